@@ -1,0 +1,98 @@
+"""The domain records that flow through Tally: articles in, claims out.
+
+These dataclasses mirror the contract tables in ../shared/SPEC.md (`articles`,
+`claims`); the warehouse stores them column for column.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Metric = Literal[
+    "killed", "injured", "casualties", "trapped", "displaced", "evacuated",
+    "captured", "missing", "aid", "strikes", "population",
+]
+Qualifier = Literal["exact", "range", "at_least", "more_than", "at_most", "approximate", "vague"]
+Rate = Literal["per_day", "per_week", "per_month"]
+
+
+def normalise_text(text: str) -> str:
+    """The form of an article's text that decides identity: NFC, single spaces, trimmed."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def article_id_for(text: str) -> str:
+    """Stable article id: a hash of the normalised text (same text twice = one article)."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:24]
+
+
+def claim_id_for(article_id: str, span_start: int, span_end: int, metric: str) -> str:
+    """Stable claim id, derived from its article, its span and its metric."""
+    key = f"{article_id}:{span_start}:{span_end}:{metric}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from an input, before or after its date is inferred."""
+
+    text: str
+    origin: str
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+    published_inferred: bool = False
+    source_id: str | None = None  # the `id` key of the input, if it had one
+
+    @property
+    def article_id(self) -> str:
+        return article_id_for(self.text)
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    """An input that could not be read; reported, never fatal to the batch."""
+
+    origin: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.origin}:{self.line}" if self.line is not None else self.origin
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Claim:
+    """One reported figure, in the SPEC's value conventions."""
+
+    metric: Metric
+    value_low: float | None
+    value_best: float
+    value_high: float | None
+    unit: str
+    qualifier: Qualifier
+    span_start: int
+    span_end: int
+    quote: str
+    category: str | None = None
+    party: str | None = None
+    rate: Rate | None = None
+    period_start: date | None = None
+    as_of: date | None = None
+    source: str | None = None
+    location: str | None = None
+    rule: str = ""
+    explanation: dict[str, str] = field(default_factory=dict)
+
+    def to_row(self, article_id: str) -> dict[str, Any]:
+        """The claim as a `claims` row (contract columns plus Tally's own)."""
+        row = asdict(self)
+        row.pop("explanation")
+        row["article_id"] = article_id
+        row["claim_id"] = claim_id_for(article_id, self.span_start, self.span_end, self.metric)
+        return row
