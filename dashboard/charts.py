@@ -1,0 +1,249 @@
+"""Pure chart builders: a claims DataFrame in, a plotly Figure out.
+
+Conventions (../shared/SPEC.md, "Dashboard"):
+- one chart per (unit, rate) group, so rates and totals, people and money, and
+  different currencies never share an axis (`chart_groups` does the split);
+- per source, a line with markers at `value_best` and a shaded band from
+  `value_low` to `value_high`, so conflicting sources show side by side;
+- open bounds are drawn as open: `value_high` NULL ("more than") is an upward
+  triangle, `value_low` NULL ("up to") a downward triangle, and neither gets a band;
+- quotes, titles and sources are data, never markup: escaped in every label.
+"""
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import hex_to_rgb, qualitative
+
+PALETTE: Sequence[str] = qualitative.Plotly
+BAND_OPACITY = 0.18
+UNATTRIBUTED = "(unattributed)"
+RATE_LABELS = {"per_day": "per day", "per_week": "per week", "per_month": "per month"}
+
+SYMBOL_CLOSED = "circle"
+SYMBOL_OPEN_ABOVE = "triangle-up"  # value_high NULL: "more than" / "at least"
+SYMBOL_OPEN_BELOW = "triangle-down"  # value_low NULL: "up to" / "as many as"
+SYMBOL_OPEN_BOTH = "circle-open"
+QUOTE_WRAP = 80
+QUOTE_MAX = 480
+
+
+@dataclass(frozen=True)
+class ChartGroup:
+    """Claims that may share one y axis: the same unit and the same rate (NULL = total)."""
+
+    unit: str
+    rate: str | None
+
+    @property
+    def label(self) -> str:
+        """Axis and heading text, e.g. 'people (total)', 'people per day', 'USD (total)'."""
+        if self.rate is None:
+            return f"{self.unit} (total)"
+        return f"{self.unit} {RATE_LABELS.get(self.rate, self.rate)}"
+
+    def sort_key(self) -> tuple[bool, str, str]:
+        """Totals first, then rates; people before money and counts."""
+        return (self.rate is not None, "" if self.unit == "people" else self.unit, self.rate or "")
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT
+
+
+def _text(value: Any) -> str | None:
+    return None if _is_missing(value) else str(value)
+
+
+def chart_groups(claims: pd.DataFrame) -> list[tuple[ChartGroup, pd.DataFrame]]:
+    """Split claims into the groups that may share an axis, totals before rates.
+
+    Money stays apart per currency because the currency is the unit.
+    """
+    if claims.empty:
+        return []
+    units = claims["unit"].fillna("count").astype(str)
+    rates = claims["rate"].astype(object).where(claims["rate"].notna(), None)
+    groups: list[tuple[ChartGroup, pd.DataFrame]] = []
+    for (unit, rate), rows in claims.groupby([units, rates], dropna=False, sort=False):
+        groups.append((ChartGroup(str(unit), _text(rate)), rows))
+    groups.sort(key=lambda pair: pair[0].sort_key())
+    return groups
+
+
+def escape(value: Any) -> str:
+    """Text as plotly shows it literally: HTML special characters escaped."""
+    return html.escape("" if _is_missing(value) else str(value), quote=True)
+
+
+def format_number(value: float, unit: str | None = None) -> str:
+    """A figure for people: thousands separators, no needless decimals; currency appended."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return f"{text} {unit}" if unit and unit not in ("people", "count") else text
+
+
+def describe_range(low: float | None, best: float, high: float | None, unit: str | None = None) -> str:
+    """The range a claim allows, in words: '1,350 to 1,650 (best 1,500)', '1,500 or more'."""
+    low = None if _is_missing(low) else low
+    high = None if _is_missing(high) else high
+    fmt = lambda v: format_number(v, unit)  # noqa: E731
+    if low is None and high is None:
+        return f"{fmt(best)} (no bounds stated)"
+    if high is None:
+        return f"{fmt(low)} or more (no upper bound)"
+    if low is None:
+        return f"up to {fmt(high)} (no lower bound)"
+    if low == high:
+        return fmt(best)
+    return f"{fmt(low)} to {fmt(high)} (best {fmt(best)})"
+
+
+def _date_text(value: Any) -> str:
+    return "undated" if _is_missing(value) else pd.Timestamp(value).date().isoformat()
+
+
+def _quote_html(quote: Any) -> str:
+    """The quote, shortened, wrapped for a hover box, each line escaped."""
+    text = " ".join(("" if _is_missing(quote) else str(quote)).split())
+    if len(text) > QUOTE_MAX:
+        text = text[: QUOTE_MAX - 1].rstrip() + "…"
+    return "<br>".join(escape(line) for line in textwrap.wrap(text, QUOTE_WRAP))
+
+
+def hover_text(claim: pd.Series) -> str:
+    """Hover box for one claim: source, date, value range, qualifier, context, quote."""
+    unit = _text(claim.get("unit"))
+    context = " · ".join(
+        escape(claim.get(k)) for k in ("category", "party", "location") if _text(claim.get(k))
+    )
+    value_range = describe_range(
+        claim.get("value_low"), claim["value_best"], claim.get("value_high"), unit
+    )
+    lines = [
+        f"<b>{escape(_text(claim.get('source')) or UNATTRIBUTED)}</b>",
+        f"{_date_text(claim.get('as_of'))}: {escape(value_range)}",
+        f"qualifier: {escape(claim.get('qualifier'))}",
+    ]
+    if context:
+        lines.append(context)
+    if _text(claim.get("title")):
+        lines.append(f"article: {escape(claim.get('title'))}")
+    quote = _quote_html(claim.get("quote"))
+    if quote:
+        lines.append(f"<i>“{quote}”</i>")
+    return "<br>".join(lines)
+
+
+def marker_symbol(low: Any, high: Any) -> str:
+    """Closed claims get a dot; an open bound gets a triangle pointing the open way."""
+    low_open, high_open = _is_missing(low), _is_missing(high)
+    if low_open and high_open:
+        return SYMBOL_OPEN_BOTH
+    if high_open:
+        return SYMBOL_OPEN_ABOVE
+    if low_open:
+        return SYMBOL_OPEN_BELOW
+    return SYMBOL_CLOSED
+
+
+def band_polygon(claims: pd.DataFrame) -> tuple[list[Any], list[float | None]]:
+    """The shaded band of one source: x and y of closed polygons, runs separated by None.
+
+    Only claims with both bounds count. On each date the band spans the lowest
+    `value_low` to the highest `value_high`; a date with only open-bound claims
+    breaks the band (no band to infinity or to zero), and a run of a single date
+    is left to the marker's error bar.
+    """
+    dated = claims[claims["as_of"].notna()]
+    closed = dated[dated["value_low"].notna() & dated["value_high"].notna()]
+    envelope = closed.groupby("as_of").agg(low=("value_low", "min"), high=("value_high", "max"))
+    runs: list[list[Any]] = [[]]
+    for day in sorted(dated["as_of"].unique()):
+        if day in envelope.index:
+            runs[-1].append(day)
+        elif runs[-1]:
+            runs.append([])
+    xs: list[Any] = []
+    ys: list[float | None] = []
+    for run in (r for r in runs if len(r) >= 2):
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs += run + run[::-1]
+        ys += [float(envelope.at[d, "high"]) for d in run]
+        ys += [float(envelope.at[d, "low"]) for d in run[::-1]]
+    return xs, ys
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    r, g, b = hex_to_rgb(hex_color)
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def time_series_figure(claims: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """Time series over `as_of` for ONE chart group, one trace group per source.
+
+    Per source: a band trace (`fill='toself'`, no hover) and a lines+markers trace at
+    `value_best` with error bars to closed bounds and triangle markers at open ones.
+    Undated claims are left out (the table shows them). Raises ValueError when the
+    claims mix units or rates: split them with `chart_groups` first.
+    """
+    groups = chart_groups(claims)
+    if len(groups) > 1:
+        raise ValueError(
+            "claims mix units or rates (" + ", ".join(g.label for g, _ in groups)
+            + "); draw one figure per chart_groups() group"
+        )
+    group = groups[0][0] if groups else None
+    fig = go.Figure()
+    dated = claims[claims["as_of"].notna()] if not claims.empty else claims
+    if not dated.empty:
+        sources = dated["source"].fillna(UNATTRIBUTED).astype(str)
+        for i, (source, rows) in enumerate(dated.groupby(sources, sort=True)):
+            _add_source_traces(fig, str(source), rows, PALETTE[i % len(PALETTE)])
+    fig.update_layout(
+        title=escape(title) if title else None,
+        xaxis_title="as of",
+        yaxis_title=escape(group.label) if group else None,
+        legend_title_text="source",
+        hovermode="closest",
+        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
+    )
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def _add_source_traces(fig: go.Figure, source: str, rows: pd.DataFrame, color: str) -> None:
+    """The band and the best-value trace of one source, sharing a legend group."""
+    rows = rows.sort_values(["as_of", "value_best"], kind="stable")
+    name = escape(source)
+    xs, ys = band_polygon(rows)
+    if xs:
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines", fill="toself", fillcolor=_rgba(color, BAND_OPACITY),
+            line={"width": 0}, hoverinfo="skip", showlegend=False,
+            name=f"{name}: range", legendgroup=name, meta={"role": "band", "source": source},
+        ))
+    lows, highs, bests = rows["value_low"], rows["value_high"], rows["value_best"]
+    symbols = [marker_symbol(lo, hi) for lo, hi in zip(lows, highs)]
+    fig.add_trace(go.Scatter(
+        x=rows["as_of"], y=bests, mode="lines+markers", name=name, legendgroup=name,
+        line={"color": color, "width": 1.5},
+        marker={"color": color, "symbol": symbols,
+                "size": [9 if s == SYMBOL_CLOSED else 13 for s in symbols]},
+        error_y={
+            "type": "data", "symmetric": False, "color": color, "thickness": 1, "width": 4,
+            "array": (highs - bests).where(highs.notna(), 0).tolist(),
+            "arrayminus": (bests - lows).where(lows.notna(), 0).tolist(),
+        },
+        hovertext=[hover_text(claim) for _, claim in rows.iterrows()],
+        hoverinfo="text", meta={"role": "best", "source": source},
+    ))

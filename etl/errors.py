@@ -1,0 +1,51 @@
+"""Tally's error classes: each message says what went wrong, where, and what to do.
+
+The CLI turns any `TallyError` into a one-line message and its `exit_code`;
+anything else is a bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+
+class TallyError(Exception):
+    """Base class for errors the user can act on."""
+
+    exit_code = 2
+
+
+class ConfigError(TallyError):
+    """A path, option or setting that cannot work (exit code 2)."""
+
+
+class WarehouseMissingError(ConfigError):
+    """A read-only command was pointed at a database file that does not exist."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"no Tally warehouse at {path}: run `tally etl PATH --db {path}` first, "
+            "or point --db / TALLY_DB at an existing file"
+        )
+
+
+class WarehouseLockedError(TallyError):
+    """Another process holds the DuckDB file lock for longer than we were willing to wait."""
+
+    def __init__(self, path: object, timeout_s: float, detail: str = "") -> None:
+        msg = (
+            f"the warehouse {path} is in use by another process (waited {timeout_s:g} s): "
+            "close other `tally sql` / dashboard / ETL sessions on it and retry"
+        )
+        super().__init__(msg + (f" [{detail}]" if detail else ""))
+
+
+class EtlBusyError(TallyError):
+    """Another `tally etl` run on the same warehouse did not finish in time."""
+
+    def __init__(self, lock_path: object, timeout_s: float) -> None:
+        super().__init__(
+            f"another `tally etl` is running on this warehouse (lock {lock_path}, waited "
+            f"{timeout_s:g} s): wait for it to finish and retry"
+        )
+
+
+class LoadError(TallyError):
+    """A batch could not be stored; the transaction was rolled back, nothing of it was kept."""

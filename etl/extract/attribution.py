@@ -1,0 +1,188 @@
+"""Who a figure is attributed to, and which party a name stands for.
+
+A speaker is the noun phrase beside a speech verb ("Kyiv said", "said Oleksiy
+Arestovych"), after a source preposition ("according to the UN"), or the actor of
+an act that is itself the report ("Washington has allocated"). Pronouns point back
+to the last named speaker. The words are data (etl/data/attribution.yaml).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from etl.extract.lexicon import lexicon
+from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens
+
+_MAX_SPEAKER_TOKENS = 9
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker phrase: character span in the article and its words as written."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # speech | preposition | actor | pronoun
+    verb_token: int  # token index of the verb or preposition in its sentence
+
+
+class _Tables:
+    def __init__(self) -> None:
+        a = lexicon().attribution
+        self.speech = PhraseTable([(p, "speech") for p in a["speech_verbs"]])
+        self.prepositions = PhraseTable([(p, "preposition") for p in a["source_prepositions"]])
+        self.actors = PhraseTable([(p, "actor") for p in a["actor_verbs"]])
+        self.pronouns = {phrase_tokens(p) for p in a["pronouns"]}
+        self.determiners = set(a["determiners"])
+        self.stop = set(a["speaker_stop_words"])
+        self.agencies = sorted(a["dateline_agencies"], key=len, reverse=True)
+        self.party_aliases = PhraseTable([])
+        entries = []
+        for party, aliases in lexicon().parties["parties"].items():
+            for alias in aliases:
+                entries.append((alias, party))
+        # party names are matched case-sensitively: "US" is a country, "us" is not
+        self.party_by_alias = {alias: party for alias, party in entries}
+        self.party_first: dict[str, list[tuple[list[str], str]]] = {}
+        for alias, party in entries:
+            words = [t.text for t in _simple_tokens(alias)]
+            self.party_first.setdefault(words[0], []).append((words, party))
+        for lst in self.party_first.values():
+            lst.sort(key=lambda e: -len(e[0]))
+
+
+def _simple_tokens(text: str) -> tuple[Token, ...]:
+    from etl.extract.text import tokenize
+    return tokenize(text)
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    return _Tables()
+
+
+def parties_in(tokens: tuple[Token, ...], start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Party names in tokens[start:end] as (first token, end token, canonical party)."""
+    t = tables()
+    end = len(tokens) if end is None else end
+    found = []
+    i = start
+    while i < end:
+        hit = None
+        for words, party in t.party_first.get(tokens[i].text, ()):
+            if i + len(words) <= end and all(tokens[i + k].text == w for k, w in enumerate(words)):
+                hit = (i, i + len(words), party)
+                break
+        if hit is None and tokens[i].text.endswith(("'s", "’s")):
+            base = tokens[i].text[:-2]
+            if base in t.party_by_alias:
+                hit = (i, i + 1, t.party_by_alias[base])
+        if hit:
+            found.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return found
+
+
+def party_of(text: str | None) -> str | None:
+    """The first party a phrase names ("the Ukrainian military" -> "Ukraine")."""
+    if not text:
+        return None
+    hits = parties_in(_simple_tokens(text))
+    return hits[0][2] if hits else None
+
+
+def _is_boundary(tok: Token) -> bool:
+    return not (tok.is_word or tok.text[:1].isdigit() or tok.text in ("-", "'", "’", "."))
+
+
+def _speaker_before(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
+    """Token span of the noun phrase that ends right before token k."""
+    t = tables()
+    j = k
+    while j > 0 and k - j < _MAX_SPEAKER_TOKENS:
+        tok = tokens[j - 1]
+        if _is_boundary(tok) or tok.lower in t.stop:
+            break
+        j -= 1
+    while j < k and tokens[j].lower in t.determiners:
+        j += 1
+    return (j, k) if j < k else None
+
+
+def _speaker_after(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
+    """Token span of the noun phrase that starts at token k ("said the governor of Luhansk, ...")."""
+    t = tables()
+    j = k
+    while j < len(tokens) and tokens[j].lower in t.determiners:
+        j += 1
+    start = j
+    if start >= len(tokens) or not (tokens[start].is_capitalised or tokens[start].is_word):
+        return None
+    while j < len(tokens) and j - start < _MAX_SPEAKER_TOKENS:
+        tok = tokens[j]
+        if _is_boundary(tok) or (tok.lower in t.stop and tok.lower not in ("of",)):
+            break
+        j += 1
+    while j > start and tokens[j - 1].lower in ("of", "the"):
+        j -= 1
+    return (start, j) if j > start else None
+
+
+_AFTER_POSTPOSED = {"on", "in", "at", "late", "early", "earlier", "told", "who", "adding", "citing", "according",
+                    "quoted", "wrote", "during", "after", "while", "as", "from", "to"}
+
+
+def _ends_clause(tokens: tuple[Token, ...], end: int) -> bool:
+    """A post-posed speaker ends its clause: at the sentence end, punctuation or a preposition."""
+    return end >= len(tokens) or tokens[end].text in ",.;:!?)\"”'" or tokens[end].lower in _AFTER_POSTPOSED
+
+
+def find_speakers(sentence: Sentence) -> list[Speaker]:
+    """Speaker phrases in one sentence, in order of their verb."""
+    t = tables()
+    tokens = sentence.tokens
+    out: list[Speaker] = []
+    i = 0
+    while i < len(tokens):
+        prep = t.prepositions.match(tokens, i)
+        speech = None if prep else t.speech.match(tokens, i)
+        actor = None if (prep or speech) else t.actors.match(tokens, i)
+        if prep:
+            span = _speaker_after(tokens, i + prep[0])
+            kind = "preposition"
+            length = prep[0]
+        elif speech or actor:
+            hit = speech or actor
+            length = hit[0]
+            kind = "speech" if speech else "actor"
+            span = _speaker_before(tokens, i)
+            # "has allocated": the auxiliary is part of the verb, not of the speaker
+            while span and tokens[span[1] - 1].lower in ("has", "have", "had", "will", "would"):
+                span = (span[0], span[1] - 1) if span[1] - 1 > span[0] else None
+            if span is None and speech:
+                span = _speaker_after(tokens, i + length)
+                if span and not _ends_clause(tokens, span[1]):
+                    span = None  # "said the bombing was ...": a complement, not a speaker
+        else:
+            i += 1
+            continue
+        if span:
+            words = tuple(tok.lower for tok in tokens[span[0]:span[1]])
+            s, e = tokens[span[0]].start, tokens[span[1] - 1].end
+            text = sentence.text[s - sentence.start:e - sentence.start]
+            out.append(Speaker(s, e, text, "pronoun" if words in t.pronouns else kind, i))
+        i += length
+    return out
+
+
+def dateline_agency(text: str) -> str | None:
+    """The wire agency named in a dateline ("KYIV (Reuters) -"), if the article opens with one."""
+    head = text[:200]
+    for agency in tables().agencies:
+        if re.search(r"^[^\n]{0,80}\(\s*" + re.escape(agency) + r"\s*\)", head):
+            return agency
+    return None

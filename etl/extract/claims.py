@@ -1,0 +1,432 @@
+"""Turn the quantities of each sentence into claims: metric, group, party, rate, dates, source, place.
+
+Reading order for one quantity, all knowledge from etl/data/:
+1. its noun phrase ("of its soldiers", "civilians and soldiers", "air strikes"): group, party, head noun;
+2. the metric: the head noun if it is a trigger ("three air strikes", "12 dead"), else a trigger
+   right after the noun phrase and its auxiliaries ("are trapped"), else the nearest trigger before
+   the figure in its clause ("killing at least 14"); money needs an aid trigger near it;
+3. rate, period, date, speaker and place from the sentence (place: from the paragraph if the
+   sentence names none).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Mapping
+
+from etl.extract import attribution, dates
+from etl.extract.lexicon import lexicon
+from etl.extract.numbers import Quantity, find_quantities
+from etl.extract.text import PhraseTable, Sentence, Token, split_sentences
+from etl.models import Claim
+
+_PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
+_PREVIOUS_CLAUSE_STOPS = {";", "where", "which", "whom", "while", "whereas"}
+_WINDOW_BEFORE = 10
+_WINDOW_AID = 14
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    metric: str
+    kind: str  # words | noun_words | adjacent_before
+    weak: bool
+
+
+@dataclass
+class NounPhrase:
+    """What follows a figure: its people, party words, and its head noun if that is a trigger."""
+
+    end: int
+    groups: set[str] = field(default_factory=set)
+    group_words: list[str] = field(default_factory=list)
+    party: str | None = None
+    possessive: bool = False
+    head: Trigger | None = None
+    adjective: Trigger | None = None  # "wounded soldiers": a trigger used as an adjective
+    people_compatible: bool = True
+    non_people: bool = False
+
+
+class _Tables:
+    def __init__(self) -> None:
+        m = lexicon().metrics
+        entries = []
+        for metric, spec in m["metrics"].items():
+            for kind in ("words", "noun_words", "adjacent_before"):
+                for phrase in spec.get(kind, []):
+                    entries.append((phrase, (metric, kind, bool(spec.get("weak")))))
+        self.triggers = PhraseTable(entries)
+        self.units = {metric: spec["unit"] for metric, spec in m["metrics"].items()}
+        self.groups = PhraseTable([(w, g) for g, words in m["population_groups"].items() for w in words])
+        self.fillers = PhraseTable([(w, True) for w in m["noun_phrase_fillers"]])
+        self.non_people = PhraseTable([(w, True) for w in m["non_people_nouns"]])
+        self.subset = PhraseTable([(w, True) for w in m["subset_markers"]])
+        self.predicate = PhraseTable([(w, True) for w in m["predicate_fillers"]])
+        self.clause = PhraseTable([(w, True) for w in m["clause_words"]])
+        self.aid_kinds = PhraseTable([(w, k) for k, words in m["aid_kinds"].items() for w in words])
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    return _Tables()
+
+
+def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
+    """Metric triggers in a sentence, longest first, not overlapping."""
+    t = tables()
+    out = []
+    i = 0
+    while i < len(tokens):
+        hit = t.triggers.match(tokens, i)
+        if hit:
+            metric, kind, weak = hit[1]
+            out.append(Trigger(i, i + hit[0], metric, kind, weak))
+            i += hit[0]
+        else:
+            i += 1
+    return out
+
+
+def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Trigger],
+                 stop: int) -> NounPhrase:
+    t = tables()
+    np_ = NounPhrase(end=q.end)
+    k = q.end
+    seen_conjunction = False
+    seen_noun = False
+    while k < stop and k - q.end < 10:
+        tok = tokens[k]
+        trig = triggers.get(k)
+        group = t.groups.match(tokens, k)
+        if trig and trig.kind != "adjacent_before" and not seen_conjunction:
+            after_trigger = t.groups.match(tokens, trig.end)
+            if after_trigger and trig.kind == "words" and not seen_noun:
+                np_.adjective = trig  # "wounded soldiers": keep reading the noun phrase
+                k = trig.end
+                continue
+            if not seen_noun or trig.kind == "noun_words":
+                np_.head = trig
+                k = trig.end
+            break
+        if group:
+            if group[1] in ("military", "civilian"):
+                np_.groups.add(str(group[1]))
+            np_.group_words.append(" ".join(x.text for x in tokens[k:k + group[0]]))
+            seen_noun = True
+            k += group[0]
+            continue
+        parties = attribution.parties_in(tokens, k, k + 3)
+        if parties and parties[0][0] == k:
+            np_.party = np_.party or parties[0][2]
+            k = parties[0][1]
+            continue
+        if t.non_people.match(tokens, k):
+            np_.non_people = not seen_noun
+            break
+        filler = t.fillers.match(tokens, k)
+        if filler:
+            word = tok.lower
+            if word in ("and", "or"):
+                if not seen_noun:
+                    break
+                seen_conjunction = True
+            if word in ("its", "their", "our"):
+                np_.possessive = True
+            k += filler[0]
+            continue
+        if tok.text in (",", "(") and k + 1 < stop and t.groups.match(tokens, k + 1) and seen_noun:
+            k += 1  # "civilians, soldiers and ..."
+            continue
+        if tok.is_capitalised and not seen_noun and k - q.end < 2:
+            k += 1  # a proper adjective or name we do not know ("Hamas fighters")
+            continue
+        if not seen_noun and tok.is_word and not t.clause.match(tokens, k) and not t.predicate.match(tokens, k):
+            np_.people_compatible = False  # "three separate attacks": a count of something unknown
+        break
+    # drop a trailing conjunction that led nowhere
+    while k > q.end and tokens[k - 1].lower in ("and", "or", ","):
+        k -= 1
+    np_.end = k
+    return np_
+
+
+def _trigger_after(tokens: tuple[Token, ...], start: int, stop: int, triggers: dict[int, Trigger]) -> Trigger | None:
+    """A trigger reached from the noun phrase's end through auxiliaries ("are trapped", "were reportedly killed")."""
+    t = tables()
+    k = start
+    while k < stop and k - start <= 7:
+        trig = triggers.get(k)
+        if trig and trig.kind == "words":
+            return trig
+        filler = t.predicate.match(tokens, k)
+        if filler:
+            k += filler[0]
+            continue
+        # "in Kharkiv", "at the Azot plant": a place phrase between subject and verb
+        if tokens[k].lower in ("in", "at", "near", "inside", "from", "across") and k + 1 < stop:
+            j = k + 1
+            while j < stop and (tokens[j].lower in ("the",) or tokens[j].is_capitalised):
+                j += 1
+            if j > k + 1:
+                k = j
+                continue
+        return None
+    return None
+
+
+def _trigger_before(tokens: tuple[Token, ...], q: Quantity, floor: int, triggers: list[Trigger]) -> Trigger | None:
+    """The nearest trigger before the figure within its clause."""
+    best = None
+    for trig in triggers:
+        if trig.end > q.start:
+            break
+        if trig.kind == "adjacent_before":
+            if trig.end == q.start:
+                best = trig
+            continue
+        if trig.kind != "words" or trig.start < max(floor, q.start - _WINDOW_BEFORE):
+            continue
+        if any(tokens[k].lower in _PREVIOUS_CLAUSE_STOPS for k in range(trig.end, q.start)):
+            continue
+        best = trig
+    return best
+
+
+def _is_subset(tokens: tuple[Token, ...], q: Quantity) -> bool:
+    """"52 people, among them five children": the second figure is part of the first."""
+    subset = tables().subset
+    for back in range(1, 4):
+        hit = subset.match_ending_at(tokens, q.start - back + 1) if q.start - back + 1 > 0 else None
+        if hit:
+            return True
+    return False
+
+
+def _is_conversion(tokens: tuple[Token, ...], q: Quantity, previous: Quantity | None) -> bool:
+    """"£1 billion ($1.2 billion)": the bracketed amount restates the one before it."""
+    return (previous is not None and previous.currency is not None and q.currency is not None
+            and q.start > 0 and tokens[q.start - 1].text == "(" and previous.end == q.start - 1)
+
+
+def _aid_kind(tokens: tuple[Token, ...], q: Quantity) -> str:
+    t = tables()
+    best: tuple[int, str] | None = None
+    for k in range(max(0, q.start - _WINDOW_AID), min(len(tokens), q.end + _WINDOW_AID)):
+        hit = t.aid_kinds.match(tokens, k)
+        if hit:
+            distance = abs(k - q.start)
+            if best is None or distance < best[0]:
+                best = (distance, str(hit[1]))
+    return best[1] if best else "unspecified"
+
+
+def _aid_giver(tokens: tuple[Token, ...], q: Quantity, speaker: attribution.Speaker | None) -> str | None:
+    """Who gives: "aid from Washington", else the actor or speaker, else a party named before the amount."""
+    for k in range(q.end, len(tokens) - 1):
+        if tokens[k].lower == "from":
+            hits = attribution.parties_in(tokens, k + 1, min(len(tokens), k + 4))
+            if hits and hits[0][0] in (k + 1, k + 2):
+                return hits[0][2]
+    if speaker is not None:
+        party = attribution.party_of(speaker.text)
+        if party:
+            return party
+    before = attribution.parties_in(tokens, 0, q.start)
+    return before[-1][2] if before else None
+
+
+@dataclass
+class _Context:
+    published: dt.date | None
+    publisher: str | None
+    places: list[Any]
+    speaker_spans: list[tuple[int, int]]
+    last_speaker: str | None = None
+
+
+def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) -> tuple[str | None, str]:
+    def pick(lo: int, hi: int) -> Any:
+        inside = [p for p in ctx.places if lo <= p.start and p.end <= hi
+                  and not any(s <= p.start < e for s, e in ctx.speaker_spans)]
+        if not inside:
+            return None
+        return min(inside, key=lambda p: (_PLACE_RANK.get(p.kind, 4), p.start))
+
+    place = pick(sentence.start, sentence.end)
+    if place is not None:
+        return place.canonical, f"'{place.surface}' named in the sentence"
+    place = pick(*paragraph)
+    if place is not None:
+        return place.canonical, f"'{place.surface}' named in the paragraph"
+    return None, "no place named in the sentence or its paragraph"
+
+
+def _choose_speaker(speakers: list[attribution.Speaker], q: Quantity) -> attribution.Speaker | None:
+    if not speakers:
+        return None
+    before = [s for s in speakers if s.verb_token <= q.start]
+    named = [s for s in speakers if s.kind != "actor"] or speakers
+    if before:
+        named_before = [s for s in before if s.kind != "actor"]
+        return (named_before or before)[-1]
+    return named[0]
+
+
+def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[int, int]) -> list[Claim]:
+    """The claims of one sentence (the heart of the extractor)."""
+    t = tables()
+    tokens = sentence.tokens
+    date_mentions = dates.find_dates(sentence, ctx.published)
+    blocked = {k for d in date_mentions if d.kind in ("calendar", "month_part") for k in range(d.start, d.end)}
+    quantities = find_quantities(tokens, blocked)
+    if not quantities:
+        return []
+    speakers = attribution.find_speakers(sentence)
+    trigger_list = find_triggers(tokens)
+    trigger_at = {tr.start: tr for tr in trigger_list}
+    period_start, period_dates = dates.find_period_start(sentence, date_mentions)
+    claims: list[Claim] = []
+    previous_claim: Claim | None = None
+    for n, q in enumerate(quantities):
+        previous_q = quantities[n - 1] if n else None
+        next_start = quantities[n + 1].start if n + 1 < len(quantities) else len(tokens)
+        floor = previous_q.end if previous_q else 0
+        if _is_subset(tokens, q) or _is_conversion(tokens, q, previous_q):
+            continue
+        why: dict[str, str] = {}
+        np_ = _noun_phrase(tokens, q, trigger_at, next_start)
+        speaker = _choose_speaker(speakers, q)
+        if q.currency is not None:
+            near = [tr for tr in trigger_list if tr.metric == "aid"
+                    and q.start - _WINDOW_AID <= tr.start < q.end + _WINDOW_AID
+                    and not any(o is not q and o.currency and min(tr.start, q.start) < o.start < max(tr.start, q.start)
+                                for o in quantities)]
+            if not near:
+                continue
+            trig = min(near, key=lambda tr: abs(tr.start - q.start))
+            metric, unit, rule = "aid", q.currency, "money_near_aid_word"
+            why["metric"] = f"money near '{_words(tokens, trig)}'"
+        else:
+            trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, next_start)
+            if trig is None or t.units[trig.metric] == "money":
+                continue
+            if q.needs_metric_noun and rule != "head_noun":
+                continue
+            metric = trig.metric
+            unit = "people" if t.units[metric] == "people" else "count"
+            why["metric"] = f"'{_words(tokens, trig)}' ({rule.replace('_', ' ')})"
+        claim = Claim(
+            metric=metric, value_low=q.low, value_best=q.best, value_high=q.high, unit=unit,
+            qualifier=q.qualifier, span_start=tokens[q.start].start, span_end=tokens[q.end - 1].end,
+            quote=sentence.text, rule=f"{rule}/{q.rule}",
+        )
+        why["values"] = f"'{sentence.text[claim.span_start - sentence.start:claim.span_end - sentence.start]}' read as {q.qualifier}"
+        # whose people
+        inherit = previous_claim is not None and not np_.groups and previous_claim.unit == "people"
+        if metric == "aid":
+            claim.category = _aid_kind(tokens, q)
+            claim.party = _aid_giver(tokens, q, speaker)
+            why["category"] = f"aid kind: {claim.category}"
+        elif unit == "people" and metric != "population":
+            if np_.groups:
+                claim.category = "mixed" if len(np_.groups) > 1 else next(iter(np_.groups))
+                why["category"] = f"group words {np_.group_words}"
+            elif inherit:
+                claim.category = previous_claim.category
+                why["category"] = "same group as the figure before it in the sentence"
+            else:
+                claim.category = "unspecified"
+                why["category"] = "no group word"
+            if np_.party:
+                claim.party = np_.party
+                why["party"] = "named beside the figure"
+            elif np_.possessive and speaker is not None:
+                claim.party = attribution.party_of(speaker.text if speaker.kind != "pronoun" else ctx.last_speaker)
+                why["party"] = "'its/their' people of the speaker"
+            elif inherit:
+                claim.party = previous_claim.party
+        # rate and dates
+        rate = dates.find_rate(tokens, q.end, next_start)
+        if rate:
+            claim.rate = rate[0]
+            why["rate"] = f"'{tokens[rate[1]].text} ...' after the figure"
+        elif inherit and previous_claim.rate and not np_.groups:
+            claim.rate = previous_claim.rate
+            why["rate"] = "same rate as the figure before it in the sentence"
+        claim.period_start = period_start
+        own_dates = [d for k, d in enumerate(date_mentions) if k not in period_dates and d.date is not None]
+        if claim.rate is None and own_dates:
+            nearest = min(own_dates, key=lambda d: min(abs(d.start - q.start), abs(d.end - q.end)))
+            claim.as_of = nearest.date
+            why["as_of"] = f"'{' '.join(x.text for x in tokens[nearest.start:nearest.end])}' ({nearest.kind})"
+        else:
+            claim.as_of = ctx.published
+            why["as_of"] = "publication date" + (" (rate)" if claim.rate else "")
+        # source
+        if speaker is not None:
+            claim.source = ctx.last_speaker if speaker.kind == "pronoun" else speaker.text
+            why["source"] = f"'{speaker.text}' ({speaker.kind})"
+        if claim.source is None:
+            claim.source = ctx.publisher
+            why["source"] = "publisher (nobody named)"
+        if metric != "aid":
+            claim.location, why["location"] = _place_for(ctx, sentence, paragraph)
+        claim.explanation = why
+        claims.append(claim)
+        previous_claim = claim
+    return claims
+
+
+def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, trigger_at: dict[int, Trigger],
+                    trigger_list: list[Trigger], floor: int, stop: int) -> tuple[Trigger | None, str]:
+    if np_.head is not None:
+        return np_.head, "head_noun"
+    if np_.non_people or not np_.people_compatible:
+        return None, ""
+    candidates: list[tuple[Trigger, str]] = []
+    after = _trigger_after(tokens, np_.end, stop, trigger_at)
+    if after is not None:
+        candidates.append((after, "trigger_after"))
+    before = _trigger_before(tokens, q, floor, trigger_list)
+    if before is not None:
+        candidates.append((before, "trigger_before"))
+    if np_.adjective is not None:
+        candidates.append((np_.adjective, "adjective"))
+    strong = [c for c in candidates if not c[0].weak and c[0].kind != "noun_words"]
+    weak = [c for c in candidates if c[0].weak]
+    if strong:
+        return strong[0]
+    if weak:
+        return weak[0]
+    return None, ""
+
+
+def _words(tokens: tuple[Token, ...], trig: Trigger) -> str:
+    return " ".join(tok.text for tok in tokens[trig.start:trig.end])
+
+
+def extract_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
+    """Every reported figure in an article. metadata: published (date|None), publisher (str|None)."""
+    from etl.places import find_places
+
+    published = metadata.get("published")
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    publisher = metadata.get("publisher") or attribution.dateline_agency(text)
+    sentences = split_sentences(text)
+    speakers_by_sentence = [attribution.find_speakers(s) for s in sentences]
+    ctx = _Context(published, publisher, find_places(text),
+                   [(sp.start, sp.end) for sps in speakers_by_sentence for sp in sps])
+    from etl.extract.text import paragraphs
+    para_spans = paragraphs(text)
+    claims: list[Claim] = []
+    for sentence, speakers in zip(sentences, speakers_by_sentence):
+        claims.extend(extract_sentence_claims(sentence, ctx, para_spans[sentence.paragraph]))
+        named = [sp for sp in speakers if sp.kind in ("speech", "preposition")]
+        if named:
+            ctx.last_speaker = named[-1].text
+    return claims

@@ -1,0 +1,222 @@
+"""Date phrases in a sentence, resolved against the publication date.
+
+Our own patterns (from etl/data/dates.yaml) find the candidate phrases; dateparser
+reads calendar phrases ("June 3", "10 June 2022"). dateparser is never let loose on
+whole sentences: its `search_dates` reads "one of two" as January 2 and "0500 GMT"
+as the year 500, and resolves a weekday equal to the base date's to a week earlier.
+Weekdays and relative phrases are plain arithmetic on the publication date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import dateparser
+
+from etl.extract.lexicon import lexicon
+from etl.extract.text import PhraseTable, Sentence, Token, split_sentences
+
+_DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
+_YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase: token span [start, end) in its sentence, and what it means."""
+
+    start: int
+    end: int
+    kind: str  # calendar | month_part | weekday | relative | weekend | conflict_start
+    date: dt.date | None
+    has_year: bool = False
+
+
+class _DateTables:
+    def __init__(self) -> None:
+        d = lexicon().dates
+        self.months: dict[str, int] = d["months"]
+        self.weekdays: list[str] = d["weekdays"]
+        self.month_parts = PhraseTable(list(d["month_parts"].items()))
+        self.relative = PhraseTable(list(d["relative_days"].items()))
+        self.weekend = PhraseTable([(p, True) for p in d["weekend_phrases"]])
+        self.conflicts = PhraseTable([(p, dt.date.fromisoformat(str(c["date"])))
+                                      for c in d["conflict_starts"] for p in c["phrases"]])
+        self.openers = PhraseTable([(p, True) for p in d["period_openers"]])
+        self.rates = PhraseTable([(p, rate) for rate, phrases in d["rates"].items() for p in phrases])
+        self.rate_blockers = PhraseTable([(p, True) for p in d["rate_blockers"]])
+
+
+@lru_cache(maxsize=1)
+def tables() -> _DateTables:
+    return _DateTables()
+
+
+def _month(tok: Token) -> int | None:
+    if not tok.is_capitalised:
+        return None
+    return tables().months.get(tok.lower.rstrip("."))
+
+
+def _day(tok: Token) -> int | None:
+    m = _DAY_RE.match(tok.text)
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
+
+
+def _calendar_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int, int | None, int | None] | None:
+    """(end, month, day, year) of "June 10, 2022", "10 June 2022", "June 10", "June 2022", "2022-06-10"."""
+    n = len(tokens)
+    tok = tokens[i]
+    if _YEAR_RE.match(tok.text) and i + 4 < n and tokens[i + 1].text == "-" and tokens[i + 3].text == "-":
+        try:
+            return i + 5, int(tokens[i + 2].text), int(tokens[i + 4].text), int(tok.text)
+        except ValueError:
+            return None
+    month = _month(tok)
+    if month is not None:
+        k = i + 1
+        if k < n and tokens[k].text == ".":
+            k += 1
+        if k < n and _day(tokens[k]) is not None:
+            day = _day(tokens[k])
+            k += 1
+            year = None
+            if k + 1 < n and tokens[k].text == "," and _YEAR_RE.match(tokens[k + 1].text):
+                year, k = int(tokens[k + 1].text), k + 2
+            elif k < n and _YEAR_RE.match(tokens[k].text):
+                year, k = int(tokens[k].text), k + 1
+            return k, month, day, year
+        if k < n and _YEAR_RE.match(tokens[k].text):
+            return k + 1, month, None, int(tokens[k].text)
+        return None
+    day = _day(tok)
+    if day is not None and i + 1 < n and _month(tokens[i + 1]) is not None:
+        k = i + 2
+        year = None
+        if k < n and _YEAR_RE.match(tokens[k].text):
+            year, k = int(tokens[k].text), k + 1
+        return k, _month(tokens[i + 1]), day, year
+    return None
+
+
+def _resolve_calendar(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
+    """A calendar phrase as a date; without a year, the latest such date not after publication."""
+    if year is not None:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    if published is None:
+        return None
+    base = dt.datetime.combine(published, dt.time(23, 59))
+    parsed = dateparser.parse(f"{day} {dt.date(2000, month, 1):%B}", languages=["en"],
+                              settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                                        "REQUIRE_PARTS": ["day", "month"]})
+    return parsed.date() if parsed else None
+
+
+def _last_weekday(published: dt.date, weekday: int) -> dt.date:
+    """The latest date on or before publication with that weekday (same weekday = that day)."""
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMention]:
+    """Every date phrase in the sentence, resolved against `published` where it needs it."""
+    t = tables()
+    tokens = sentence.tokens
+    found: list[DateMention] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        cal = _calendar_at(tokens, i)
+        if cal:
+            end, month, day, year = cal
+            date = _resolve_calendar(month, day, year, published) if day is not None else None
+            found.append(DateMention(i, end, "calendar", date, year is not None))
+            i = end
+            continue
+        part = t.month_parts.match(tokens, i)
+        if part:
+            k = i + part[0]
+            if k < len(tokens) and tokens[k].text == "-":
+                k += 1
+            if k < len(tokens) and _month(tokens[k]) is not None:
+                year = int(tokens[k + 1].text) if k + 1 < len(tokens) and _YEAR_RE.match(tokens[k + 1].text) else None
+                date = _resolve_calendar(_month(tokens[k]), int(part[1]), year, published)
+                found.append(DateMention(i, k + 1 + (year is not None), "month_part", date, year is not None))
+                i = k + 1
+                continue
+        if tok.is_capitalised and tok.lower in t.weekdays:
+            date = _last_weekday(published, t.weekdays.index(tok.lower)) if published else None
+            found.append(DateMention(i, i + 1, "weekday", date))
+            i += 1
+            continue
+        rel = t.relative.match(tokens, i)
+        if rel:
+            date = published + dt.timedelta(days=int(rel[1])) if published else None
+            found.append(DateMention(i, i + rel[0], "relative", date))
+            i += rel[0]
+            continue
+        wk = t.weekend.match(tokens, i)
+        if wk:
+            date = _last_weekday(published, 6) if published else None
+            found.append(DateMention(i, i + wk[0], "weekend", date))
+            i += wk[0]
+            continue
+        i += 1
+    return found
+
+
+def find_period_start(sentence: Sentence, dates: list[DateMention]) -> tuple[dt.date | None, set[int]]:
+    """The start of the period a total covers ("since February 24", "since the start of the war").
+
+    Returns the date and the indices (in `dates`) of date mentions that belong to the period phrase.
+    """
+    t = tables()
+    tokens = sentence.tokens
+    for i in range(len(tokens)):
+        opener = t.openers.match(tokens, i)
+        if not opener:
+            continue
+        k = i + opener[0]
+        inside = {n for n, d in enumerate(dates) if k <= d.start <= k + 6}
+        explicit = [dates[n] for n in sorted(inside) if dates[n].date is not None]
+        if explicit:
+            return explicit[0].date, inside
+        for j in range(k, min(k + 3, len(tokens))):
+            conflict = t.conflicts.match(tokens, j)
+            if conflict:
+                return conflict[1], inside
+    return None, set()
+
+
+def find_rate(tokens: tuple[Token, ...], start: int, end: int) -> tuple[str, int] | None:
+    """A rate phrase ("every day", "a week") in tokens[start:end]: (rate, token index)."""
+    t = tables()
+    for i in range(start, end):
+        rate = t.rates.match(tokens, i)
+        if rate and not t.rate_blockers.match(tokens, i + rate[0]):
+            return str(rate[1]), i
+    return None
+
+
+def infer_publication_date(text: str) -> dt.date | None:
+    """The SPEC's rule: the latest explicit calendar date in the text, advanced to the first
+    weekday named in the lead paragraph ("early on Wednesday"); None when the text has no dated day."""
+    sentences = split_sentences(text)
+    latest: dt.date | None = None
+    for s in sentences:
+        for d in find_dates(s, None):
+            if d.kind == "calendar" and d.has_year and d.date is not None:
+                latest = d.date if latest is None or d.date > latest else latest
+    if latest is None:
+        return None
+    for s in sentences:
+        if s.paragraph != sentences[0].paragraph:
+            break
+        for d in find_dates(s, None):
+            if d.kind == "weekday":
+                weekday = tables().weekdays.index(s.tokens[d.start].lower)
+                return latest + dt.timedelta(days=(weekday - latest.weekday()) % 7)
+    return latest

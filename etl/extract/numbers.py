@@ -1,0 +1,365 @@
+"""Find quantities in a sentence's tokens and read them in the SPEC's value conventions.
+
+A quantity is an optional qualifier ("more than", "about"), a core (digits with
+separators and scale, number words, a vague quantity, a fixed phrase such as
+"a dozen"), an optional second core for ranges, and an optional currency.
+Whether a quantity is a *figure* (a claim) is decided later, from its context.
+
+Hand-written: quantulum3 and similar parsers read physical units and do not know
+the SPEC's qualifiers, vague-quantity bands or range forms; this grammar is small
+and all of its words are data (etl/data/quantities.yaml).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from etl.extract.lexicon import lexicon
+from etl.extract.text import PhraseTable, Token, match_phrase_at, phrase_tokens
+
+Bounds = tuple[float | None, float, float | None]
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One number as written: its value, currency, and token span [start, end)."""
+
+    value: float
+    start: int
+    end: int
+    currency: str | None = None
+    scaled: bool = False  # a scale word or suffix was applied ("4.6 billion")
+    in_words: bool = False
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity with its qualifier and bounds; token span [start, end) within the sentence."""
+
+    start: int
+    end: int
+    low: float | None
+    best: float
+    high: float | None
+    qualifier: str
+    currency: str | None
+    core_start: int  # first token of the number itself (after the qualifier)
+    rule: str
+    needs_metric_noun: bool = False
+
+
+class _Grammar:
+    """The quantity grammar's tables, built once from quantities.yaml."""
+
+    def __init__(self) -> None:
+        q = lexicon().quantities
+        self.number_words: dict[str, int] = q["number_words"]
+        self.scale_words: dict[str, int] = q["scale_words"]
+        self.scale_suffixes: dict[str, dict] = q["scale_suffixes"]
+        self.currency_symbols: dict[str, str] = q["currency_symbols"]
+        self.currency_codes: set[str] = set(q["currency_codes"])
+        self.currency_words: dict[str, str] = q["currency_words"]
+        self.prefixes = PhraseTable([(p, g) for g in q["qualifier_prefixes"] for p in g["phrases"]])
+        self.suffixes = PhraseTable([(p, g) for g in q["qualifier_suffixes"] for p in g["phrases"]])
+        self.vague = PhraseTable([(v["phrase"], v) for v in q["vague_quantities"]])
+        self.exact = PhraseTable([(e["phrase"], e) for e in q["exact_phrases"]])
+        self.connectors = PhraseTable([(c["word"], c) for c in q["range_connectors"]])
+        self.change_verbs = set(q["change_verbs"])
+        m = lexicon().metrics
+        self.not_figure_suffixes = PhraseTable([(p, True) for p in m["not_figure_suffixes"]])
+        self.not_figure_prefixes = PhraseTable([(p, True) for p in m["not_figure_prefixes"]])
+        months = lexicon().dates["months"]
+        self.months = set(months)
+
+
+@lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    return _Grammar()
+
+
+_DIGITS_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([A-Za-z]*)$")
+
+
+def parse_number(text: str) -> float | None:
+    """Read one written number ("4.6 billion", "1.2m", "twenty-five", "a dozen") or None.
+
+    The same grammar the extractor uses, for tests and for callers with a bare phrase.
+    """
+    from etl.extract.text import tokenize
+
+    tokens = tokenize(text)
+    amount = read_amount(tokens, 0)
+    if amount is None or amount.end != len(tokens):
+        exact = grammar().exact.match(tokens, 0)
+        if exact and exact[0] == len(tokens) and not exact[1].get("needs_metric_noun"):
+            return float(exact[1]["value"])
+        return None
+    return amount.value
+
+
+def _glued(tokens: tuple[Token, ...], i: int) -> bool:
+    """True when token i touches the token before it (no space between)."""
+    return i > 0 and tokens[i - 1].end == tokens[i].start
+
+
+def read_amount(tokens: tuple[Token, ...], i: int) -> Amount | None:
+    """Read a number (with currency and scale) starting at token i."""
+    g = grammar()
+    start = i
+    currency = None
+    if i < len(tokens) and tokens[i].text in g.currency_symbols:
+        currency = g.currency_symbols[tokens[i].text]
+        i += 1
+    elif i + 1 < len(tokens) and tokens[i].text in g.currency_codes and tokens[i + 1].text[:1].isdigit():
+        currency = tokens[i].text
+        i += 1
+    if i >= len(tokens):
+        return None
+    value, i, scaled, in_words = _read_core(tokens, i)
+    if value is None:
+        return None
+    if i < len(tokens) and tokens[i].lower in g.currency_words and currency is None:
+        currency = g.currency_words[tokens[i].lower]
+        i += 1
+    elif currency is None and i < len(tokens) and tokens[i].text in g.currency_codes:
+        currency = tokens[i].text
+        i += 1
+    return Amount(value, start, i, currency, scaled, in_words)
+
+
+def _read_core(tokens: tuple[Token, ...], i: int) -> tuple[float | None, int, bool, bool]:
+    g = grammar()
+    tok = tokens[i]
+    m = _DIGITS_RE.match(tok.text)
+    if m:
+        value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+        scaled = False
+        suffix = m.group(3).lower()
+        if suffix:
+            if suffix not in g.scale_suffixes:
+                return None, i, False, False  # 8am, 3rd, 1990s, 10km: not a count
+            value *= g.scale_suffixes[suffix]["factor"]
+            return value, i + 1, True, False
+        i += 1
+        while i < len(tokens):
+            w = tokens[i].lower
+            if w in g.scale_words and w != "dozen":
+                value *= g.scale_words[w]
+                scaled = True
+                i += 1
+            elif w in g.scale_suffixes and not g.scale_suffixes[w].get("attached_only"):
+                value *= g.scale_suffixes[w]["factor"]
+                scaled = True
+                i += 1
+            else:
+                break
+        return value, i, scaled, False
+    return _read_words(tokens, i)
+
+
+def _read_words(tokens: tuple[Token, ...], i: int) -> tuple[float | None, int, bool, bool]:
+    """Number words: "three", "twenty-five", "one hundred and thirty", "two million", "a hundred"."""
+    g = grammar()
+    total = 0.0
+    current = 0.0
+    seen = False
+    last_kind = ""
+    scaled = False
+    j = i
+    if tokens[j].lower == "a" and j + 1 < len(tokens) and tokens[j + 1].lower in g.scale_words:
+        current, seen, last_kind, j = 1.0, True, "unit", j + 1
+    while j < len(tokens):
+        w = tokens[j].lower
+        if w in g.number_words:
+            v = g.number_words[w]
+            # "twenty five" continues a tens word; "two three" or "five twenty" does not
+            if seen and not (last_kind == "tens" and v < 10) and last_kind != "scale":
+                break
+            current += v
+            last_kind = "tens" if v >= 20 and v % 10 == 0 else "unit"
+        elif w in g.scale_words and seen:
+            scale = g.scale_words[w]
+            if scale < 1000:
+                current = (current or 1) * scale
+            else:
+                total += (current or 1) * scale
+                current = 0.0
+            last_kind = "scale"
+            scaled = True
+        elif (w in ("and", "-") and seen and j + 1 < len(tokens)
+              and tokens[j + 1].lower in g.number_words and (w == "-" or last_kind == "scale")):
+            j += 1
+            continue
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return None, i, False, False
+    return total + current, j, scaled, True
+
+
+def _bounds(value: float, group: dict | None) -> tuple[Bounds, str]:
+    if group is None:
+        return (value, value, value), "exact"
+    low = None if group["low"] is None else value * group["low"]
+    high = None if group["high"] is None else value * group["high"]
+    return (low, value, high), group["qualifier"]
+
+
+def _is_excluded(tokens: tuple[Token, ...], start: int, end: int, amount: Amount, blocked: set[int]) -> bool:
+    """Numbers that are not counts: dates, years, clock times, ages, designations, units, percentages."""
+    g = grammar()
+    if any(k in blocked for k in range(amount.start, amount.end)):
+        return True
+    idx = amount.start
+    if tokens[idx].text in g.currency_symbols or tokens[idx].text in g.currency_codes:
+        idx += 1
+    first = tokens[idx]
+    prev = tokens[idx - 1] if idx > 0 else None
+    if prev is not None and _glued(tokens, idx):
+        if prev.is_word or prev.text in (":", "/", "#", "№"):
+            return True  # M777, 2:00, 1/2, #3
+        if prev.text == "-" and idx > 1 and _glued(tokens, idx - 1) and tokens[idx - 2].is_word:
+            return True  # S-300, Su-25, T-72
+    nxt = tokens[end] if end < len(tokens) else None
+    if nxt is not None and nxt.text in (":", "/") and _glued(tokens, end):
+        return True  # 8:30, 24/7
+    if g.not_figure_suffixes.match(tokens, end):
+        return True
+    if g.not_figure_prefixes.match_ending_at(tokens, start):
+        return True
+    if ((prev is not None and prev.is_capitalised and prev.lower.rstrip(".") in g.months)
+            or (nxt is not None and nxt.is_capitalised and nxt.lower in g.months)):
+        return True  # June 10, 10 June
+    if (amount.currency is None and not amount.scaled and not amount.in_words
+            and re.fullmatch(r"(1[89]|20)\d\d", first.text)):
+        return True  # a year; counts that size are written with a separator
+    if (not amount.in_words and prev is not None and prev.is_capitalised and prev.is_word
+            and idx - 1 > 0 and prev.lower not in g.number_words and start == idx):
+        return True  # "Leopard 2", "Patriot 3": a name followed by a number
+    return False
+
+
+def find_quantities(tokens: tuple[Token, ...], blocked: set[int] | None = None) -> list[Quantity]:
+    """Every quantity in a sentence, left to right, not overlapping.
+
+    `blocked` holds token indices already known to be something else (dates).
+    """
+    g = grammar()
+    blocked = blocked or set()
+    found: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        q = _quantity_at(tokens, i, blocked)
+        if q is None:
+            i += 1
+            continue
+        if q.rule != "excluded":
+            found.append(q)
+        i = q.end
+    return found
+
+
+def _quantity_at(tokens: tuple[Token, ...], i: int, blocked: set[int]) -> Quantity | None:
+    g = grammar()
+    if i in blocked:
+        return None
+    prefix = g.prefixes.match(tokens, i)
+    j = i + prefix[0] if prefix else i
+    group = prefix[1] if prefix else None
+    range_mode = None
+    if tokens[j].lower in ("between", "from") if j < len(tokens) else False:
+        range_mode = tokens[j].lower
+        j += 1
+    if j >= len(tokens):
+        return None
+    # Vague quantities and fixed phrases come before plain numbers ("hundreds of thousands", "a dozen").
+    vague = g.vague.match(tokens, j)
+    if vague:
+        v = vague[1]
+        return Quantity(i, j + vague[0], float(v["low"]), float(v["low"]), float(v["high"]), "vague",
+                        _currency_after(tokens, j + vague[0]), j, "vague")
+    exact = g.exact.match(tokens, j)
+    if exact:
+        e = exact[1]
+        k = j + exact[0]
+        (low, best, high), qual = _bounds(float(e["value"]), group)
+        return Quantity(i, k, low, best, high, qual, None, j, "fixed_phrase",
+                        needs_metric_noun=bool(e.get("needs_metric_noun")))
+    first = read_amount(tokens, j)
+    if first is None:
+        return None
+    if range_mode and prefix is None and g.connectors.match(tokens, first.end) is None:
+        return None  # "from 500 people": read the number alone, without "from"
+    if first.in_words and tokens[j].lower == "one" and _one_is_pronoun(tokens, j, first.end):
+        return None
+    end = first.end
+    second = None
+    conn = g.connectors.match(tokens, end)
+    if conn:
+        c = conn[1]
+        ok = c.get("needs_prefix") in (None, range_mode) and (not c.get("words_only") or first.in_words)
+        if c["word"] in "-–—" and not _glued(tokens, end) and not first.in_words:
+            ok = ok and tokens[end].text != "-"
+        if ok:
+            second = read_amount(tokens, end + conn[0])
+            if second is not None and c["word"] == "and" and range_mode != "between":
+                second = None
+    if second is not None:
+        end = second.end
+    if _is_excluded(tokens, i, end, first, blocked):
+        return Quantity(i, end, None, 0.0, None, "exact", None, j, "excluded")
+    currency = first.currency or (second.currency if second else None)
+    if second is not None:
+        low_v, high_v = first.value, second.value
+        if second.scaled and not first.scaled and low_v < high_v:
+            factor = second.value / _unscaled(tokens, second)
+            low_v *= factor
+        if range_mode == "from" and _after_change_verb(tokens, i):
+            # "rose from 20 to 25": the report is the new figure
+            return Quantity(end - (second.end - second.start), end, high_v, high_v, high_v, "exact",
+                            currency, second.start, "number")
+        if low_v > high_v:
+            return Quantity(i, end, None, 0.0, None, "exact", None, j, "excluded")
+        return Quantity(i, end, low_v, (low_v + high_v) / 2, high_v, "range", currency, j, "range")
+    suffix = g.suffixes.match(tokens, end)
+    if suffix and group is None:
+        group = suffix[1]
+        end += suffix[0]
+    (low, best, high), qual = _bounds(first.value, group)
+    return Quantity(i, end, low, best, high, qual, currency, j, "number_words" if first.in_words else "number")
+
+
+def _unscaled(tokens: tuple[Token, ...], amount: Amount) -> float:
+    k = amount.start + (1 if amount.currency and tokens[amount.start].text in grammar().currency_symbols else 0)
+    m = _DIGITS_RE.match(tokens[k].text)
+    if m and not m.group(3):
+        return float(m.group(1).replace(",", "") + (m.group(2) or ""))
+    return amount.value
+
+
+def _after_change_verb(tokens: tuple[Token, ...], i: int) -> bool:
+    return any(t.lower in grammar().change_verbs for t in tokens[max(0, i - 4):i])
+
+
+def _one_is_pronoun(tokens: tuple[Token, ...], j: int, end: int) -> bool:
+    """"one of two", "the one", "one another": not a count of one."""
+    nxt = tokens[end].lower if end < len(tokens) else ""
+    prev = tokens[j - 1].lower if j > 0 else ""
+    return nxt in ("of", "another", "day", "side", "way", "thing") or prev in (
+        "the", "this", "that", "which", "every", "any", "each", "no", "anyone", "someone", "only")
+
+
+def _currency_after(tokens: tuple[Token, ...], k: int) -> str | None:
+    """"millions of dollars": a vague quantity of money."""
+    g = grammar()
+    if k + 1 < len(tokens) and tokens[k].lower == "of" and tokens[k + 1].lower in g.currency_words:
+        return g.currency_words[tokens[k + 1].lower]
+    return None
+
+
+def matches_any(tokens: tuple[Token, ...], i: int, phrases: list[str]) -> bool:
+    """True when one of the phrases starts at token i."""
+    return any(match_phrase_at(tokens, i, phrase_tokens(p)) for p in phrases)

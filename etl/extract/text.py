@@ -1,0 +1,143 @@
+"""Paragraphs, sentences and tokens with character offsets into the article text.
+
+Hand-written on purpose: every claim must point at its own characters in
+`articles.text`, and the off-the-shelf splitters we looked at either drop offsets
+or re-normalise whitespace. Wire copy needs little: paragraphs are lines, and a
+sentence ends at . ! ? unless the word before is a known abbreviation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from etl.extract.lexicon import lexicon
+
+# Order matters: currency symbols, dotted abbreviations (U.S., a.m.), numbers with an
+# optional glued suffix (1.2m, 8am, 3rd), words with inner apostrophes, any other character.
+_TOKEN_RE = re.compile(
+    r"US\$|[$€£¥₴₽]"
+    r"|(?:[A-Za-z]\.){2,}"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?[A-Za-z]*"
+    r"|\d+(?:\.\d+)?[A-Za-z]*"
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"
+    r"|\S"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    index_in_paragraph: int
+    tokens: tuple[Token, ...]
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Split text into tokens whose offsets are shifted by `offset`."""
+    return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text))
+
+
+@lru_cache(maxsize=4096)
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as the lowercase token sequence it must match."""
+    return tuple(t.lower for t in tokenize(phrase))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line-delimited paragraph."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of the text, each within one paragraph, with tokens."""
+    abbreviations = set(lexicon().text["abbreviations"])
+    sentences: list[Sentence] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
+        para = text[p_start:p_end]
+        cuts = [0]
+        for m in _END_RE.finditer(para):
+            before = re.search(r"([A-Za-z.]+)\.*$", para[: m.start() + 1])
+            word = before.group(1).lower().rstrip(".") if before else ""
+            if m.group().startswith(".") and (word in abbreviations or (len(word) == 1 and word.isalpha())):
+                continue
+            cuts.append(m.end())
+        cuts.append(len(para))
+        in_para = 0
+        for a, b in zip(cuts, cuts[1:]):
+            chunk = para[a:b]
+            stripped_left = len(chunk) - len(chunk.lstrip())
+            s_text = chunk.strip()
+            if not s_text:
+                continue
+            s_start = p_start + a + stripped_left
+            sentences.append(Sentence(s_text, s_start, s_start + len(s_text), p_index, in_para,
+                                      tokenize(s_text, s_start)))
+            in_para += 1
+    return sentences
+
+
+def match_phrase_at(tokens: tuple[Token, ...], i: int, phrase: tuple[str, ...]) -> bool:
+    """True when the lowercase tokens from i on spell `phrase`."""
+    if i < 0 or i + len(phrase) > len(tokens):
+        return False
+    return all(tokens[i + k].lower == phrase[k] for k in range(len(phrase)))
+
+
+class PhraseTable:
+    """Phrases indexed by first token, matched longest first (case-insensitive)."""
+
+    def __init__(self, entries: list[tuple[str, object]]):
+        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for phrase, value in entries:
+            toks = phrase_tokens(phrase)
+            if toks:
+                self._by_first.setdefault(toks[0], []).append((toks, value))
+        for lst in self._by_first.values():
+            lst.sort(key=lambda e: -len(e[0]))
+
+    def match(self, tokens: tuple[Token, ...], i: int) -> tuple[int, object] | None:
+        """(length in tokens, value) of the longest phrase starting at token i."""
+        if i >= len(tokens):
+            return None
+        for toks, value in self._by_first.get(tokens[i].lower, ()):
+            if match_phrase_at(tokens, i, toks):
+                return len(toks), value
+        return None
+
+    def match_ending_at(self, tokens: tuple[Token, ...], end: int) -> tuple[int, object] | None:
+        """(length, value) of the longest phrase whose last token is tokens[end - 1]."""
+        best = None
+        for start in range(max(0, end - 8), end):
+            found = self.match(tokens, start)
+            if found and start + found[0] == end and (best is None or found[0] > best[0]):
+                best = found
+        return best

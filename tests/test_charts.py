@@ -1,0 +1,181 @@
+"""dashboard.charts: bands, open bounds, axis groups and escaping, on plain DataFrames."""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import charts
+
+
+def claim(as_of: str | None, source: str, low: float | None, best: float, high: float | None,
+          **extra: Any) -> dict[str, Any]:
+    """One claims row with the columns the chart functions read."""
+    row: dict[str, Any] = {
+        "as_of": pd.Timestamp(as_of) if as_of else pd.NaT, "source": source,
+        "value_low": low, "value_best": best, "value_high": high,
+        "unit": "people", "rate": None, "qualifier": "exact", "quote": "A sentence.",
+        "category": None, "party": None, "location": None, "title": None,
+    }
+    row.update(extra)
+    return row
+
+
+def frame(*rows: dict[str, Any]) -> pd.DataFrame:
+    df = pd.DataFrame(list(rows))
+    return df.astype({"value_low": float, "value_high": float, "value_best": float})
+
+
+def traces(fig: go.Figure, role: str, source: str | None = None) -> list[Any]:
+    return [t for t in fig.data
+            if t.meta["role"] == role and (source is None or t.meta["source"] == source)]
+
+
+def test_band_polygon_runs_from_low_to_high_and_back() -> None:
+    df = frame(
+        claim("2022-06-01", "Kyiv", 90, 100, 110, qualifier="approximate"),
+        claim("2022-06-02", "Kyiv", 180, 200, 220, qualifier="range"),
+        claim("2022-06-03", "Kyiv", 250, 260, 270, qualifier="range"),
+    )
+    fig = charts.time_series_figure(df)
+    (band,) = traces(fig, "band")
+    assert band.fill == "toself"
+    assert band.hoverinfo == "skip"
+    days = [pd.Timestamp(d) for d in ("2022-06-01", "2022-06-02", "2022-06-03")]
+    assert [pd.Timestamp(x) for x in band.x] == days + days[::-1]
+    # Upper edge left to right along value_high, lower edge back along value_low.
+    assert list(band.y) == [110, 220, 270, 250, 180, 90]
+    (best,) = traces(fig, "best")
+    assert list(best.y) == [100, 200, 260]
+    assert set(best.marker.symbol) == {charts.SYMBOL_CLOSED}
+    assert best.mode == "lines+markers"
+
+
+def test_open_bounds_get_arrows_and_no_band() -> None:
+    df = frame(
+        claim("2022-06-01", "Kyiv", 1500, 1500, None, qualifier="more_than"),
+        claim("2022-06-02", "Kyiv", None, 300, 300, qualifier="at_most"),
+        claim("2022-06-03", "Kyiv", 2000, 2000, None, qualifier="at_least"),
+    )
+    fig = charts.time_series_figure(df)
+    assert traces(fig, "band") == []
+    (best,) = traces(fig, "best")
+    assert list(best.marker.symbol) == [
+        charts.SYMBOL_OPEN_ABOVE, charts.SYMBOL_OPEN_BELOW, charts.SYMBOL_OPEN_ABOVE]
+    # Error bars never reach towards the open side (no band to infinity or to zero).
+    assert list(best.error_y.array) == [0, 0, 0]
+    assert list(best.error_y.arrayminus) == [0, 0, 0]
+    hover = best.hovertext
+    assert "1,500 or more (no upper bound)" in hover[0]
+    assert "up to 300 (no lower bound)" in hover[1]
+
+
+def test_open_bound_breaks_the_band() -> None:
+    df = frame(
+        claim("2022-06-01", "Kyiv", 90, 100, 110),
+        claim("2022-06-02", "Kyiv", 180, 200, 220),
+        claim("2022-06-03", "Kyiv", 300, 300, None, qualifier="more_than"),
+        claim("2022-06-04", "Kyiv", 350, 400, 450),
+        claim("2022-06-05", "Kyiv", 450, 500, 550),
+    )
+    xs, ys = charts.band_polygon(df)
+    assert xs.count(None) == 1 and ys.count(None) == 1
+    cut = xs.index(None)
+    assert [pd.Timestamp(x) for x in xs[:cut]] == [pd.Timestamp(d) for d in
+                                                  ("2022-06-01", "2022-06-02", "2022-06-02", "2022-06-01")]
+    assert ys[cut + 1:] == [450, 550, 450, 350]
+    assert pd.Timestamp("2022-06-03") not in [pd.Timestamp(x) for x in xs if x is not None]
+
+
+def test_one_trace_group_per_source() -> None:
+    df = frame(
+        claim("2022-06-01", "Kyiv", 90, 100, 110),
+        claim("2022-06-02", "Kyiv", 180, 200, 220),
+        claim("2022-06-01", "Moscow", 10, 10, 10),
+        claim("2022-06-02", "Moscow", 20, 20, 20),
+        claim(None, "Moscow", 30, 30, 30),
+    )
+    fig = charts.time_series_figure(df)
+    best = traces(fig, "best")
+    assert [t.name for t in best] == ["Kyiv", "Moscow"]
+    assert len({t.line.color for t in best}) == 2
+    for t in fig.data:  # bands toggle with their source in the legend
+        assert t.legendgroup == t.meta["source"]
+    # The undated claim is left out of the chart.
+    assert len(traces(fig, "best", "Moscow")[0].y) == 2
+
+
+def test_chart_groups_separate_rates_totals_and_currencies() -> None:
+    df = frame(
+        claim("2022-06-01", "Kyiv", 100, 100, 100),
+        claim("2022-06-01", "Kyiv", 100, 100, 100, rate="per_day"),
+        claim("2022-06-02", "Kyiv", 60, 60, 60, rate="per_day"),
+        claim("2022-06-01", "US", 4.6e9, 4.6e9, 4.6e9, unit="USD"),
+        claim("2022-06-01", "EU", 1e9, 1e9, 1e9, unit="EUR"),
+    )
+    groups = charts.chart_groups(df)
+    keys = [(g.unit, g.rate) for g, _ in groups]
+    assert keys == [("people", None), ("EUR", None), ("USD", None), ("people", "per_day")]
+    assert [len(rows) for _, rows in groups] == [1, 1, 1, 2]
+    for group, rows in groups:
+        assert rows["unit"].nunique() == 1 and rows["rate"].isna().nunique() == 1
+        assert group.label in charts.time_series_figure(rows).layout.yaxis.title.text
+    assert groups[-1][0].label == "people per day"
+
+
+def test_figure_refuses_mixed_rates_and_totals() -> None:
+    df = frame(
+        claim("2022-06-01", "Kyiv", 100, 100, 100),
+        claim("2022-06-01", "Kyiv", 100, 100, 100, rate="per_day"),
+    )
+    with pytest.raises(ValueError, match="mix units or rates"):
+        charts.time_series_figure(df)
+
+
+def test_quotes_and_names_are_escaped() -> None:
+    evil = '<img src=x onerror=alert(1)> & "<b>bold</b>"'
+    df = frame(claim("2022-06-01", "<script>Kyiv</script>", 90, 100, 110,
+                     quote=evil, title="<i>Headline</i>", location="<Sievierodonetsk>"))
+    fig = charts.time_series_figure(df, title="<b>killed</b>")
+    (best,) = traces(fig, "best")
+    hover = best.hovertext[0]
+    for raw in ("<img", "<script>", "<i>Headline", "<Sievierodonetsk>", "<b>bold"):
+        assert raw not in hover
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;&lt;b&gt;bold&lt;/b&gt;&quot;" in hover
+    assert "&lt;i&gt;Headline&lt;/i&gt;" in hover
+    assert best.name == "&lt;script&gt;Kyiv&lt;/script&gt;"
+    assert fig.layout.title.text == "&lt;b&gt;killed&lt;/b&gt;"
+
+
+def test_hover_names_source_qualifier_range_and_quote() -> None:
+    df = frame(claim("2022-06-07", "UN spokesman Stephane Dujarric", 800, 900, 1000,
+                     qualifier="approximate", quote="Some 900 civilians were trapped."))
+    (best,) = traces(charts.time_series_figure(df), "best")
+    hover = best.hovertext[0]
+    assert "UN spokesman Stephane Dujarric" in hover
+    assert "2022-06-07" in hover
+    assert "800 to 1,000 (best 900)" in hover
+    assert "approximate" in hover
+    assert "Some 900 civilians were trapped." in hover
+
+
+def test_long_quotes_are_wrapped_and_shortened() -> None:
+    quote = "word " * 300
+    df = frame(claim("2022-06-07", "Kyiv", 1, 1, 1, quote=quote))
+    (best,) = traces(charts.time_series_figure(df), "best")
+    shown = best.hovertext[0].split("“", 1)[1]
+    assert "<br>" in shown and "…" in shown
+    assert len(shown) < charts.QUOTE_MAX + 100
+
+
+def test_money_ranges_carry_the_currency() -> None:
+    assert charts.describe_range(4.6e9, 4.6e9, 4.6e9, "USD") == "4,600,000,000 USD"
+    assert charts.describe_range(22.5, 25, 27.5, "people") == "22.5 to 27.5 (best 25)"
+
+
+def test_empty_frame_gives_an_empty_figure() -> None:
+    df = frame(claim("2022-06-01", "Kyiv", 1, 1, 1)).iloc[0:0]
+    assert charts.chart_groups(df) == []
+    assert len(charts.time_series_figure(df).data) == 0

@@ -1,0 +1,94 @@
+"""The `tally` CLI: help with examples, exit codes, clean errors, output formats."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from etl import launch
+from etl.cli import app
+from warehouse import db as wdb
+
+runner = CliRunner()
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_the_contract_commands_exist() -> None:
+    assert {"etl", "extract", "dashboard", "sql", "status"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example:" in result.output and f"tally {command}" in result.output
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_etl_exit_codes_and_summary(corpus: Path, db_path: Path) -> None:
+    ok = runner.invoke(app, ["etl", str(corpus), "--db", str(db_path)])
+    assert ok.exit_code == 0, ok.output
+    assert "5 new article(s)" in ok.stdout and "no publication date" in ok.stdout
+
+    (corpus / "bad.jsonl").write_text("{oops\n")
+    partial = runner.invoke(app, ["etl", str(corpus), "--db", str(db_path), "--json"])
+    assert partial.exit_code == 1
+    summary = json.loads(partial.stdout)
+    assert summary["articles_skipped"] == 5 and summary["status"] == "partial"
+    assert f"{corpus / 'bad.jsonl'}:1: malformed JSON" in partial.stderr
+
+    quiet = runner.invoke(app, ["etl", str(corpus), "--db", str(db_path), "--quiet"])
+    assert quiet.exit_code == 1 and quiet.stdout == "" and "malformed JSON" in quiet.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert runner.invoke(app, ["etl"]).exit_code == 2
+    assert runner.invoke(app, ["etl", "x", "--no-such-option"]).exit_code == 2
+    assert runner.invoke(app, ["status", "--limit", "many"]).exit_code == 2
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_db_from_env(monkeypatch: pytest.MonkeyPatch, corpus: Path, db_path: Path) -> None:
+    monkeypatch.setenv(wdb.DB_ENV_VAR, str(db_path))
+    assert runner.invoke(app, ["etl", str(corpus), "-q"]).exit_code == 0
+    assert db_path.exists()
+
+
+def test_errors_are_clean_messages_not_tracebacks(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["status", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2
+    assert "no Tally warehouse at" in result.stderr and "Traceback" not in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_status_lists_runs(corpus: Path, db_path: Path) -> None:
+    runner.invoke(app, ["etl", str(corpus), "--db", str(db_path), "-q"])
+    table = runner.invoke(app, ["status", "--db", str(db_path)])
+    assert table.exit_code == 0 and "ok" in table.stdout
+    [run] = [json.loads(line) for line in runner.invoke(app, ["status", "--db", str(db_path), "--json"]).stdout.splitlines()]
+    assert run["status"] == "ok" and run["articles_new"] == 5
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_extract_prints_json_lines(corpus: Path) -> None:
+    result = runner.invoke(app, ["extract", str(corpus / "a.md")])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["value_best"] for r in rows] == [12.0, 30.0]
+    assert rows[0]["as_of"] == "2022-06-01" and rows[0]["metric"] == "killed"
+    bad = runner.invoke(app, ["extract", str(corpus / "nope.txt")])
+    assert bad.exit_code == 1 and "no such file" in bad.stderr
+
+
+def test_dashboard_command_passes_db_and_port(db_path: Path) -> None:
+    if not launch.DASHBOARD_APP.exists():
+        pytest.skip("dashboard/app.py not written yet")
+    cmd = launch.dashboard_command(db_path, 8600)
+    assert cmd.argv[:5] == [sys.executable, "-m", "streamlit", "run", str(launch.DASHBOARD_APP)]
+    assert cmd.argv[5:] == ["--server.port", "8600", "--server.headless", "true", "--", "--db", str(db_path)]
+    assert cmd.env == {wdb.DB_ENV_VAR: str(db_path)}

@@ -1,0 +1,173 @@
+"""The warehouse: migrations, contract columns and comments, views, audits, locking."""
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from etl.errors import WarehouseLockedError, WarehouseMissingError
+from etl.models import Claim
+from warehouse import db as wdb
+from warehouse import loader
+
+# The contract tables of ../shared/SPEC.md: column -> type.
+CONTRACT = {
+    "articles": {
+        "article_id": "VARCHAR", "url": "VARCHAR", "title": "VARCHAR", "publisher": "VARCHAR",
+        "published": "DATE", "published_inferred": "BOOLEAN", "text": "VARCHAR", "origin": "VARCHAR",
+        "ingested_at": "TIMESTAMP",
+    },
+    "claims": {
+        "claim_id": "VARCHAR", "article_id": "VARCHAR", "metric": "VARCHAR", "category": "VARCHAR",
+        "party": "VARCHAR", "value_low": "DOUBLE", "value_best": "DOUBLE", "value_high": "DOUBLE",
+        "unit": "VARCHAR", "qualifier": "VARCHAR", "rate": "VARCHAR", "period_start": "DATE",
+        "as_of": "DATE", "source": "VARCHAR", "location": "VARCHAR", "quote": "VARCHAR",
+        "span_start": "INTEGER", "span_end": "INTEGER",
+    },
+}
+
+
+@pytest.fixture
+def con(db_path: Path):
+    with wdb.open_db(db_path) as con:
+        yield con
+
+
+def test_migrations_apply_once_and_are_recorded(db_path: Path) -> None:
+    names = [p.stem for p in wdb.migration_files()]
+    assert names and names[0] == "0001_init"
+    raw = wdb.connect(db_path)
+    try:
+        assert wdb.pending_migrations(raw) == names
+        assert wdb.migrate(raw) == names
+        assert wdb.migrate(raw) == []
+        assert wdb.pending_migrations(raw) == []
+        rows = raw.execute("SELECT name, applied_at FROM schema_migrations ORDER BY name").fetchall()
+    finally:
+        raw.close()
+    assert [r[0] for r in rows] == names and all(r[1] is not None for r in rows)
+    with wdb.open_db(db_path) as con:  # reopening applies nothing again
+        assert con.execute("SELECT count(*) FROM schema_migrations").fetchone() == (len(names),)
+
+
+def test_contract_columns_and_types(con) -> None:
+    for table, columns in CONTRACT.items():
+        actual = loader.table_columns(con, table)
+        for name, dtype in columns.items():
+            assert actual.get(name) == dtype, f"{table}.{name}"
+    pk = con.execute(
+        "SELECT table_name, constraint_column_names FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+    ).fetchall()
+    assert ("articles", ["article_id"]) in pk and ("claims", ["claim_id"]) in pk
+    assert {"rule", "extractor_version", "run_id"} <= set(loader.table_columns(con, "claims"))
+    assert "run_id" in loader.table_columns(con, "articles")
+
+
+def test_every_table_and_column_has_a_comment(con) -> None:
+    tables = con.execute(
+        "SELECT table_name, comment FROM duckdb_tables() WHERE table_name IN ('articles', 'claims', 'etl_runs')"
+    ).fetchall()
+    assert len(tables) == 3 and all(c for _, c in tables)
+    missing = con.execute(
+        "SELECT table_name || '.' || column_name FROM duckdb_columns()"
+        " WHERE table_name IN ('articles', 'claims', 'etl_runs') AND coalesce(trim(comment), '') = ''"
+    ).fetchall()
+    assert missing == []
+
+
+def test_every_claim_field_has_a_column(con) -> None:
+    claim = Claim("killed", 1, 1, 1, "people", "exact", 0, 1, "1")
+    assert set(claim.to_row("a")) <= set(loader.table_columns(con, "claims"))
+    assert {f.name for f in dataclasses.fields(Claim)} - {"explanation"} <= set(loader.table_columns(con, "claims"))
+
+
+def test_views_exist_with_header_comments(con) -> None:
+    for path in sorted(wdb.VIEWS_DIR.glob("*.sql")):
+        sql = path.read_text()
+        assert sql.startswith(f"-- {path.stem}:") and "Grain:" in sql
+        assert f"CREATE OR REPLACE VIEW {path.stem}" in sql
+        con.execute(f"SELECT * FROM {path.stem}").fetchall()
+
+
+def _claim_row(article_id: str, claim_id: str, **over) -> dict:
+    row = {"claim_id": claim_id, "article_id": article_id, "metric": "killed", "value_low": 1.0,
+           "value_best": 2.0, "value_high": 3.0, "span_start": 0, "span_end": 2, "quote": "x"}
+    return row | over
+
+
+def test_audits_find_each_kind_of_bad_row(con) -> None:
+    assert all(a.ok for a in wdb.run_audits(con))
+    now = wdb.utc_now()
+    loader.insert_rows(con, "articles", [
+        {"article_id": "good", "text": "12 killed", "ingested_at": now},
+        {"article_id": "blank", "text": "  ", "ingested_at": now},
+    ])
+    loader.insert_rows(con, "claims", [
+        _claim_row("good", "ok"),
+        _claim_row("good", "bounds", value_low=5.0),
+        _claim_row("good", "span", span_end=99),
+        _claim_row("gone", "orphan"),
+        _claim_row("good", "open", value_low=None, value_high=None),
+    ])
+    found = {a.name: {next(iter(r.values())) for r in a.rows} for a in wdb.run_audits(con)}
+    assert found == {
+        "article_empty_text": {"blank"},
+        "claim_bounds_out_of_order": {"bounds"},
+        "claim_span_outside_text": {"span"},
+        "claims_without_article": {"orphan"},
+    }
+    assert all(a.description for a in wdb.run_audits(con))
+
+
+def test_transaction_rolls_back_on_error(con) -> None:
+    with pytest.raises(RuntimeError):
+        with wdb.transaction(con):
+            loader.insert_rows(con, "articles", [{"article_id": "x", "text": "t", "ingested_at": wdb.utc_now()}])
+            raise RuntimeError("mid-batch")
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+
+
+def test_db_path_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(wdb.DB_ENV_VAR, raising=False)
+    assert wdb.resolve_db_path(None) == Path("warehouse/tally.duckdb")
+    monkeypatch.setenv(wdb.DB_ENV_VAR, "/data/env.duckdb")
+    assert wdb.resolve_db_path(None) == Path("/data/env.duckdb")
+    assert wdb.resolve_db_path("cli.duckdb") == Path("cli.duckdb")
+
+
+def test_connect_sets_utc(db_path: Path) -> None:
+    con = wdb.connect(db_path)
+    try:
+        assert con.execute("SELECT current_setting('TimeZone')").fetchone() == ("UTC",)
+    finally:
+        con.close()
+
+
+def test_read_only_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(WarehouseMissingError, match="tally etl"):
+        wdb.connect(tmp_path / "nope.duckdb", read_only=True)
+
+
+HOLDER = (
+    "import sys, time; from warehouse.db import connect; "
+    "c = connect(sys.argv[1]); print('held', flush=True); time.sleep(float(sys.argv[2])); c.close()"
+)
+
+
+def test_connect_waits_for_another_process_lock(db_path: Path) -> None:
+    wdb.connect(db_path).close()
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path), "1.0"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(WarehouseLockedError, match="in use by another process"):
+            wdb.connect(db_path, read_only=True, timeout_s=0.2)
+        start = time.monotonic()
+        con = wdb.connect(db_path, read_only=True, timeout_s=15)
+        con.close()
+        assert time.monotonic() - start > 0.2  # it had to wait for the holder to let go
+    finally:
+        holder.wait(timeout=15)

@@ -1,0 +1,227 @@
+"""Bulk loading of articles and claims, and the `etl_runs` log.
+
+Rows go in as Arrow tables registered on the connection, then one `INSERT ... SELECT`
+per table: never row by row. The caller wraps a batch in `warehouse.db.transaction`
+so it is stored whole or not at all.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import pyarrow as pa
+
+from etl.models import Article, Claim
+from warehouse.db import Connection, utc_now
+
+# DuckDB column type -> Arrow type, for the types the warehouse tables use.
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "VARCHAR": pa.string(),
+    "JSON": pa.string(),
+    "DOUBLE": pa.float64(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+}
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """What the loader needs to know about an article already in the warehouse."""
+
+    article_id: str
+    extractor_version: str | None
+    url: str | None
+    title: str | None
+    publisher: str | None
+    published: date | None
+    published_inferred: bool
+    origin: str | None
+
+
+@dataclass
+class ArticleBatch:
+    """One article ready to store, with the claims extracted from it.
+
+    `replace` marks an article already stored whose claims an older extractor made:
+    its claims are deleted and these inserted, and its date fields are updated.
+    """
+
+    article: Article
+    claims: list[Claim]
+    replace: bool = False
+
+
+@dataclass
+class LoadCounts:
+    """What one `load_batch` call changed."""
+
+    articles_new: int = 0
+    articles_reextracted: int = 0
+    claims_added: int = 0
+    claims_removed: int = 0
+    duplicate_claims: list[str] = field(default_factory=list)
+
+
+def table_columns(con: Connection, table: str) -> dict[str, str]:
+    """Column name -> DuckDB type of a table, in table order."""
+    rows = con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() "
+        "WHERE table_name = ? ORDER BY column_index",
+        [table],
+    ).fetchall()
+    return {name: dtype for name, dtype in rows}
+
+
+def insert_rows(con: Connection, table: str, rows: Sequence[Mapping[str, Any]]) -> int:
+    """Bulk-insert dict rows into `table` (keys = column names).
+
+    Columns no row mentions get their default; a key that is not a column is an error
+    (a field the warehouse would silently drop needs a migration).
+    """
+    if not rows:
+        return 0
+    columns = table_columns(con, table)
+    keys = {k for r in rows for k in r}
+    unknown = keys - set(columns)
+    if unknown:
+        raise ValueError(f"{table} has no column(s) {sorted(unknown)}: add a migration in warehouse/migrations")
+    schema = pa.schema([(name, _ARROW_TYPES[dtype]) for name, dtype in columns.items() if name in keys])
+    batch = pa.Table.from_pylist([dict(r) for r in rows], schema=schema)
+    view = f"_tally_{table}_batch"
+    con.register(view, batch)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+    finally:
+        con.unregister(view)
+    return batch.num_rows
+
+
+def stored_articles(con: Connection, article_ids: Iterable[str]) -> dict[str, StoredArticle]:
+    """The already-stored articles among `article_ids`, by id."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    rows = con.execute(
+        "SELECT article_id, extractor_version, url, title, publisher, published,"
+        " published_inferred, origin FROM articles WHERE list_contains(?, article_id)",
+        [ids],
+    ).fetchall()
+    return {r[0]: StoredArticle(*r) for r in rows}
+
+
+def _article_row(article: Article, run_id: str, extractor_version: str, now: datetime) -> dict[str, Any]:
+    return {
+        "article_id": article.article_id,
+        "url": article.url,
+        "title": article.title,
+        "publisher": article.publisher,
+        "published": article.published,
+        "published_inferred": article.published_inferred,
+        "text": article.text,
+        "origin": article.origin,
+        "ingested_at": now,
+        "run_id": run_id,
+        "extractor_version": extractor_version,
+    }
+
+
+def load_batch(
+    con: Connection, run_id: str, extractor_version: str, batch: Sequence[ArticleBatch]
+) -> LoadCounts:
+    """Store a batch: insert new articles, replace re-extracted articles' claims, insert all claims.
+
+    Must run inside a transaction (`warehouse.db.transaction`). Claims with a claim_id
+    already seen in the batch are dropped (the first wins) and reported in the counts.
+    """
+    counts = LoadCounts()
+    now = utc_now()
+    new = [b for b in batch if not b.replace]
+    refreshed = [b for b in batch if b.replace]
+
+    counts.articles_new = insert_rows(
+        con, "articles", [_article_row(b.article, run_id, extractor_version, now) for b in new]
+    )
+
+    if refreshed:
+        updates = pa.Table.from_pylist(
+            [
+                {
+                    "article_id": b.article.article_id,
+                    "published": b.article.published,
+                    "published_inferred": b.article.published_inferred,
+                }
+                for b in refreshed
+            ],
+            schema=pa.schema(
+                [("article_id", pa.string()), ("published", pa.date32()), ("published_inferred", pa.bool_())]
+            ),
+        )
+        con.register("_tally_refreshed", updates)
+        try:
+            removed = con.execute(
+                "DELETE FROM claims WHERE article_id IN (SELECT article_id FROM _tally_refreshed)"
+            ).fetchone()
+            counts.claims_removed = int(removed[0]) if removed else 0
+            con.execute(
+                "UPDATE articles SET published = r.published,"
+                " published_inferred = r.published_inferred, extractor_version = ?"
+                " FROM _tally_refreshed AS r WHERE articles.article_id = r.article_id",
+                [extractor_version],
+            )
+        finally:
+            con.unregister("_tally_refreshed")
+        counts.articles_reextracted = len(refreshed)
+
+    claim_rows: dict[str, dict[str, Any]] = {}
+    for b in batch:
+        for claim in b.claims:
+            row = claim.to_row(b.article.article_id)
+            if row["claim_id"] in claim_rows:
+                counts.duplicate_claims.append(row["claim_id"])
+                continue
+            row["extractor_version"] = extractor_version
+            row["run_id"] = run_id
+            claim_rows[row["claim_id"]] = row
+    counts.claims_added = insert_rows(con, "claims", list(claim_rows.values()))
+    return counts
+
+
+# --- the run log ------------------------------------------------------------------------
+
+def start_run(con: Connection, run_id: str, started_at: datetime, db_path: str, extractor_version: str) -> None:
+    """Record a run as `running` (kept as such if the process dies before finishing)."""
+    con.execute(
+        "INSERT INTO etl_runs (run_id, started_at, status, db_path, extractor_version)"
+        " VALUES (?, ?, 'running', ?, ?)",
+        [run_id, started_at, db_path, extractor_version],
+    )
+
+
+def finish_run(con: Connection, run_id: str, status: str, stats: Mapping[str, int], errors: Sequence[str]) -> None:
+    """Close a run: its status, counters (etl_runs column -> value) and problem messages."""
+    columns = table_columns(con, "etl_runs")
+    unknown = set(stats) - set(columns)
+    if unknown:
+        raise ValueError(f"not etl_runs columns: {sorted(unknown)}")
+    assignments = ", ".join(f"{name} = ?" for name in stats)
+    con.execute(
+        f"UPDATE etl_runs SET status = ?, finished_at = ?, errors = ?"
+        f"{', ' + assignments if assignments else ''} WHERE run_id = ?",
+        [status, utc_now(), json.dumps(list(errors)), *stats.values(), run_id],
+    )
+
+
+def recent_runs(con: Connection, limit: int = 10) -> list[dict[str, Any]]:
+    """The latest runs, newest first, as dicts (errors decoded from JSON)."""
+    cur = con.execute("SELECT * FROM etl_runs ORDER BY started_at DESC LIMIT ?", [limit])
+    cols = [d[0] for d in cur.description]
+    runs = [dict(zip(cols, r)) for r in cur.fetchall()]
+    for run in runs:
+        run["errors"] = json.loads(run["errors"]) if run["errors"] else []
+    return runs
