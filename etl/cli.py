@@ -62,7 +62,9 @@ def _print_problems(problems: list[ReadProblem]) -> None:
 
 @app.command()
 def etl(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Article files or folders.", show_default=False)],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Article files or folders.", show_default=False)
+    ],
     db: DbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; problems only.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as one JSON object.")] = False,
@@ -86,6 +88,8 @@ def etl(
         )
         for name in summary.undated:
             out.print(f"no publication date (stored with published = NULL): {name}", soft_wrap=True)
+        if summary.duplicate_claims:
+            out.print(f"{summary.duplicate_claims} duplicate claim(s) from the extractor were dropped")
         for audit, n in summary.audit_failures.items():
             out.print(f"audit {audit}: {n} bad row(s)", soft_wrap=True)
     raise typer.Exit(summary.exit_code)
@@ -93,7 +97,9 @@ def etl(
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="An article file (.txt, .md, .jsonl).", show_default=False)],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="An article file (.txt, .md, .jsonl).", show_default=False)
+    ],
 ) -> None:
     """Print the claims of each article in FILE as JSON lines, touching no database.
 

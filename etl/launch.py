@@ -59,7 +59,7 @@ def dashboard_command(db_path: str | os.PathLike[str] | None = None, port: int =
     db = resolve_db_path(db_path)
     argv = [
         sys.executable, "-m", "streamlit", "run", str(DASHBOARD_APP),
-        "--server.port", str(port), "--server.headless", "true",
+        "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--", "--db", str(db),
     ]
     return Command(argv, {DB_ENV_VAR: str(db)})

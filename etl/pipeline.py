@@ -48,6 +48,7 @@ class RunSummary:
     articles_failed: int = 0
     claims_added: int = 0
     claims_removed: int = 0
+    duplicate_claims: int = 0  # claims dropped because the extractor gave one claim_id twice
     problems: list[ReadProblem] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     audit_failures: dict[str, int] = field(default_factory=dict)
@@ -193,19 +194,21 @@ def _run_locked(
     try:
         batch = _extract_batch(articles, stored, version, summary, progress)
         with open_db(db, timeout_s=db_wait_s) as con:
+            status = "partial" if summary.problems else "ok"
             with transaction(con):
                 counts = loader.load_batch(con, summary.run_id, version, batch)
                 summary.articles_new = counts.articles_new
                 summary.articles_reextracted = counts.articles_reextracted
                 summary.claims_added = counts.claims_added
                 summary.claims_removed = counts.claims_removed
+                summary.duplicate_claims = len(counts.duplicate_claims)
                 summary.finished_at = utc_now()
-                summary.status = "partial" if summary.problems else "ok"
-                loader.finish_run(
-                    con, summary.run_id, summary.status, summary.run_stats(), [str(p) for p in summary.problems]
-                )
+                loader.finish_run(con, summary.run_id, status, summary.run_stats(), [str(p) for p in summary.problems])
+            summary.status = status  # committed: from here on the run stands whatever happens
             summary.audit_failures = {a.name: len(a.rows) for a in run_audits(con) if not a.ok}
     except Exception as exc:
+        if summary.status != "running":
+            raise
         _record_failure(db, summary, exc, db_wait_s)
         if isinstance(exc, TallyError):
             raise
@@ -256,9 +259,9 @@ def _try_extract(article: Article) -> tuple[Article, list[Claim]] | ReadProblem:
 
 
 def _describe(article: Article) -> str:
-    """How the run summary names an article: its title or URL, and where it came from."""
-    name = article.title or article.url or article.source_id or article.article_id
-    return f"{name} ({article.origin})"
+    """How the run summary names an article: where it came from, and its title, URL or id."""
+    name = article.title or article.url or article.source_id
+    return f"{article.origin} ({name})" if name else article.origin
 
 
 def _record_failure(db: Path, summary: RunSummary, exc: BaseException, db_wait_s: float) -> None:

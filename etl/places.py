@@ -70,8 +70,9 @@ GAZETTEER_COLUMNS: tuple[str, ...] = (
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’‘`´][^\W\d_]+)*")
 _POSSESSIVE_RE = re.compile(r"['’ʼ]s$")
 # What may separate two words of one name: a hyphen, or spaces, possibly after
-# an abbreviating period ("St. Petersburg"); never a blank line.
-_GAP_RE = re.compile(r"[-‐‑]|\.?[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*")
+# an abbreviating period ("St. Petersburg") or a possessive left out of the
+# previous word ("People's Republic"); never a blank line.
+_GAP_RE = re.compile(r"[-‐‑]|(?:['’ʼ]s)?\.?[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´ʼʹ")
 # Latin letters that Unicode decomposition does not reduce to ASCII.
 _LATIN_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",

@@ -75,6 +75,9 @@ MIN_ALTERNATE_LETTERS = 5
 # Designators that turn a region's bare name into an unambiguous mention of the region.
 REGION_DESIGNATORS = ("region", "regions", "oblast", "oblasts", "province", "provinces")
 
+# Last words that make a region's name complete already ("Kyiv Oblast", "Crimean Peninsula").
+NAME_ENDINGS = {*REGION_DESIGNATORS, "krai", "republic", "peninsula", "island"}
+
 # Order in which a variant's spelling is kept when several spellings give one key.
 SOURCE_RANK = {"supplement": 0, "geonames name": 1, "geonames alternate": 2}
 
@@ -121,6 +124,12 @@ def risky_reason(spelling: str, stoplist: frozenset[str]) -> str | None:
     if key in stoplist:
         return "stoplist"
     return None
+
+
+def takes_designator(spelling: str) -> bool:
+    """True for a region's bare name ("Luhansk", "Ivano-Frankivsk"), not for a full one ("Krasnodar Krai")."""
+    words = place_key(spelling).split()
+    return len(words) <= 2 and words[-1] not in NAME_ENDINGS
 
 
 def check_curated(spelling: str, stoplist: frozenset[str], where: str) -> None:
@@ -207,8 +216,7 @@ def build_records() -> list[PlaceRecord]:
         geonameid = int(row["geonameid"]) if row["geonameid"] else None
         spellings = [row["canonical"], *[v for v in row["variants"].split("|") if v]]
         if kind == "region":
-            spellings += [f"{s} {d}" for s in spellings for d in REGION_DESIGNATORS
-                          if len(place_key(s).split()) < MAX_TOKENS]
+            spellings += [f"{s} {d}" for s in spellings if takes_designator(s) for d in REGION_DESIGNATORS]
         if kind == "country":
             record = countries_by_id.get(geonameid)
             if record is None or record.country_code != row["country_code"]:

@@ -62,7 +62,13 @@ def test_errors_are_clean_messages_not_tracebacks(tmp_path: Path) -> None:
     result = runner.invoke(app, ["status", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2
     assert "no Tally warehouse at" in result.stderr and "Traceback" not in result.output
-    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    assert isinstance(result.exception, SystemExit)
+
+    not_a_db = tmp_path / "notes.duckdb"
+    not_a_db.write_text("hello")
+    result = runner.invoke(app, ["etl", str(tmp_path), "--db", str(not_a_db)])
+    assert result.exit_code == 2 and "cannot open the warehouse" in result.stderr
+    assert isinstance(result.exception, SystemExit)
 
 
 @pytest.mark.usefixtures("fake_extractor")
@@ -90,5 +96,8 @@ def test_dashboard_command_passes_db_and_port(db_path: Path) -> None:
         pytest.skip("dashboard/app.py not written yet")
     cmd = launch.dashboard_command(db_path, 8600)
     assert cmd.argv[:5] == [sys.executable, "-m", "streamlit", "run", str(launch.DASHBOARD_APP)]
-    assert cmd.argv[5:] == ["--server.port", "8600", "--server.headless", "true", "--", "--db", str(db_path)]
+    assert cmd.argv[5:] == [
+        "--server.port", "8600", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--", "--db", str(db_path),
+    ]
     assert cmd.env == {wdb.DB_ENV_VAR: str(db_path)}

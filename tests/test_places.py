@@ -119,6 +119,12 @@ def test_region_designator_gives_one_region_mention() -> None:
     ]
 
 
+def test_multiword_names_across_possessives_and_hyphens() -> None:
+    text = "the Luhansk People's Republic and the Ivano-Frankivsk region"
+    assert [(m.surface, m.canonical) for m in find_places(text)] == [
+        ("Luhansk People's Republic", "Luhansk Oblast"), ("Ivano-Frankivsk region", "Ivano-Frankivsk Oblast")]
+
+
 def test_bare_name_prefers_city_over_region(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Luhansk").kind == "city"  # type: ignore[union-attr]
     assert gazetteer.lookup("Luhansk region").kind == "region"  # type: ignore[union-attr]

@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from etl.errors import WarehouseLockedError, WarehouseMissingError
+from etl.errors import ConfigError, WarehouseLockedError, WarehouseMissingError
 
 DEFAULT_DB_PATH = Path("warehouse") / "tally.duckdb"
 DB_ENV_VAR = "TALLY_DB"
@@ -60,7 +60,8 @@ def connect(
 
     Read-write opens create the file (and its folder) if needed; read-only opens of a
     missing file raise `WarehouseMissingError`. A lock held past the timeout raises
-    `WarehouseLockedError`.
+    `WarehouseLockedError`; a file DuckDB cannot open (not a database, a folder, no
+    permission) raises `ConfigError`.
     """
     path = Path(path)
     if read_only and not path.exists():
@@ -75,7 +76,7 @@ def connect(
             break
         except duckdb.IOException as exc:
             if not _is_lock_conflict(exc):
-                raise
+                raise ConfigError(f"cannot open the warehouse {path}: {exc}") from exc
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise WarehouseLockedError(path, timeout_s, _lock_holder(exc)) from exc

@@ -66,7 +66,7 @@ def tables() -> _Tables:
 def parties_in(tokens: tuple[Token, ...], start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Party names in tokens[start:end] as (first token, end token, canonical party)."""
     t = tables()
-    end = len(tokens) if end is None else end
+    end = len(tokens) if end is None else min(end, len(tokens))
     found = []
     i = start
     while i < end:
