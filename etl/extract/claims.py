@@ -91,14 +91,40 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     return out
 
 
+_OPENERS = {"(": ")", "[": "]", "--": "--", "—": "—", "–": "–"}
+_MAX_UNKNOWN_WORDS = 3
+
+
+def _skip_aside(tokens: tuple[Token, ...], k: int, stop: int) -> int:
+    """Index after an aside that starts at k: "(...)", "[...]", "-- ... --", ", including ... ,"; else k."""
+    tok = tokens[k].text
+    if tok == "-" and k + 1 < stop and tokens[k + 1].text == "-":
+        close, j = "--", k + 2
+    elif tok in _OPENERS:
+        close, j = _OPENERS[tok], k + 1
+    elif tok == "," and k + 1 < stop and tables().subset.match(tokens, k + 1):
+        close, j = ",", k + 1  # ", including women and children," / ", most of them women,"
+    else:
+        return k
+    while j < stop and j - k <= 16:
+        if close == "--" and tokens[j].text == "-" and j + 1 < stop and tokens[j + 1].text == "-":
+            return j + 2
+        if tokens[j].text == close:
+            return j + 1
+        j += 1
+    return j if close == "," and j >= stop else k
+
+
 def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Trigger],
                  stop: int) -> NounPhrase:
+    """Read the figure's noun phrase: group words, party adjectives, a head trigger, unknown nouns."""
     t = tables()
     np_ = NounPhrase(end=q.end)
     k = q.end
     seen_conjunction = False
     seen_noun = False
-    while k < stop and k - q.end < 10:
+    unknown = 0
+    while k < stop and k - q.end < 12:
         tok = tokens[k]
         trig = triggers.get(k)
         group = t.groups.match(tokens, k)
@@ -131,7 +157,7 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
         if filler:
             word = tok.lower
             if word in ("and", "or"):
-                if not seen_noun:
+                if not seen_noun and unknown == 0:
                     break
                 seen_conjunction = True
             if word in ("its", "their", "our"):
@@ -141,35 +167,58 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
         if tok.text in (",", "(") and k + 1 < stop and t.groups.match(tokens, k + 1) and seen_noun:
             k += 1  # "civilians, soldiers and ..."
             continue
-        if tok.is_capitalised and not seen_noun and k - q.end < 2:
-            k += 1  # a proper adjective or name we do not know ("Hamas fighters")
+        if tok.text in ("(", "["):
+            k = max(_skip_aside(tokens, k, stop), k + 1)  # "Five civilians [residents report ten]"
             continue
-        if not seen_noun and tok.is_word and not t.clause.match(tokens, k) and not t.predicate.match(tokens, k):
-            np_.people_compatible = False  # "three separate attacks": a count of something unknown
+        if tok.is_word and not t.clause.match(tokens, k) and not t.predicate.match(tokens, k) \
+                and unknown < _MAX_UNKNOWN_WORDS and not (seen_noun and not tok.is_capitalised):
+            unknown += 1  # a word we do not know: an adjective or a noun ("illegal gold miners")
+            k += 1
+            continue
         break
-    # drop a trailing conjunction that led nowhere
     while k > q.end and tokens[k - 1].lower in ("and", "or", ","):
-        k -= 1
+        k -= 1  # a trailing conjunction that led nowhere
     np_.end = k
     return np_
 
 
-def _trigger_after(tokens: tuple[Token, ...], start: int, stop: int, triggers: dict[int, Trigger]) -> Trigger | None:
-    """A trigger reached from the noun phrase's end through auxiliaries ("are trapped", "were reportedly killed")."""
+def _trigger_after(tokens: tuple[Token, ...], start: int, stop: int, triggers: dict[int, Trigger],
+                   date_tokens: set[int], quantity_starts: set[int]) -> Trigger | None:
+    """A trigger reached from the noun phrase's end through auxiliaries ("are trapped", "were reportedly
+    killed"), asides ("-- all workers --", ", including two children,"), dates and place phrases."""
     t = tables()
     k = start
-    while k < stop and k - start <= 7:
+    steps = 0
+    while k < stop and steps <= 8:
+        steps += 1
         trig = triggers.get(k)
         if trig and trig.kind == "words":
-            return trig
+            # "Two car bombs killed 23 people": the figure is the agent; the verb has its own object
+            object_follows = trig.end in quantity_starts
+            return None if object_follows else trig
+        if k in date_tokens:
+            k += 1
+            continue
+        aside = _skip_aside(tokens, k, stop)
+        if aside > k:
+            k = aside
+            continue
+        if tokens[k].lower in ("including", "among"):
+            j = k + 1  # "Eight people including a baby and a young girl were killed"
+            while j < stop and j - k <= 8 and not t.predicate.match(tokens, j) and j not in triggers:
+                j += 1
+            k = j
+            continue
         filler = t.predicate.match(tokens, k)
         if filler:
             k += filler[0]
             continue
-        # "in Kharkiv", "at the Azot plant": a place phrase between subject and verb
-        if tokens[k].lower in ("in", "at", "near", "inside", "from", "across") and k + 1 < stop:
+        # "in Kharkiv", "on the Pakistani side", "of the Muttahida Qaumi Movement": a phrase before the verb
+        if tokens[k].lower in ("in", "at", "near", "inside", "from", "across", "on", "of", "aboard", "outside"):
             j = k + 1
-            while j < stop and (tokens[j].lower in ("the",) or tokens[j].is_capitalised):
+            while (j < stop and j - k <= 7 and j not in triggers and not t.predicate.match(tokens, j)
+                   and (tokens[j].is_word or tokens[j].text in ("'s", "’s", "-"))
+                   and tokens[j].lower not in ("when", "while", "after", "but", "because", "as", "since")):
                 j += 1
             if j > k + 1:
                 k = j
@@ -282,6 +331,7 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     tokens = sentence.tokens
     date_mentions = dates.find_dates(sentence, ctx.published)
     blocked = {k for d in date_mentions if d.kind in ("calendar", "month_part") for k in range(d.start, d.end)}
+    date_tokens = {k for d in date_mentions for k in range(d.start, d.end)}
     quantities = find_quantities(tokens, blocked)
     if not quantities:
         return []
@@ -289,33 +339,23 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     trigger_list = find_triggers(tokens)
     trigger_at = {tr.start: tr for tr in trigger_list}
     period_start, period_dates = dates.find_period_start(sentence, date_mentions)
+    readings = _read_metrics(tokens, quantities, trigger_list, trigger_at, date_tokens)
     claims: list[Claim] = []
     previous_claim: Claim | None = None
     for n, q in enumerate(quantities):
         previous_q = quantities[n - 1] if n else None
         next_start = quantities[n + 1].start if n + 1 < len(quantities) else len(tokens)
-        floor = previous_q.end if previous_q else 0
         if _is_subset(tokens, q) or _is_conversion(tokens, q, previous_q):
             continue
         why: dict[str, str] = {}
-        np_ = _noun_phrase(tokens, q, trigger_at, next_start)
+        np_, trig, rule = readings[n]
         speaker = _choose_speaker(speakers, q)
+        if trig is None:
+            continue
         if q.currency is not None:
-            near = [tr for tr in trigger_list if tr.metric == "aid"
-                    and q.start - _WINDOW_AID <= tr.start < q.end + _WINDOW_AID
-                    and not any(o is not q and o.currency and min(tr.start, q.start) < o.start < max(tr.start, q.start)
-                                for o in quantities)]
-            if not near:
-                continue
-            trig = min(near, key=lambda tr: abs(tr.start - q.start))
-            metric, unit, rule = "aid", q.currency, "money_near_aid_word"
+            metric, unit = "aid", q.currency
             why["metric"] = f"money near '{_words(tokens, trig)}'"
         else:
-            trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, next_start)
-            if trig is None or t.units[trig.metric] == "money":
-                continue
-            if q.needs_metric_noun and rule != "head_noun":
-                continue
             metric = trig.metric
             unit = "people" if t.units[metric] == "people" else "count"
             why["metric"] = f"'{_words(tokens, trig)}' ({rule.replace('_', ' ')})"
@@ -381,21 +421,59 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     return claims
 
 
+def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger_list: list[Trigger],
+                  trigger_at: dict[int, Trigger], date_tokens: set[int]
+                  ) -> list[tuple[NounPhrase, Trigger | None, str]]:
+    """Noun phrase, metric trigger and rule for each quantity of a sentence.
+
+    A figure left without a trigger takes the one of the figure it is coordinated with:
+    "five soldiers and three civilians were killed" (both killed).
+    """
+    t = tables()
+    readings: list[tuple[NounPhrase, Trigger | None, str]] = []
+    for n, q in enumerate(quantities):
+        next_start = quantities[n + 1].start if n + 1 < len(quantities) else len(tokens)
+        floor = quantities[n - 1].end if n else 0
+        np_ = _noun_phrase(tokens, q, trigger_at, next_start)
+        if q.currency is not None:
+            near = [tr for tr in trigger_list if tr.metric == "aid"
+                    and q.start - _WINDOW_AID <= tr.start < q.end + _WINDOW_AID
+                    and not any(o is not q and o.currency and min(tr.start, q.start) < o.start < max(tr.start, q.start)
+                                for o in quantities)]
+            trig = min(near, key=lambda tr: abs(tr.start - q.start)) if near else None
+            readings.append((np_, trig, "money_near_aid_word"))
+            continue
+        trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, next_start, date_tokens,
+                                     {o.start for o in quantities})
+        if trig is not None and (t.units[trig.metric] == "money" or (q.needs_metric_noun and rule != "head_noun")):
+            trig = None
+        readings.append((np_, trig, rule))
+    for n in range(len(quantities) - 2, -1, -1):
+        np_, trig, _ = readings[n]
+        nxt_np, nxt_trig, nxt_rule = readings[n + 1]
+        between = [tok.lower for tok in tokens[np_.end:quantities[n + 1].start]]
+        if (trig is None and nxt_trig is not None and nxt_rule == "trigger_after" and quantities[n].currency is None
+                and between in (["and"], [",", "and"], ["and", "some"], ["or"]) and not np_.non_people):
+            readings[n] = (np_, nxt_trig, "coordinated")
+    return readings
+
+
 def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, trigger_at: dict[int, Trigger],
-                    trigger_list: list[Trigger], floor: int, stop: int) -> tuple[Trigger | None, str]:
+                    trigger_list: list[Trigger], floor: int, stop: int,
+                    date_tokens: set[int], quantity_starts: set[int]) -> tuple[Trigger | None, str]:
     if np_.head is not None:
         return np_.head, "head_noun"
     if np_.non_people or not np_.people_compatible:
         return None, ""
     candidates: list[tuple[Trigger, str]] = []
-    after = _trigger_after(tokens, np_.end, stop, trigger_at)
+    after = _trigger_after(tokens, np_.end, stop, trigger_at, date_tokens, quantity_starts)
     if after is not None:
         candidates.append((after, "trigger_after"))
+    if np_.adjective is not None:
+        candidates.append((np_.adjective, "adjective"))
     before = _trigger_before(tokens, q, floor, trigger_list)
     if before is not None:
         candidates.append((before, "trigger_before"))
-    if np_.adjective is not None:
-        candidates.append((np_.adjective, "adjective"))
     strong = [c for c in candidates if not c[0].weak and c[0].kind != "noun_words"]
     weak = [c for c in candidates if c[0].weak]
     if strong:
