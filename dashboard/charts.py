@@ -6,7 +6,11 @@ Conventions (../shared/SPEC.md, "Dashboard"):
 - per source, a line with markers at `value_best` and a shaded band from
   `value_low` to `value_high`, so conflicting sources show side by side;
 - open bounds are drawn as open: `value_high` NULL ("more than") is an upward
-  triangle, `value_low` NULL ("up to") a downward triangle, and neither gets a band;
+  triangle with a stub above it that fades out upwards, `value_low` NULL ("up to")
+  a downward triangle with a stub fading downwards; neither gets a band or a whisker
+  towards its open side (never a band to zero or to infinity);
+- every best-value point carries its `claim_id` in `customdata`, so a selected point
+  leads back to its quote and article;
 - quotes, titles and sources are data, never markup: escaped in every label.
 """
 from __future__ import annotations
@@ -33,6 +37,11 @@ SYMBOL_OPEN_BELOW = "triangle-down"  # value_low NULL: "up to" / "as many as"
 SYMBOL_OPEN_BOTH = "circle-open"
 QUOTE_WRAP = 80
 QUOTE_MAX = 480
+# Open-bound stubs: length as a share of the chart's largest finite value, drawn in
+# OPEN_FADE_STEPS pieces whose opacity falls away from the point.
+OPEN_STUB_SHARE = 0.18
+OPEN_FADE_STEPS = 4
+OPEN_FADE_FROM = 0.75
 
 
 @dataclass(frozen=True)
@@ -182,6 +191,13 @@ def band_polygon(claims: pd.DataFrame) -> tuple[list[Any], list[float | None]]:
     return xs, ys
 
 
+def _largest_value(claims: pd.DataFrame) -> float:
+    """The largest finite value among bounds and best readings (0.0 if none)."""
+    values = pd.concat([claims["value_low"], claims["value_best"], claims["value_high"]])
+    largest = pd.to_numeric(values, errors="coerce").max()
+    return 0.0 if pd.isna(largest) else float(largest)
+
+
 def _rgba(hex_color: str, alpha: float) -> str:
     r, g, b = hex_to_rgb(hex_color)
     return f"rgba({r},{g},{b},{alpha})"
@@ -205,9 +221,10 @@ def time_series_figure(claims: pd.DataFrame, title: str | None = None) -> go.Fig
     fig = go.Figure()
     dated = claims[claims["as_of"].notna()] if not claims.empty else claims
     if not dated.empty:
+        stub_length = OPEN_STUB_SHARE * _largest_value(dated)
         sources = dated["source"].fillna(UNATTRIBUTED).astype(str)
         for i, (source, rows) in enumerate(dated.groupby(sources, sort=True)):
-            _add_source_traces(fig, str(source), rows, PALETTE[i % len(PALETTE)])
+            _add_source_traces(fig, str(source), rows, PALETTE[i % len(PALETTE)], stub_length)
     fig.update_layout(
         title=escape(title) if title else None,
         xaxis_title="as of",
@@ -221,8 +238,36 @@ def time_series_figure(claims: pd.DataFrame, title: str | None = None) -> go.Fig
     return fig
 
 
-def _add_source_traces(fig: go.Figure, source: str, rows: pd.DataFrame, color: str) -> None:
-    """The band and the best-value trace of one source, sharing a legend group."""
+def open_bound_stubs(
+    claims: pd.DataFrame, length: float, steps: int = OPEN_FADE_STEPS
+) -> list[tuple[list[Any], list[float | None]]]:
+    """Fading stubs for open bounds: `steps` pieces, nearest the point first.
+
+    Each piece is (xs, ys) of vertical segments separated by None. A claim with no
+    upper bound ("more than X") gets a stub from `value_best` up by `length`; one with
+    no lower bound ("up to X") a stub from `value_best` down by `length`, but never
+    below half its value, so an open lower bound is never drawn as reaching zero.
+    """
+    pieces: list[tuple[list[Any], list[float | None]]] = [([], []) for _ in range(steps)]
+    dated = claims[claims["as_of"].notna()]
+    for day, low, best, high in zip(dated["as_of"], dated["value_low"], dated["value_best"],
+                                    dated["value_high"]):
+        if _is_missing(best) or (_is_missing(low) == _is_missing(high)):
+            continue  # closed claims, and claims open both ways, get no stub
+        if _is_missing(high):
+            start, stop = float(best), float(best) + length
+        else:
+            start, stop = float(best), max(float(best) - length, float(best) / 2)
+        for i, (xs, ys) in enumerate(pieces):
+            xs += [day, day, None]
+            ys += [start + (stop - start) * i / steps, start + (stop - start) * (i + 1) / steps, None]
+    return pieces
+
+
+def _add_source_traces(
+    fig: go.Figure, source: str, rows: pd.DataFrame, color: str, stub_length: float = 0.0
+) -> None:
+    """The band, the open-bound stubs and the best-value trace of one source, one legend group."""
     rows = rows.sort_values(["as_of", "value_best"], kind="stable")
     name = escape(source)
     xs, ys = band_polygon(rows)
@@ -232,6 +277,16 @@ def _add_source_traces(fig: go.Figure, source: str, rows: pd.DataFrame, color: s
             line={"width": 0}, hoverinfo="skip", showlegend=False,
             name=f"{name}: range", legendgroup=name, meta={"role": "band", "source": source},
         ))
+    if stub_length > 0:
+        for step, (sx, sy) in enumerate(open_bound_stubs(rows, stub_length)):
+            if not sx:
+                continue
+            alpha = OPEN_FADE_FROM * (1 - step / OPEN_FADE_STEPS)
+            fig.add_trace(go.Scatter(
+                x=sx, y=sy, mode="lines", line={"color": _rgba(color, alpha), "width": 3},
+                hoverinfo="skip", showlegend=False, legendgroup=name,
+                name=f"{name}: open bound", meta={"role": "open_bound", "source": source, "step": step},
+            ))
     lows, highs, bests = rows["value_low"], rows["value_high"], rows["value_best"]
     symbols = [marker_symbol(lo, hi) for lo, hi in zip(lows, highs)]
     fig.add_trace(go.Scatter(
@@ -245,5 +300,6 @@ def _add_source_traces(fig: go.Figure, source: str, rows: pd.DataFrame, color: s
             "arrayminus": (bests - lows).where(lows.notna(), 0).tolist(),
         },
         hovertext=[hover_text(claim) for _, claim in rows.iterrows()],
+        customdata=rows["claim_id"].tolist() if "claim_id" in rows else None,
         hoverinfo="text", meta={"role": "best", "source": source},
     ))

@@ -95,8 +95,24 @@ def party_of(text: str | None) -> str | None:
     return hits[0][2] if hits else None
 
 
-def _is_boundary(tok: Token) -> bool:
-    return not (tok.is_word or tok.text[:1].isdigit() or tok.text in ("-", "'", "’", "."))
+def _is_boundary(tokens: tuple[Token, ...], k: int) -> bool:
+    """True when token k cannot be inside a speaker's name (punctuation, a spaced dash)."""
+    tok = tokens[k]
+    if tok.text in ("-", "'", "’"):
+        glued = k > 0 and tokens[k - 1].end == tok.start  # "Al-Shabaab", not "KYIV (Reuters) - The"
+        return not glued
+    return not (tok.is_word or tok.text[:1].isdigit())
+
+
+_NAME_JOINERS = {"of", "for", "and", "the", "de", "on"}
+
+
+def _joins_name(tokens: tuple[Token, ...], k: int) -> bool:
+    """"Ministry of Defence", "Organization for Migration": a small word between capitalised ones."""
+    if not (tokens[k].lower in _NAME_JOINERS and 0 < k < len(tokens) - 1 and tokens[k - 1].is_capitalised):
+        return False
+    after = k + 2 if tokens[k + 1].lower == "the" and k + 2 < len(tokens) else k + 1
+    return tokens[after].is_capitalised
 
 
 def _speaker_before(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
@@ -105,7 +121,7 @@ def _speaker_before(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None
     j = k
     while j > 0 and k - j < _MAX_SPEAKER_TOKENS:
         tok = tokens[j - 1]
-        if _is_boundary(tok) or tok.lower in t.stop:
+        if _is_boundary(tokens, j - 1) or (tok.lower in t.stop and not _joins_name(tokens, j - 1)):
             break
         j -= 1
     while j < k and tokens[j].lower in t.determiners:
@@ -124,7 +140,7 @@ def _speaker_after(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
         return None
     while j < len(tokens) and j - start < _MAX_SPEAKER_TOKENS:
         tok = tokens[j]
-        if _is_boundary(tok) or (tok.lower in t.stop and tok.lower not in ("of",)):
+        if _is_boundary(tokens, j) or (tok.lower in t.stop and tok.lower not in ("of",)):
             break
         j += 1
     while j > start and tokens[j - 1].lower in ("of", "the"):
@@ -148,6 +164,9 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
     out: list[Speaker] = []
     i = 0
     while i < len(tokens):
+        if tokens[i].is_capitalised and i > 0:
+            i += 1  # verbs and prepositions are lowercase: "United States" holds no verb "states"
+            continue
         prep = t.prepositions.match(tokens, i)
         speech = None if prep else t.speech.match(tokens, i)
         actor = None if (prep or speech) else t.actors.match(tokens, i)
@@ -163,6 +182,10 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
             # "has allocated": the auxiliary is part of the verb, not of the speaker
             while span and tokens[span[1] - 1].lower in ("has", "have", "had", "will", "would"):
                 span = (span[0], span[1] - 1) if span[1] - 1 > span[0] else None
+            if span is None and i > 1 and tokens[i - 1].text == ",":
+                span = _speaker_before(tokens, i - 1)  # "The mayor of Mariupol, Vadym Boichenko, said"
+                if span and (span[0] == 0 or tokens[span[0] - 1].text != ","):
+                    span = None
             if span is None and speech:
                 span = _speaker_after(tokens, i + length)
                 if span and not _ends_clause(tokens, span[1]):

@@ -11,6 +11,7 @@ Reading order for one quantity, all knowledge from etl/data/:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Mapping
@@ -22,6 +23,10 @@ from etl.extract.text import PhraseTable, Sentence, Token, split_sentences
 from etl.models import Claim
 
 _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
+# words after a place name that keep it a place ("in Kyiv on Monday", "Kyiv region", "Kyiv and Kharkiv")
+_PLACE_FOLLOWERS = {"on", "in", "at", "and", "or", "region", "oblast", "province", "city", "area", "district",
+                    "from", "to", "near", "late", "early", "overnight", "during", "after", "before", "where", "when",
+                    "while", "as", "last", "this", "since", "for", "by", "with", "amid", "over"}
 _PREVIOUS_CLAUSE_STOPS = {";", "where", "which", "whom", "while", "whereas"}
 _WINDOW_BEFORE = 10
 _WINDOW_AID = 14
@@ -67,6 +72,7 @@ class _Tables:
         self.subset = PhraseTable([(w, True) for w in m["subset_markers"]])
         self.predicate = PhraseTable([(w, True) for w in m["predicate_fillers"]])
         self.clause = PhraseTable([(w, True) for w in m["clause_words"]])
+        self.costs = PhraseTable([(w, True) for w in m["money_not_aid"]])
         self.aid_kinds = PhraseTable([(w, k) for k, words in m["aid_kinds"].items() for w in words])
 
 
@@ -261,6 +267,13 @@ def _is_conversion(tokens: tuple[Token, ...], q: Quantity, previous: Quantity | 
             and q.start > 0 and tokens[q.start - 1].text == "(" and previous.end == q.start - 1)
 
 
+def _is_cost(tokens: tuple[Token, ...], q: Quantity) -> bool:
+    """Money named as a cost, damage or loss just before or after the amount."""
+    costs = tables().costs
+    return any(costs.match(tokens, k) for k in range(max(0, q.start - 5), min(len(tokens), q.end + 3))
+               if k < q.start or k >= q.end)
+
+
 def _aid_kind(tokens: tuple[Token, ...], q: Quantity) -> str:
     t = tables()
     best: tuple[int, str] | None = None
@@ -273,14 +286,14 @@ def _aid_kind(tokens: tuple[Token, ...], q: Quantity) -> str:
     return best[1] if best else "unspecified"
 
 
-def _aid_giver(tokens: tuple[Token, ...], q: Quantity, speaker: attribution.Speaker | None) -> str | None:
-    """Who gives: "aid from Washington", else the actor or speaker, else a party named before the amount."""
+def _aid_giver(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Speaker]) -> str | None:
+    """Who gives: "aid from Washington", else the actor, else the speaker, else a party named before the amount."""
     for k in range(q.end, len(tokens) - 1):
         if tokens[k].lower == "from":
             hits = attribution.parties_in(tokens, k + 1, min(len(tokens), k + 4))
             if hits and hits[0][0] in (k + 1, k + 2):
                 return hits[0][2]
-    if speaker is not None:
+    for speaker in sorted(speakers, key=lambda s: s.kind != "actor"):
         party = attribution.party_of(speaker.text)
         if party:
             return party
@@ -315,14 +328,16 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) ->
 
 
 def _choose_speaker(speakers: list[attribution.Speaker], q: Quantity) -> attribution.Speaker | None:
-    if not speakers:
-        return None
-    before = [s for s in speakers if s.verb_token <= q.start]
-    named = [s for s in speakers if s.kind != "actor"] or speakers
-    if before:
-        named_before = [s for s in before if s.kind != "actor"]
-        return (named_before or before)[-1]
-    return named[0]
+    """Who the figure is attributed to: the nearest speaker before it, else the first after it;
+    an actor ("Washington has allocated") only when nobody is quoted."""
+    quoted = [s for s in speakers if s.kind != "actor"]
+    for group in (quoted, [s for s in speakers if s.kind == "actor"]):
+        before = [s for s in group if s.verb_token <= q.start]
+        if before:
+            return before[-1]
+        if group:
+            return group[0]
+    return None
 
 
 def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[int, int]) -> list[Claim]:
@@ -335,7 +350,9 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     quantities = find_quantities(tokens, blocked)
     if not quantities:
         return []
-    speakers = attribution.find_speakers(sentence)
+    # "an estimated 7.1 million": a verb inside a figure's words is no speaker
+    inside = {k for q in quantities for k in range(q.start, q.end)}
+    speakers = [sp for sp in attribution.find_speakers(sentence) if sp.verb_token not in inside]
     trigger_list = find_triggers(tokens)
     trigger_at = {tr.start: tr for tr in trigger_list}
     period_start, period_dates = dates.find_period_start(sentence, date_mentions)
@@ -369,7 +386,7 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         inherit = previous_claim is not None and not np_.groups and previous_claim.unit == "people"
         if metric == "aid":
             claim.category = _aid_kind(tokens, q)
-            claim.party = _aid_giver(tokens, q, speaker)
+            claim.party = _aid_giver(tokens, q, speakers)
             why["category"] = f"aid kind: {claim.category}"
         elif unit == "people" and metric != "population":
             if np_.groups:
@@ -439,8 +456,11 @@ def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger
             near = [tr for tr in trigger_list if tr.metric == "aid"
                     and q.start - _WINDOW_AID <= tr.start < q.end + _WINDOW_AID
                     and not any(o is not q and o.currency and min(tr.start, q.start) < o.start < max(tr.start, q.start)
+                                and not _is_conversion(tokens, o, quantities[quantities.index(o) - 1])
                                 for o in quantities)]
             trig = min(near, key=lambda tr: abs(tr.start - q.start)) if near else None
+            if _is_cost(tokens, q):
+                trig = None  # "rebuilding would cost $411 billion": money, but no aid
             readings.append((np_, trig, "money_near_aid_word"))
             continue
         trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, next_start, date_tokens,
@@ -487,6 +507,30 @@ def _words(tokens: tuple[Token, ...], trig: Trigger) -> str:
     return " ".join(tok.text for tok in tokens[trig.start:trig.end])
 
 
+_DATELINE_RE = re.compile(r"^\s*[A-Z][^\n()]{0,60}\([^)\n]{1,40}\)\s*[-–—]")
+
+
+def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> list[Any]:
+    """Places that can be where a figure happened: not the dateline ("KYIV (Reuters) -", where the
+    story was filed), and not a capital used for its government ("Kyiv disputes", "Moscow says")."""
+    dateline = _DATELINE_RE.match(text)
+    dateline_end = dateline.end() if dateline else 0
+    next_word: dict[int, Token] = {}
+    for sentence in sentences:
+        for a, b in zip(sentence.tokens, sentence.tokens[1:]):
+            next_word[a.end] = b
+    kept = []
+    for place in places:
+        if place.start < dateline_end:
+            continue
+        follower = next_word.get(place.end)
+        if (attribution.party_of(place.surface) and follower is not None and follower.is_word
+                and not follower.is_capitalised and follower.lower not in _PLACE_FOLLOWERS):
+            continue
+        kept.append(place)
+    return kept
+
+
 def extract_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
     """Every reported figure in an article. metadata: published (date|None), publisher (str|None)."""
     from etl.places import find_places
@@ -497,7 +541,7 @@ def extract_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
     publisher = metadata.get("publisher") or attribution.dateline_agency(text)
     sentences = split_sentences(text)
     speakers_by_sentence = [attribution.find_speakers(s) for s in sentences]
-    ctx = _Context(published, publisher, find_places(text),
+    ctx = _Context(published, publisher, _event_places(text, sentences, find_places(text)),
                    [(sp.start, sp.end) for sps in speakers_by_sentence for sp in sps])
     from etl.extract.text import paragraphs
     para_spans = paragraphs(text)

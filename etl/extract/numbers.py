@@ -203,8 +203,9 @@ def _read_words(tokens: tuple[Token, ...], i: int) -> tuple[float | None, int, b
 def _bounds(value: float, group: dict | None) -> tuple[Bounds, str]:
     if group is None:
         return (value, value, value), "exact"
-    low = None if group["low"] is None else value * group["low"]
-    high = None if group["high"] is None else value * group["high"]
+    # rounded so that 0.9 * 7.1e6 is stored as 6390000, not 6390000.000000001
+    low = None if group["low"] is None else round(value * group["low"], 6)
+    high = None if group["high"] is None else round(value * group["high"], 6)
     return (low, value, high), group["qualifier"]
 
 

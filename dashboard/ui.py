@@ -1,0 +1,182 @@
+"""Streamlit helpers shared by the dashboard pages: the warehouse, cached queries,
+empty states, escaping, downloads and the provenance panel.
+
+Pages call these and `dashboard.tables` / `dashboard.charts`; nothing here builds SQL.
+Every piece of article text (quotes, titles, sources, places) reaches the page either
+in a dataframe cell (shown literally) or through `md()`, which escapes markdown and HTML.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote as url_quote
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, tables
+
+CACHE_TTL_S = 60
+EMPTY_WAREHOUSE_HINT = "Run `tally etl examples/` to load the example articles."
+PROVENANCE_MAX = 20
+
+# The query functions pages may run through `cached` (a fixed whitelist).
+QUERIES: dict[str, Callable[..., Any]] = {
+    "list_metrics": data.list_metrics,
+    "filter_options": data.filter_options,
+    "date_bounds": data.date_bounds,
+    "claims_for_metric": data.claims_for_metric,
+    "claims_by_id": data.claims_by_id,
+    "latest_figures": data.latest_figures,
+    "disagreements": data.disagreements,
+}
+
+
+def md(text: object) -> str:
+    """Data shown inside Streamlit markdown, with markdown and HTML characters escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'])", r"\\\1", " ".join(str(text).split()))
+
+
+@dataclass(frozen=True)
+class Warehouse:
+    """The database a page reads, and its modification stamp (part of every cache key)."""
+
+    path: str
+    stamp: float
+
+    def query(self, name: str, *args: Any) -> Any:
+        """Run the whitelisted query `name` on this warehouse, cached (see `cached`)."""
+        return cached(name, self.path, self.stamp, *args)
+
+
+# `stamp` (the file's modification time) is part of the cache key, so results refresh
+# as soon as the ETL writes, and otherwise after CACHE_TTL_S.
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+def cached(name: str, db: str, stamp: float, *args: Any) -> Any:
+    """QUERIES[name](db, *args), cached per database state."""
+    return QUERIES[name](db, *args)
+
+
+def open_warehouse() -> Warehouse:
+    """The warehouse named by `--db` / TALLY_DB, or an empty state and `st.stop()`."""
+    path = data.resolve_db_path(sys.argv[1:])
+    if not data.database_exists(path):
+        st.info(f"No database found at {md(path)} yet. {EMPTY_WAREHOUSE_HINT}")
+        st.stop()
+    warehouse = Warehouse(str(path), data.last_modified(path))
+    with warehouse_errors(warehouse):
+        if not warehouse.query("list_metrics"):
+            st.info(f"The database has no claims yet. {EMPTY_WAREHOUSE_HINT}")
+            st.stop()
+    return warehouse
+
+
+@contextmanager
+def warehouse_errors(warehouse: Warehouse) -> Iterator[None]:
+    """Turn a missing or busy warehouse into a message on the page, and stop the page."""
+    try:
+        yield
+    except data.WarehouseMissingError:
+        st.info(f"No database found at {md(warehouse.path)} yet. {EMPTY_WAREHOUSE_HINT}")
+        st.stop()
+    except data.WarehouseLockedError as exc:
+        st.warning(f"{md(exc)} Reload the page in a moment.")
+        st.stop()
+
+
+def download_csv(frame: pd.DataFrame, file_name: str, key: str) -> None:
+    """A CSV download of exactly the rows and columns shown."""
+    st.download_button(
+        f"Download CSV ({len(frame)} rows)", frame.to_csv(index=False).encode("utf-8"),
+        file_name=file_name, mime="text/csv", on_click="ignore", key=key,
+    )
+
+
+def selected_rows(event: Any) -> list[int]:
+    """Row positions selected in a `st.dataframe(on_select=...)` event (none if unsupported)."""
+    try:
+        return list(event.selection.rows)
+    except AttributeError:
+        return []
+
+
+def selected_claim_ids(event: Any) -> list[str]:
+    """claim_ids of points selected in a `st.plotly_chart(on_select=...)` event."""
+    try:
+        points = event.selection.points
+    except AttributeError:
+        return []
+    ids = [p.get("customdata") for p in points if isinstance(p, dict)]
+    return [i[0] if isinstance(i, list) else i for i in ids if i]
+
+
+def _highlighted_quote(quote: Any, words: Any) -> str:
+    """The quote as escaped markdown, the figure's own words in bold (first occurrence)."""
+    text = " ".join(str(quote or "").split())
+    words = " ".join(str(words or "").split())
+    at = text.find(words) if words else -1
+    if at < 0:
+        return md(text)
+    return md(text[:at]) + "**" + md(words) + "**" + md(text[at + len(words):])
+
+
+def _link(url: Any) -> str:
+    """A markdown link to a web address, or '' for anything else (javascript:, missing)."""
+    if not isinstance(url, str) or not re.match(tables.WEB_URL, url):
+        return ""
+    return f"[open article]({url_quote(url, safe=':/?#@!$&*+,;=%~-._')})"
+
+
+def show_provenance(claims: pd.DataFrame, heading: str = "Where these figures come from") -> None:
+    """Each claim with its quote (figure words in bold), article title, publisher, date, link."""
+    if claims.empty:
+        return
+    st.subheader(heading)
+    for claim in claims.head(PROVENANCE_MAX).to_dict("records"):
+        with st.container(border=True):
+            figure = tables.range_text(claim["value_low"], claim["value_best"], claim["value_high"],
+                                       claim.get("unit"))
+            what = tables.series_label(claim["metric"], claim.get("rate"), claim.get("category"),
+                                       claim.get("party"))
+            place = f" in {md(claim['location'])}" if isinstance(claim.get("location"), str) else ""
+            st.markdown(
+                f"**{md(figure)}** {md(what)}{place}: **{md(claim.get('source') or 'unattributed')}**, "
+                f"as of {md(tables.format_date(claim.get('as_of')))} · qualifier "
+                f"{md(claim.get('qualifier'))}"
+            )
+            st.markdown("> " + _highlighted_quote(claim.get("quote"), claim.get("figure_words")))
+            article = " · ".join(part for part in (
+                f"*{md(claim['title'])}*" if isinstance(claim.get("title"), str) else "untitled article",
+                md(claim["publisher"]) if isinstance(claim.get("publisher"), str) else "",
+                f"published {md(tables.format_date(claim.get('published')))}",
+                _link(claim.get("url")),
+            ) if part)
+            st.caption(article)
+    if len(claims) > PROVENANCE_MAX:
+        st.caption(f"Showing the first {PROVENANCE_MAX} of {len(claims)} selected figures.")
+
+
+def pick_claims(
+    warehouse: Warehouse, selected: Sequence[str], choices: pd.DataFrame, label_column: str,
+    id_column: str, key: str,
+) -> list[str]:
+    """The claims to trace: those selected on a chart or table, else one picked from a list.
+
+    `choices` holds one option per row (`label_column` shown, `id_column` returned); the
+    picker is a plain selectbox so that every page can be driven without a mouse.
+    """
+    if selected:
+        return list(dict.fromkeys(selected))
+    if choices.empty:
+        return []
+    labels = dict(zip(choices[id_column], choices[label_column]))
+    picked = st.selectbox(
+        "Show the words behind a figure (or select a point or a row)", list(labels),
+        index=None, format_func=lambda claim_id: str(labels[claim_id]), key=key,
+        placeholder="choose a figure",
+    )
+    return [picked] if picked else []
