@@ -303,3 +303,85 @@ def _add_source_traces(
         customdata=rows["claim_id"].tolist() if "claim_id" in rows else None,
         hoverinfo="text", meta={"role": "best", "source": source},
     ))
+
+
+DISAGREEMENT_PAIRS_SHOWN = 15
+SYMBOL_OPEN_RIGHT = "triangle-right"  # on a horizontal range: no upper bound
+SYMBOL_OPEN_LEFT = "triangle-left"  # on a horizontal range: no lower bound
+
+
+def _pair_label(pair: dict[str, Any], position: int) -> str:
+    what = f"{pair['metric']}{' ' + RATE_LABELS.get(pair['rate'], pair['rate']) if _text(pair.get('rate')) else ''}"
+    who = ", ".join(str(pair[k]) for k in ("category", "party", "location") if _text(pair.get(k)))
+    day = _date_text(pair.get("lower_as_of"))
+    return escape(f"{position}. {what}{f' ({who})' if who else ''}, {day}")
+
+
+def disagreement_figure(pairs: pd.DataFrame, limit: int = DISAGREEMENT_PAIRS_SHOWN) -> go.Figure:
+    """The first `limit` disagreeing pairs as horizontal ranges, one row per pair, one colour per source.
+
+    Each claim is a line from `value_low` to `value_high` with a marker at `value_best`
+    (hover: source, range, quote; customdata: claim_id). An open bound has no line on its
+    open side and a triangle pointing that way. The x axis is logarithmic when the values
+    span more than two orders of magnitude. Like `time_series_figure`, it takes ONE
+    chart group (unit and rate) and raises ValueError otherwise.
+    """
+    groups = chart_groups(pairs)
+    if len(groups) > 1:
+        raise ValueError(
+            "pairs mix units or rates (" + ", ".join(g.label for g, _ in groups)
+            + "); draw one figure per chart_groups() group"
+        )
+    fig = go.Figure()
+    rows = pairs.head(limit).to_dict("records")
+    if not rows:
+        return fig
+    labels = [_pair_label(pair, i + 1) for i, pair in enumerate(rows)]
+    sides = []
+    for label, pair in zip(labels, rows):
+        for prefix in ("lower", "higher"):
+            sides.append({
+                "y": label, "source": _text(pair[f"{prefix}_source"]) or UNATTRIBUTED,
+                "value_low": pair[f"{prefix}_value_low"], "value_best": pair[f"{prefix}_value_best"],
+                "value_high": pair[f"{prefix}_value_high"], "qualifier": pair[f"{prefix}_qualifier"],
+                "quote": pair[f"{prefix}_quote"], "as_of": pair[f"{prefix}_as_of"],
+                "unit": pair.get("unit"), "claim_id": pair[f"{prefix}_claim_id"],
+            })
+    claims = pd.DataFrame(sides)
+    for i, (source, rows_of_source) in enumerate(claims.groupby("source", sort=True)):
+        color = PALETTE[i % len(PALETTE)]
+        xs: list[Any] = []
+        ys: list[Any] = []
+        for side in rows_of_source.to_dict("records"):
+            start = side["value_best"] if _is_missing(side["value_low"]) else side["value_low"]
+            stop = side["value_best"] if _is_missing(side["value_high"]) else side["value_high"]
+            xs += [start, stop, None]
+            ys += [side["y"], side["y"], None]
+        name = escape(source)
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines", line={"color": color, "width": 6}, opacity=0.45,
+            hoverinfo="skip", showlegend=False, legendgroup=name,
+            meta={"role": "range", "source": source},
+        ))
+        fig.add_trace(go.Scatter(
+            x=rows_of_source["value_best"], y=rows_of_source["y"], mode="markers", name=name,
+            legendgroup=name,
+            marker={"color": color, "size": 11, "symbol": [
+                SYMBOL_OPEN_RIGHT if _is_missing(hi) else SYMBOL_OPEN_LEFT if _is_missing(lo) else SYMBOL_CLOSED
+                for lo, hi in zip(rows_of_source["value_low"], rows_of_source["value_high"])]},
+            hovertext=[hover_text(pd.Series(side)) for side in rows_of_source.to_dict("records")],
+            hoverinfo="text", customdata=rows_of_source["claim_id"].tolist(),
+            meta={"role": "best", "source": source},
+        ))
+    values = pd.to_numeric(pd.concat([claims["value_low"], claims["value_best"], claims["value_high"]]),
+                           errors="coerce")
+    positive = values[values > 0]
+    log_x = not positive.empty and positive.max() / positive.min() > 100
+    fig.update_layout(
+        xaxis_title=escape(groups[0][0].label),
+        legend_title_text="source", hovermode="closest",
+        height=120 + 34 * len(labels), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    )
+    fig.update_xaxes(type="log" if log_x else "linear")
+    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], type="category")
+    return fig

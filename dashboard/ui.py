@@ -160,23 +160,15 @@ def show_provenance(claims: pd.DataFrame, heading: str = "Where these figures co
         st.caption(f"Showing the first {PROVENANCE_MAX} of {len(claims)} selected figures.")
 
 
-def pick_claims(
-    warehouse: Warehouse, selected: Sequence[str], choices: pd.DataFrame, label_column: str,
-    id_column: str, key: str,
-) -> list[str]:
-    """The claims to trace: those selected on a chart or table, else one picked from a list.
+def pick_row(labels: Sequence[str], key: str) -> int | None:
+    """A row picked from a plain list, for readers without a mouse (and for tests).
 
-    `choices` holds one option per row (`label_column` shown, `id_column` returned); the
-    picker is a plain selectbox so that every page can be driven without a mouse.
+    Returns its position in `labels`, or None while nothing is picked.
     """
-    if selected:
-        return list(dict.fromkeys(selected))
-    if choices.empty:
-        return []
-    labels = dict(zip(choices[id_column], choices[label_column]))
+    if not len(labels):
+        return None
     picked = st.selectbox(
-        "Show the words behind a figure (or select a point or a row)", list(labels),
-        index=None, format_func=lambda claim_id: str(labels[claim_id]), key=key,
-        placeholder="choose a figure",
+        "Or pick a figure to see its words", range(len(labels)), index=None,
+        format_func=lambda i: str(labels[i]), key=key, placeholder="choose a figure",
     )
-    return [picked] if picked else []
+    return picked

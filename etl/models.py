@@ -17,6 +17,9 @@ Metric = Literal[
 ]
 Qualifier = Literal["exact", "range", "at_least", "more_than", "at_most", "approximate", "vague"]
 Rate = Literal["per_day", "per_week", "per_month"]
+TextSource = Literal["body", "html_main", "feed_content", "feed_summary"]
+"""Where an article's text came from: a file's body (.txt, .md, .jsonl `text`), a page's main
+text (HTML), a feed entry's full content, or only its summary."""
 
 
 def normalise_text(text: str) -> str:
@@ -46,7 +49,9 @@ class Article:
     publisher: str | None = None
     published: date | None = None
     published_inferred: bool = False
-    source_id: str | None = None  # the `id` key of the input, if it had one
+    source_id: str | None = None  # the `id` key of the input (a feed entry's id), if it had one
+    line: int | None = None  # where the article starts in its input (JSON lines), for messages
+    text_source: TextSource | None = None  # which part of the input the text is
 
     @property
     def article_id(self) -> str:

@@ -43,6 +43,7 @@ class _DateTables:
         self.weekend = PhraseTable([(p, True) for p in d["weekend_phrases"]])
         self.conflicts = PhraseTable([(p, dt.date.fromisoformat(str(c["date"])))
                                       for c in d["conflict_starts"] for p in c["phrases"]])
+        self.ago_units: dict[str, int] = d["ago_units"]
         self.openers = PhraseTable([(p, True) for p in d["period_openers"]])
         self.rates = PhraseTable([(p, rate) for rate, phrases in d["rates"].items() for p in phrases])
         self.rate_blockers = PhraseTable([(p, True) for p in d["rate_blockers"]])
@@ -121,6 +122,19 @@ def _last_weekday(published: dt.date, weekday: int) -> dt.date:
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
 
 
+def _ago_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int] | None:
+    """(end, days) of "2 days ago", "three weeks ago"."""
+    from etl.extract.numbers import read_amount
+
+    amount = read_amount(tokens, i)
+    if amount is None or amount.currency or amount.end + 1 >= len(tokens):
+        return None
+    unit = tables().ago_units.get(tokens[amount.end].lower)
+    if unit is None or tokens[amount.end + 1].lower != "ago":
+        return None
+    return amount.end + 2, int(amount.value * unit)
+
+
 def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMention]:
     """Every date phrase in the sentence, resolved against `published` where it needs it."""
     t = tables()
@@ -151,6 +165,13 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
             date = _last_weekday(published, t.weekdays.index(tok.lower)) if published else None
             found.append(DateMention(i, i + 1, "weekday", date))
             i += 1
+            continue
+        ago = _ago_at(tokens, i)
+        if ago:
+            end, days = ago
+            date = published - dt.timedelta(days=days) if published else None
+            found.append(DateMention(i, end, "relative", date))
+            i = end
             continue
         rel = t.relative.match(tokens, i)
         if rel:

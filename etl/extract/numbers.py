@@ -57,6 +57,7 @@ class _Grammar:
         self.number_words: dict[str, int] = q["number_words"]
         self.scale_words: dict[str, int] = q["scale_words"]
         self.scale_suffixes: dict[str, dict] = q["scale_suffixes"]
+        self.fractions = PhraseTable(list(q["fraction_words"].items()))
         self.currency_symbols: dict[str, str] = q["currency_symbols"]
         self.currency_codes: set[str] = set(q["currency_codes"])
         self.currency_words: dict[str, str] = q["currency_words"]
@@ -119,7 +120,11 @@ def read_amount(tokens: tuple[Token, ...], i: int) -> Amount | None:
     value, i, scaled, in_words = _read_core(tokens, i)
     if value is None:
         return None
-    if i < len(tokens) and tokens[i].lower in g.currency_words and currency is None:
+    if (currency is None and i < len(tokens) and tokens[i].text in g.currency_symbols
+            and tokens[i].start == tokens[i - 1].end):
+        currency = g.currency_symbols[tokens[i].text]  # "15€"
+        i += 1
+    elif i < len(tokens) and tokens[i].lower in g.currency_words and currency is None:
         currency = g.currency_words[tokens[i].lower]
         i += 1
     elif currency is None and i < len(tokens) and tokens[i].text in g.currency_codes:
@@ -174,7 +179,7 @@ def _read_words(tokens: tuple[Token, ...], i: int) -> tuple[float | None, int, b
         if w in g.number_words:
             v = g.number_words[w]
             # "twenty five" continues a tens word; "two three" or "five twenty" does not
-            if seen and not (last_kind == "tens" and v < 10) and last_kind != "scale":
+            if seen and not (last_kind == "tens" and v < 10) and last_kind != "scale" or last_kind == "fraction":
                 break
             current += v
             last_kind = "tens" if v >= 20 and v % 10 == 0 else "unit"
@@ -187,6 +192,12 @@ def _read_words(tokens: tuple[Token, ...], i: int) -> tuple[float | None, int, b
                 current = 0.0
             last_kind = "scale"
             scaled = True
+        elif w == "and" and last_kind in ("unit", "tens") and g.fractions.match(tokens, j):
+            length, fraction = g.fractions.match(tokens, j)
+            current += float(fraction)  # "two and a half (million)"
+            j += length
+            last_kind = "fraction"
+            continue
         elif (w in ("and", "-") and seen and j + 1 < len(tokens)
               and tokens[j + 1].lower in g.number_words and (w == "-" or last_kind == "scale")):
             j += 1
