@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +39,9 @@ QUOTE_WRAP = 80
 QUOTE_MAX = 480
 # Open-bound stubs: length as a share of the chart's largest finite value, drawn in
 # OPEN_FADE_STEPS pieces whose opacity falls away from the point.
+# A line or band joins one source's claims only within one series: same population,
+# party and place.
+SERIES_COLUMNS = ("category", "party", "location")
 OPEN_STUB_SHARE = 0.18
 OPEN_FADE_STEPS = 4
 OPEN_FADE_FROM = 0.75
@@ -126,7 +129,7 @@ def _quote_html(quote: Any) -> str:
     return "<br>".join(escape(line) for line in textwrap.wrap(text, QUOTE_WRAP))
 
 
-def hover_text(claim: pd.Series) -> str:
+def hover_text(claim: Mapping[str, Any]) -> str:
     """Hover box for one claim: source, date, value range, qualifier, context, quote."""
     unit = _text(claim.get("unit"))
     context = " · ".join(
@@ -170,12 +173,20 @@ def band_polygon(claims: pd.DataFrame) -> tuple[list[Any], list[float | None]]:
     breaks the band (no band to infinity or to zero), and a run of a single date
     is left to the marker's error bar.
     """
-    dated = claims[claims["as_of"].notna()]
-    closed = dated[dated["value_low"].notna() & dated["value_high"].notna()]
-    envelope = closed.groupby("as_of").agg(low=("value_low", "min"), high=("value_high", "max"))
+    envelope: dict[Any, tuple[float, float]] = {}
+    days: set[Any] = set()
+    for day, low, high in zip(claims["as_of"], claims["value_low"], claims["value_high"]):
+        if _is_missing(day):
+            continue
+        days.add(day)
+        if _is_missing(low) or _is_missing(high):
+            continue
+        if day in envelope:
+            low, high = min(envelope[day][0], low), max(envelope[day][1], high)
+        envelope[day] = (float(low), float(high))
     runs: list[list[Any]] = [[]]
-    for day in sorted(dated["as_of"].unique()):
-        if day in envelope.index:
+    for day in sorted(days):
+        if day in envelope:
             runs[-1].append(day)
         elif runs[-1]:
             runs.append([])
@@ -186,8 +197,8 @@ def band_polygon(claims: pd.DataFrame) -> tuple[list[Any], list[float | None]]:
             xs.append(None)
             ys.append(None)
         xs += run + run[::-1]
-        ys += [float(envelope.at[d, "high"]) for d in run]
-        ys += [float(envelope.at[d, "low"]) for d in run[::-1]]
+        ys += [envelope[d][1] for d in run]
+        ys += [envelope[d][0] for d in run[::-1]]
     return xs, ys
 
 
@@ -203,11 +214,12 @@ def _rgba(hex_color: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def time_series_figure(claims: pd.DataFrame, title: str | None = None) -> go.Figure:
+def time_series_figure(claims: pd.DataFrame, title: str | None = None, log_y: bool = False) -> go.Figure:
     """Time series over `as_of` for ONE chart group, one trace group per source.
 
     Per source: a band trace (`fill='toself'`, no hover) and a lines+markers trace at
     `value_best` with error bars to closed bounds and triangle markers at open ones.
+    `log_y` draws the y axis logarithmic (figures of very different sizes on one chart).
     Undated claims are left out (the table shows them). Raises ValueError when the
     claims mix units or rates: split them with `chart_groups` first.
     """
@@ -234,7 +246,10 @@ def time_series_figure(claims: pd.DataFrame, title: str | None = None) -> go.Fig
         margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
     )
     fig.update_xaxes(type="date")
-    fig.update_yaxes(rangemode="tozero")
+    if log_y:
+        fig.update_yaxes(type="log")
+    else:
+        fig.update_yaxes(rangemode="tozero")
     return fig
 
 
@@ -264,43 +279,90 @@ def open_bound_stubs(
     return pieces
 
 
+def series_of(rows: pd.DataFrame) -> list[pd.DataFrame]:
+    """One source's claims split into series (SERIES_COLUMNS), each sorted by date.
+
+    A line joins a source's reports on the same thing only: Moscow's "20-30 Russian
+    soldiers" and Moscow's "30 civilians" are two series, never one line.
+    """
+    keys = [c for c in SERIES_COLUMNS if c in rows.columns]
+    if not keys:
+        return [rows.sort_values(["as_of", "value_best"], kind="stable")]
+    grouping = [rows[c].astype(object).where(rows[c].notna(), "") for c in keys]
+    return [
+        part.sort_values(["as_of", "value_best"], kind="stable")
+        for _, part in rows.groupby(grouping, sort=True, dropna=False)
+    ]
+
+
 def _add_source_traces(
     fig: go.Figure, source: str, rows: pd.DataFrame, color: str, stub_length: float = 0.0
 ) -> None:
-    """The band, the open-bound stubs and the best-value trace of one source, one legend group."""
-    rows = rows.sort_values(["as_of", "value_best"], kind="stable")
+    """The bands, open-bound stubs and best-value trace of one source, one legend group.
+
+    Series of the same source share its traces, separated by gaps (None), so the
+    number of traces grows with sources, not with series.
+    """
     name = escape(source)
-    xs, ys = band_polygon(rows)
-    if xs:
+    parts = series_of(rows)
+    band_x: list[Any] = []
+    band_y: list[float | None] = []
+    stubs: list[tuple[list[Any], list[float | None]]] = [([], []) for _ in range(OPEN_FADE_STEPS)]
+    x: list[Any] = []
+    y: list[float | None] = []
+    symbols: list[str] = []
+    above: list[float] = []
+    below: list[float] = []
+    hover: list[str | None] = []
+    ids: list[str | None] = []
+    for part in parts:
+        px, py = band_polygon(part)
+        if px:
+            band_x += ([None] if band_x else []) + px
+            band_y += ([None] if band_y else []) + py
+        if stub_length > 0:
+            for (sx, sy), (tx, ty) in zip(stubs, open_bound_stubs(part, stub_length)):
+                sx += tx
+                sy += ty
+        if x:  # a gap: the line does not join two series
+            x.append(None)
+            y.append(None)
+            symbols.append(SYMBOL_CLOSED)
+            above.append(0.0)
+            below.append(0.0)
+            hover.append(None)
+            ids.append(None)
+        for claim in part.to_dict("records"):
+            low, best, high = claim.get("value_low"), claim["value_best"], claim.get("value_high")
+            x.append(claim["as_of"])
+            y.append(best)
+            symbols.append(marker_symbol(low, high))
+            above.append(0.0 if _is_missing(high) else float(high) - float(best))
+            below.append(0.0 if _is_missing(low) else float(best) - float(low))
+            hover.append(hover_text(claim))
+            ids.append(_text(claim.get("claim_id")))
+    if band_x:
         fig.add_trace(go.Scatter(
-            x=xs, y=ys, mode="lines", fill="toself", fillcolor=_rgba(color, BAND_OPACITY),
+            x=band_x, y=band_y, mode="lines", fill="toself", fillcolor=_rgba(color, BAND_OPACITY),
             line={"width": 0}, hoverinfo="skip", showlegend=False,
             name=f"{name}: range", legendgroup=name, meta={"role": "band", "source": source},
         ))
-    if stub_length > 0:
-        for step, (sx, sy) in enumerate(open_bound_stubs(rows, stub_length)):
-            if not sx:
-                continue
+    for step, (sx, sy) in enumerate(stubs):
+        if sx:
             alpha = OPEN_FADE_FROM * (1 - step / OPEN_FADE_STEPS)
             fig.add_trace(go.Scatter(
-                x=sx, y=sy, mode="lines", line={"color": _rgba(color, alpha), "width": 3},
+                x=sx, y=sy, mode="lines", line={"color": _rgba(color, alpha), "width": 6},
                 hoverinfo="skip", showlegend=False, legendgroup=name,
                 name=f"{name}: open bound", meta={"role": "open_bound", "source": source, "step": step},
             ))
-    lows, highs, bests = rows["value_low"], rows["value_high"], rows["value_best"]
-    symbols = [marker_symbol(lo, hi) for lo, hi in zip(lows, highs)]
     fig.add_trace(go.Scatter(
-        x=rows["as_of"], y=bests, mode="lines+markers", name=name, legendgroup=name,
+        x=x, y=y, mode="lines+markers", name=name, legendgroup=name, connectgaps=False,
         line={"color": color, "width": 1.5},
         marker={"color": color, "symbol": symbols,
                 "size": [9 if s == SYMBOL_CLOSED else 13 for s in symbols]},
-        error_y={
-            "type": "data", "symmetric": False, "color": color, "thickness": 1, "width": 4,
-            "array": (highs - bests).where(highs.notna(), 0).tolist(),
-            "arrayminus": (bests - lows).where(lows.notna(), 0).tolist(),
-        },
-        hovertext=[hover_text(claim) for _, claim in rows.iterrows()],
-        customdata=rows["claim_id"].tolist() if "claim_id" in rows else None,
+        error_y={"type": "data", "symmetric": False, "color": color, "thickness": 2, "width": 6,
+                 "array": above, "arrayminus": below},
+        hovertext=hover, customdata=ids if any(ids) else None,
         hoverinfo="text", meta={"role": "best", "source": source},
     ))
 
@@ -369,7 +431,7 @@ def disagreement_figure(pairs: pd.DataFrame, limit: int = DISAGREEMENT_PAIRS_SHO
             marker={"color": color, "size": 11, "symbol": [
                 SYMBOL_OPEN_RIGHT if _is_missing(hi) else SYMBOL_OPEN_LEFT if _is_missing(lo) else SYMBOL_CLOSED
                 for lo, hi in zip(rows_of_source["value_low"], rows_of_source["value_high"])]},
-            hovertext=[hover_text(pd.Series(side)) for side in rows_of_source.to_dict("records")],
+            hovertext=[hover_text(side) for side in rows_of_source.to_dict("records")],
             hoverinfo="text", customdata=rows_of_source["claim_id"].tolist(),
             meta={"role": "best", "source": source},
         ))

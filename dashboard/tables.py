@@ -30,12 +30,20 @@ def format_date(value: Any) -> str:
     return "undated" if _missing(value) else pd.Timestamp(value).strftime("%-d %b %Y")
 
 
+def compact_number(value: float) -> str:
+    """A number as a wire story writes it: '4.6bn', '6.39m', '12,500', '22.5'."""
+    for scale, word in ((1e9, "bn"), (1e6, "m")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + word
+    return format_number(value)
+
+
 def range_text(low: Any, best: Any, high: Any, unit: str | None = None) -> str:
     """A figure as an analyst writes it: '100-200', '500 or more', 'up to 300', '4.6bn USD'."""
     low, high = (None if _missing(low) else float(low)), (None if _missing(high) else float(high))
     best = None if _missing(best) else float(best)
     suffix = f" {unit}" if unit and unit not in ("people", "count") else ""
-    num = lambda v: format_number(v)  # noqa: E731
+    num = compact_number
     if low is None and high is None:
         return "unknown" if best is None else f"{num(best)}{suffix} (no bounds)"
     if high is None:
@@ -83,7 +91,7 @@ def overview_table(latest: pd.DataFrame) -> pd.DataFrame:
     rows = latest.to_dict("records")
     table = pd.DataFrame({
         "figure": [series_label(r["metric"], r["rate"], r["category"], r["party"]) for r in rows],
-        "place": [None if _missing(r["location"]) else r["location"] for r in rows],
+        "place": ["" if _missing(r["location"]) else r["location"] for r in rows],
         "latest": [range_text(r["value_low"], r["value_best"], r["value_high"], r["unit"]) for r in rows],
         "source": [r["source"] for r in rows],
         "as of": [format_date(r["as_of"]) for r in rows],
@@ -122,7 +130,7 @@ def disagreement_table(pairs: pd.DataFrame) -> pd.DataFrame:
 
     table = pd.DataFrame({
         "figure": [series_label(r["metric"], r["rate"], r["category"], r["party"]) for r in rows],
-        "place": [None if _missing(r["location"]) else r["location"] for r in rows],
+        "place": ["" if _missing(r["location"]) else r["location"] for r in rows],
         **side("lower"), **side("higher"),
         "times higher": [None if _missing(r["ratio"]) else round(float(r["ratio"]), 1) for r in rows],
         "lower quote": [r["lower_quote"] for r in rows],

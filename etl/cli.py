@@ -19,6 +19,7 @@ from rich.table import Table
 from etl import launch, pipeline
 from etl.errors import TallyError
 from etl.models import ReadProblem
+from etl.readers import DEFAULT_MAX_BYTES, ReadOptions, ReadWarning
 
 app = typer.Typer(
     name="tally",
@@ -57,28 +58,60 @@ def _clean_errors() -> Iterator[None]:
 
 def _print_problems(problems: list[ReadProblem]) -> None:
     for problem in problems:
-        err.print(f"[yellow]problem:[/] {problem}", markup=True, soft_wrap=True)
+        if isinstance(problem, ReadWarning):
+            err.print(f"[cyan]warning:[/] {problem}", markup=True, soft_wrap=True)
+        else:
+            err.print(f"[yellow]problem:[/] {problem}", markup=True, soft_wrap=True)
 
 
 @app.command()
 def etl(
     paths: Annotated[
-        list[str], typer.Argument(metavar="PATH...", help="Article files or folders.", show_default=False)
+        list[str],
+        typer.Argument(metavar="PATH...", help="Article files, folders, or feed URLs (http/https).", show_default=False),
     ],
     db: DbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; problems only.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as one JSON object.")] = False,
+    max_size: Annotated[
+        float, typer.Option("--max-size", metavar="MB", min=0.001, help="Skip (and report) inputs larger than this.")
+    ] = DEFAULT_MAX_BYTES / 1024 / 1024,
+    wait: Annotated[
+        float, typer.Option("--wait", metavar="SECONDS", min=0, help="How long to wait for another `tally etl` on the same warehouse.")
+    ] = pipeline.DEFAULT_ETL_WAIT_S,
+    feed_timeout: Annotated[
+        float, typer.Option("--feed-timeout", metavar="SECONDS", min=0.01, help="Network timeout per feed request.")
+    ] = ReadOptions.feed_timeout_s,
+    feed_attempts: Annotated[
+        int, typer.Option("--feed-attempts", metavar="N", min=1, help="Tries per feed URL (with backoff) before reporting it.")
+    ] = ReadOptions.feed_attempts,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", metavar="N", min=1, help="Articles per all-or-nothing commit.")
+    ] = pipeline.DEFAULT_BATCH_SIZE,
 ) -> None:
     """Ingest every article under PATH... and extract its claims. Safe to rerun.
 
-    Example: tally etl articles/ feed.jsonl --db warehouse/tally.duckdb
+    Articles already stored are skipped; when the extractor version has changed, stored
+    articles are re-extracted and their claims replaced. Exit status: 0 all stored, 1 some
+    inputs failed (the rest was stored), 2 usage or configuration error, or the warehouse
+    was busy past --wait.
+
+    Example: tally etl articles/ feed.jsonl https://example.org/feed.xml --db warehouse/tally.duckdb
     """
+    options = ReadOptions(
+        max_bytes=int(max_size * 1024 * 1024), feed_timeout_s=feed_timeout, feed_attempts=feed_attempts
+    )
     with _clean_errors():
-        summary = pipeline.run_etl(paths, db, progress=False if (quiet or as_json) else None)
-    _print_problems(summary.problems)
+        summary = pipeline.run_etl(
+            paths, db, progress=False if (quiet or as_json) else None, etl_wait_s=wait,
+            batch_size=batch_size, read_options=options,
+        )
+    _print_problems(summary.problems + summary.warnings)
     if as_json:
         print(json.dumps(summary.to_dict(), default=str))
     elif not quiet:
+        for run_id in summary.interrupted_runs:
+            out.print(f"earlier run {run_id} had died before finishing: marked interrupted", soft_wrap=True)
         out.print(
             f"run {summary.run_id} on {summary.db_path}: {summary.articles_new} new article(s), "
             f"{summary.articles_skipped} already stored, {summary.articles_reextracted} re-extracted, "
@@ -98,7 +131,10 @@ def etl(
 @app.command()
 def extract(
     file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="An article file (.txt, .md, .jsonl).", show_default=False)
+        str,
+        typer.Argument(
+            metavar="FILE", help="An article file (.txt, .md, .jsonl, .html, feed) or a feed URL.", show_default=False
+        ),
     ],
 ) -> None:
     """Print the claims of each article in FILE as JSON lines, touching no database.
@@ -110,7 +146,7 @@ def extract(
         for item in pipeline.extract_path(file):
             if isinstance(item, ReadProblem):
                 _print_problems([item])
-                failed = True
+                failed = failed or not isinstance(item, ReadWarning)
             else:
                 print(json.dumps(item, ensure_ascii=False))
     raise typer.Exit(1 if failed else 0)
@@ -161,11 +197,14 @@ def status(
     if not runs:
         out.print("no ETL runs yet: run `tally etl PATH...`")
         return
-    out.print(_runs_table(runs))
+    # Not a terminal (cron mail, a pipe): rich would squeeze the table to 80 columns.
+    (out if out.is_terminal else Console(highlight=False, width=120)).print(_runs_table(runs))
+    for line in _latest_errors(runs[0]):
+        out.print(line, soft_wrap=True, highlight=False, markup=False)
 
 
 def _runs_table(runs: list[dict[str, Any]]) -> Table:
-    table = Table("run", "started (UTC)", "status", "new", "skip", "redo", "fail", "claims +/-")
+    table = Table("run", "started (UTC)", "status", "new", "skip", "redo", "fail", "claims +/-", "batches")
     for column in table.columns[:2]:
         column.no_wrap = True
     for r in runs:
@@ -174,8 +213,18 @@ def _runs_table(runs: list[dict[str, Any]]) -> Table:
             *(str(r[k] if r[k] is not None else "") for k in
               ("articles_new", "articles_skipped", "articles_reextracted", "articles_failed")),
             f"+{r['claims_added'] or 0}/-{r['claims_removed'] or 0}",
+            str(r.get("batches_committed") or 0),
         )
     return table
+
+
+def _latest_errors(run: dict[str, Any], shown: int = 5) -> list[str]:
+    """The problems of a run, as lines to print under the table (the first few)."""
+    errors = run["errors"]
+    lines = [f"{run['run_id']} ({run['status']}): {e}" for e in errors[:shown]]
+    if len(errors) > shown:
+        lines.append(f"... and {len(errors) - shown} more: `tally status --json -n 1` lists them all")
+    return lines
 
 
 def main() -> None:

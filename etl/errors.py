@@ -49,3 +49,13 @@ class EtlBusyError(TallyError):
 
 class LoadError(TallyError):
     """A batch could not be stored; the transaction was rolled back, nothing of it was kept."""
+
+
+class WarehouseNotInitialisedError(ConfigError):
+    """A database file that exists but holds no Tally tables (no ETL has written to it)."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"{path} is a DuckDB file without Tally's tables (no `tally etl` has written to it): "
+            f"run `tally etl PATH --db {path}` first, or point --db / TALLY_DB at your warehouse"
+        )

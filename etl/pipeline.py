@@ -2,16 +2,18 @@
 
 `run_etl` is what `tally etl` calls. It holds a lock file beside the warehouse for the
 whole run (a second ETL on the same file waits for it), but holds the DuckDB connection
-only while it reads the stored state and while it writes the batch, so readers (the
+only while it reads the stored state and while it writes a batch, so readers (the
 dashboard, `tally sql`) are locked out for as short a time as possible. Extraction, the
-slow part, runs with no connection open.
+slow part, runs with no connection open. Articles are stored in batches, each one
+transaction: a run killed at any point leaves whole articles (all their claims or none),
+and the next run marks the dead run `interrupted` and stores what is missing.
 """
 from __future__ import annotations
 
 import os
 import sys
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -22,13 +24,18 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from etl import extract
-from etl.errors import EtlBusyError, LoadError, TallyError
+from etl.errors import ConfigError, EtlBusyError, LoadError, TallyError, WarehouseNotInitialisedError
 from etl.models import Article, Claim, ReadProblem
-from etl.readers import read_path
+from etl.readers import ReadOptions, ReadWarning, read_path
 from warehouse import loader
-from warehouse.db import DEFAULT_LOCK_TIMEOUT_S, open_db, resolve_db_path, run_audits, transaction, utc_now
+from warehouse.db import open_db, resolve_db_path, run_audits, transaction, utc_now
 
-DEFAULT_ETL_WAIT_S = 120.0
+DEFAULT_ETL_WAIT_S = 600.0
+"""How long a second `tally etl` waits for the one running on the same warehouse."""
+DEFAULT_DB_WAIT_S = 60.0
+"""How long the ETL waits for the DuckDB file lock (held briefly by the dashboard or `tally sql`)."""
+DEFAULT_BATCH_SIZE = 100
+"""Articles per all-or-nothing batch: a run that dies keeps every batch committed before."""
 
 
 @dataclass
@@ -48,9 +55,12 @@ class RunSummary:
     articles_failed: int = 0
     claims_added: int = 0
     claims_removed: int = 0
+    batches_committed: int = 0
     duplicate_claims: int = 0  # claims dropped because the extractor gave one claim_id twice
     problems: list[ReadProblem] = field(default_factory=list)
+    warnings: list[ReadProblem] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
+    interrupted_runs: list[str] = field(default_factory=list)  # earlier runs found dead and marked so
     audit_failures: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -67,9 +77,15 @@ class RunSummary:
             "articles_reextracted": self.articles_reextracted,
             "articles_failed": self.articles_failed,
             "articles_undated": len(self.undated),
+            "articles_warned": len(self.warnings),
             "claims_added": self.claims_added,
             "claims_removed": self.claims_removed,
+            "batches_committed": self.batches_committed,
         }
+
+    def messages(self) -> list[str]:
+        """Problems, then warnings (prefixed), as stored in `etl_runs.errors`."""
+        return [str(p) for p in self.problems] + [f"warning: {w}" for w in self.warnings]
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (for `tally etl --json`)."""
@@ -77,6 +93,8 @@ class RunSummary:
         d["started_at"] = self.started_at.isoformat() + "Z"
         d["finished_at"] = self.finished_at.isoformat() + "Z" if self.finished_at else None
         d["problems"] = [str(p) for p in self.problems]
+        d["warnings"] = [str(w) for w in self.warnings]
+        d["exit_code"] = self.exit_code
         return d
 
 
@@ -116,30 +134,27 @@ def extract_article(article: Article) -> tuple[Article, list[Claim]]:
     return dated, extract.extract_claims(dated.text, extraction_metadata(dated))
 
 
-def _read_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Article], list[ReadProblem], int]:
-    """All articles and problems under `paths`, and how many distinct inputs were seen."""
-    articles: list[Article] = []
-    problems: list[ReadProblem] = []
-    origins: set[str] = set()
+@dataclass
+class _Inputs:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[ReadProblem] = field(default_factory=list)
+    warnings: list[ReadProblem] = field(default_factory=list)
+    origins: set[str] = field(default_factory=set)
+
+
+def _read_inputs(paths: Iterable[str | os.PathLike[str]], options: ReadOptions | None) -> _Inputs:
+    """All articles, problems and warnings under `paths`, and the distinct inputs seen."""
+    found = _Inputs()
     for path in paths:
-        for item in read_path(path):
-            origins.add(item.origin)
-            (problems if isinstance(item, ReadProblem) else articles).append(item)
-    return articles, problems, len(origins)
-
-
-def _as_stored(article: Article, stored: loader.StoredArticle) -> Article:
-    """The article as first stored (first metadata wins); an inferred or missing date is re-inferred."""
-    keep_date = stored.published is not None and not stored.published_inferred
-    return Article(
-        text=article.text,
-        origin=stored.origin or article.origin,
-        url=stored.url,
-        title=stored.title,
-        publisher=stored.publisher,
-        published=stored.published if keep_date else None,
-        source_id=article.source_id,
-    )
+        for item in read_path(path, options):
+            found.origins.add(item.origin)
+            if isinstance(item, ReadWarning):
+                found.warnings.append(item)
+            elif isinstance(item, ReadProblem):
+                found.problems.append(item)
+            else:
+                found.articles.append(item)
+    return found
 
 
 def _progress(enabled: bool) -> Progress:
@@ -160,51 +175,73 @@ def run_etl(
     *,
     progress: bool | None = None,
     etl_wait_s: float = DEFAULT_ETL_WAIT_S,
-    db_wait_s: float = DEFAULT_LOCK_TIMEOUT_S,
+    db_wait_s: float = DEFAULT_DB_WAIT_S,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    read_options: ReadOptions | None = None,
 ) -> RunSummary:
     """Ingest every article under `paths` into the warehouse and extract its claims.
 
-    Safe to rerun: articles already stored by the current extractor version are skipped;
-    those stored by another version get their claims replaced. Bad inputs are reported in
-    the summary (`problems`) and the rest is stored; the store itself is all-or-nothing
-    (`LoadError`). `progress=None` shows a progress bar only on an interactive terminal.
+    Safe to rerun: articles already stored are skipped before extraction. When the
+    extractor version has changed, every stored article made by another version is
+    re-extracted from its stored text and its claims replaced (in the same transaction).
+    Articles are stored in batches of `batch_size`, each all-or-nothing, so a run killed
+    half-way keeps its committed batches and the next run stores the rest. Bad inputs are
+    reported in the summary (`problems`) and the rest is stored; a batch that cannot be
+    stored raises `LoadError`. `progress=None` shows a progress bar only on a terminal.
     """
+    if batch_size < 1:
+        raise ConfigError(f"batch size must be at least 1, not {batch_size}")
     db = resolve_db_path(db_path)
     lock_path = etl_lock_path(db)
-    db.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the warehouse folder {db.parent}: {exc.strerror or exc}") from exc
     try:
         with FileLock(lock_path, timeout=etl_wait_s):
-            return _run_locked(paths, db, progress, db_wait_s)
+            return _run_locked(paths, db, progress, db_wait_s, batch_size, read_options)
     except Timeout as exc:
         raise EtlBusyError(lock_path, etl_wait_s) from exc
 
 
 def _run_locked(
-    paths: Sequence[str | os.PathLike[str]], db: Path, progress: bool | None, db_wait_s: float
+    paths: Sequence[str | os.PathLike[str]],
+    db: Path,
+    progress: bool | None,
+    db_wait_s: float,
+    batch_size: int,
+    read_options: ReadOptions | None,
 ) -> RunSummary:
     version = extract.EXTRACTOR_VERSION
     started = utc_now()
     summary = RunSummary(new_run_id(started), str(db), version, started)
-    articles, summary.problems, summary.inputs_seen = _read_inputs(paths)
+    inputs = _read_inputs(paths, read_options)
+    summary.problems, summary.warnings = inputs.problems, inputs.warnings
+    summary.inputs_seen = len(inputs.origins)
 
     with open_db(db, timeout_s=db_wait_s) as con:
-        loader.start_run(con, summary.run_id, started, str(db), version)
-        stored = loader.stored_articles(con, (a.article_id for a in articles))
+        with transaction(con):
+            summary.interrupted_runs = loader.close_interrupted_runs(con)
+            loader.start_run(con, summary.run_id, started, str(db), version)
+        stored = loader.stored_articles(con, (a.article_id for a in inputs.articles))
+        stale = loader.stale_article_ids(con, version)
 
+    work: list[Article | str] = [*_new_articles(inputs.articles, stored, summary), *stale]
+    show = sys.stderr.isatty() if progress is None else progress
     try:
-        batch = _extract_batch(articles, stored, version, summary, progress)
+        with _progress(show) as bar:
+            task = bar.add_task("extract", total=len(work))
+            for start in range(0, len(work), batch_size):
+                chunk = work[start:start + batch_size]
+                batch = _extract_chunk(db, db_wait_s, chunk, summary, lambda: bar.advance(task))
+                if batch:
+                    _store_batch(db, db_wait_s, summary, version, batch)
+        status = "partial" if summary.problems else "ok"
+        summary.articles_failed = len(summary.problems)
         with open_db(db, timeout_s=db_wait_s) as con:
-            status = "partial" if summary.problems else "ok"
-            with transaction(con):
-                counts = loader.load_batch(con, summary.run_id, version, batch)
-                summary.articles_new = counts.articles_new
-                summary.articles_reextracted = counts.articles_reextracted
-                summary.claims_added = counts.claims_added
-                summary.claims_removed = counts.claims_removed
-                summary.duplicate_claims = len(counts.duplicate_claims)
-                summary.finished_at = utc_now()
-                loader.finish_run(con, summary.run_id, status, summary.run_stats(), [str(p) for p in summary.problems])
-            summary.status = status  # committed: from here on the run stands whatever happens
+            summary.finished_at = utc_now()
+            loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
+            summary.status = status  # from here on the run stands whatever happens
             summary.audit_failures = {a.name: len(a.rows) for a in run_audits(con) if not a.ok}
     except Exception as exc:
         if summary.status != "running":
@@ -212,42 +249,77 @@ def _run_locked(
         _record_failure(db, summary, exc, db_wait_s)
         if isinstance(exc, TallyError):
             raise
-        raise LoadError(f"the batch was not stored (nothing of it was kept): {type(exc).__name__}: {exc}") from exc
+        kept = (
+            f"; the {summary.batches_committed} batch(es) committed before it are kept"
+            if summary.batches_committed else ""
+        )
+        raise LoadError(
+            f"the batch was not stored (nothing of it was kept{kept}): {type(exc).__name__}: {exc}"
+        ) from exc
     return summary
 
 
-def _extract_batch(
-    articles: list[Article],
-    stored: dict[str, loader.StoredArticle],
-    version: str,
-    summary: RunSummary,
-    progress: bool | None,
-) -> list[loader.ArticleBatch]:
-    """Decide what each article needs (skip, store, re-extract) and extract the ones that need it."""
-    batch: list[loader.ArticleBatch] = []
+def _new_articles(
+    articles: list[Article], stored: dict[str, loader.StoredArticle], summary: RunSummary
+) -> Iterator[Article]:
+    """The input articles not stored yet, once each; the others are counted as skipped.
+
+    Articles stored by another extractor version are not skipped: they are re-extracted
+    (from their stored text) with every other stale article.
+    """
     seen: set[str] = set()
-    show = sys.stderr.isatty() if progress is None else progress
-    with _progress(show) as bar:
-        task = bar.add_task("extract", total=len(articles))
-        for article in articles:
-            bar.advance(task)
-            aid = article.article_id
-            previous = stored.get(aid)
-            if aid in seen or (previous is not None and previous.extractor_version == version):
-                summary.articles_skipped += 1
-                continue
-            seen.add(aid)
-            todo = article if previous is None else _as_stored(article, previous)
-            result = _try_extract(todo)
-            if isinstance(result, ReadProblem):
-                summary.problems.append(result)
-                continue
-            dated, claims = result
-            if dated.published is None:
-                summary.undated.append(_describe(dated))
-            batch.append(loader.ArticleBatch(dated, claims, replace=previous is not None))
-    summary.articles_failed = len(summary.problems)
+    for article in articles:
+        aid = article.article_id
+        if aid in seen:
+            summary.articles_skipped += 1
+            continue
+        seen.add(aid)
+        previous = stored.get(aid)
+        if previous is None:
+            yield article
+        elif previous.extractor_version == summary.extractor_version:
+            summary.articles_skipped += 1
+
+
+def _extract_chunk(
+    db: Path, db_wait_s: float, chunk: list[Article | str], summary: RunSummary, advance: Callable[[], None]
+) -> list[loader.ArticleBatch]:
+    """Extract one batch's articles: new ones as read, stale ones (ids) from their stored text."""
+    stale_ids = [item for item in chunk if isinstance(item, str)]
+    refreshed: list[Article] = []
+    if stale_ids:
+        with open_db(db, timeout_s=db_wait_s) as con:
+            refreshed = loader.stored_texts(con, stale_ids)
+    todo = [(a, False) for a in chunk if isinstance(a, Article)] + [(a, True) for a in refreshed]
+    batch: list[loader.ArticleBatch] = []
+    for article, is_refresh in todo:
+        advance()
+        result = _try_extract(article)
+        if isinstance(result, ReadProblem):
+            summary.problems.append(result)
+            continue
+        dated, claims = result
+        if dated.published is None and not is_refresh:
+            summary.undated.append(_describe(dated))
+        batch.append(loader.ArticleBatch(dated, claims, replace=is_refresh))
     return batch
+
+
+def _store_batch(
+    db: Path, db_wait_s: float, summary: RunSummary, version: str, batch: list[loader.ArticleBatch]
+) -> None:
+    """Commit one batch, all or nothing, with the run's counters so far."""
+    with open_db(db, timeout_s=db_wait_s) as con:
+        with transaction(con):
+            counts = loader.load_batch(con, summary.run_id, version, batch)
+            summary.articles_new += counts.articles_new
+            summary.articles_reextracted += counts.articles_reextracted
+            summary.claims_added += counts.claims_added
+            summary.claims_removed += counts.claims_removed
+            summary.duplicate_claims += len(counts.duplicate_claims)
+            summary.batches_committed += 1
+            summary.articles_failed = len(summary.problems)
+            loader.update_run(con, summary.run_id, summary.run_stats(), summary.messages())
 
 
 def _try_extract(article: Article) -> tuple[Article, list[Claim]] | ReadProblem:
@@ -255,34 +327,47 @@ def _try_extract(article: Article) -> tuple[Article, list[Claim]] | ReadProblem:
     try:
         return extract_article(article)
     except Exception as exc:  # one article's extractor bug must not lose the batch
-        return ReadProblem(article.origin, f"extractor failed on this article: {type(exc).__name__}: {exc}")
+        name = ", ".join(
+            f"{label} {value}" for label, value in (("id", article.source_id), ("url", article.url)) if value
+        )
+        which = f" ({name})" if name else ""
+        return ReadProblem(
+            article.origin,
+            f"extractor failed on this article{which}: {type(exc).__name__}: {exc}",
+            article.line,
+        )
 
 
 def _describe(article: Article) -> str:
     """How the run summary names an article: where it came from, and its title, URL or id."""
     name = article.title or article.url or article.source_id
-    return f"{article.origin} ({name})" if name else article.origin
+    where = f"{article.origin}:{article.line}" if article.line is not None else article.origin
+    return f"{where} ({name})" if name else where
 
 
 def _record_failure(db: Path, summary: RunSummary, exc: BaseException, db_wait_s: float) -> None:
     """Mark the run failed in `etl_runs` (best effort: the warehouse itself may be the problem)."""
     summary.status = "failed"
     summary.finished_at = utc_now()
-    errors = [str(p) for p in summary.problems] + [f"run failed: {type(exc).__name__}: {exc}"]
+    summary.articles_failed = len(summary.problems)
+    errors = summary.messages() + [f"run failed: {type(exc).__name__}: {exc}"]
     try:
         with open_db(db, timeout_s=db_wait_s) as con:
-            loader.finish_run(con, summary.run_id, "failed", {}, errors)
+            loader.finish_run(con, summary.run_id, "failed", summary.run_stats(), errors)
     except Exception:
         pass
 
 
-def extract_path(path: str | os.PathLike[str]) -> Iterator[dict[str, Any] | ReadProblem]:
+def extract_path(
+    path: str | os.PathLike[str], options: ReadOptions | None = None
+) -> Iterator[dict[str, Any] | ReadProblem]:
     """Claims of every article in `path` as JSON-ready dicts (dates as ISO strings); touches no database.
 
     Each claim row (as stored in `claims`) also carries `explanation`, `published` and
-    `published_inferred` of its article. Unreadable input yields `ReadProblem`s.
+    `published_inferred` of its article. Unreadable input yields `ReadProblem`s (and
+    input read with a caveat a `ReadWarning`, followed by its claims).
     """
-    for item in read_path(path):
+    for item in read_path(path, options):
         if isinstance(item, ReadProblem):
             yield item
             continue
@@ -301,5 +386,8 @@ def extract_path(path: str | os.PathLike[str]) -> Iterator[dict[str, Any] | Read
 
 def run_history(db_path: str | os.PathLike[str] | None = None, limit: int = 10) -> list[dict[str, Any]]:
     """The latest ETL runs on the warehouse, newest first (read-only)."""
-    with open_db(resolve_db_path(db_path), read_only=True) as con:
+    path = resolve_db_path(db_path)
+    with open_db(path, read_only=True) as con:
+        if not loader.has_table(con, "etl_runs"):
+            raise WarehouseNotInitialisedError(path)
         return loader.recent_runs(con, limit)

@@ -128,8 +128,9 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in READERS:
-                yield Path(root) / name
+            path = Path(root) / name
+            if not name.startswith(".") and path.suffix.lower() in READERS and path.is_file():
+                yield path  # a FIFO or socket is skipped: reading one would block the run
 
 
 # --- bytes and text ---------------------------------------------------------------------
@@ -409,6 +410,7 @@ def read_text(path: Path) -> Iterator[ReadResult]:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Markup that states when a page was first published, most specific first. Modified /
 # updated dates are deliberately absent: Tally wants the original publication date.
+_MIN_HTML_WORDS = 5  # less than this is a menu or a link list, not an article
 _PUBLISHED_XPATHS = (
     '//meta[@property="article:published_time"]/@content',
     '//meta[@name="article:published_time"]/@content',
@@ -462,7 +464,7 @@ def html_articles(html: str, origin: str) -> Iterator[ReadResult]:
     lines = body.strip().split("\n")
     if title and lines and lines[0].strip() == title:  # the headline is metadata, not body
         body = "\n".join(lines[1:])
-    if not body.strip():
+    if len(body.split()) < _MIN_HTML_WORDS:
         yield ReadProblem(origin, "no article text found in the HTML page (is it an index or an empty or broken page?)")
         return
     tail = html[-2048:].lower()

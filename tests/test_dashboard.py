@@ -1,14 +1,17 @@
-"""The Streamlit dashboard (dashboard/app.py) and its queries (dashboard/data.py).
+"""The Streamlit dashboard (dashboard/app.py and its pages) and its queries (dashboard/data.py).
 
-A small warehouse is built per module with the real migrations (warehouse.db) and a
-handful of hand-written claims; the app reads it through TALLY_DB.
+The test warehouse is built once per module by the real ETL (`etl.pipeline.run_etl`, real
+migrations, real extractor) from the few articles in DASHBOARD_ARTICLES; every page reads
+it through TALLY_DB. Assertions lean on figures the extractor reads unambiguously.
 """
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,65 +21,84 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
+from etl.pipeline import run_etl
 from warehouse import db as warehouse_db
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
+TIME_SERIES = "screens/time_series.py"
+DISAGREEMENTS = "screens/disagreements.py"
 TIMEOUT_S = 30
 
-ARTICLES = [
-    {"article_id": "a1", "url": "https://example.org/severodonetsk",
-     "title": "Fighting in <Severodonetsk> & beyond", "publisher": "Reuters",
-     "published": date(2022, 6, 8), "text": "..."},
-    {"article_id": "a2", "url": "javascript:alert(1)", "title": "Aid pledged",
-     "publisher": "Example Wire", "published": date(2022, 6, 9), "text": "..."},
-]
-# (metric, source, low, best, high, qualifier, as_of, unit, rate, category, article)
-CLAIMS = [
-    ("killed", "Kyiv", 90, 100, 110, "approximate", date(2022, 6, 1), "people", None, "military", "a1"),
-    ("killed", "Kyiv", 180, 200, 220, "range", date(2022, 6, 3), "people", None, "military", "a1"),
-    ("killed", "Kyiv", 300, 300, None, "more_than", date(2022, 6, 5), "people", None, "civilian", "a1"),
-    ("killed", "UN", None, 50, 50, "at_most", date(2022, 6, 2), "people", None, "civilian", "a1"),
-    ("killed", "Zelenskiy", 100, 100, 100, "exact", date(2022, 6, 8), "people", "per_day", "military", "a1"),
-    ("injured", "Luhansk governor", 500, 500, 500, "exact", date(2022, 6, 4), "people", None, "civilian", "a1"),
-    ("aid", "United States", 4.6e9, 4.6e9, 4.6e9, "exact", date(2022, 6, 9), "USD", None, "military", "a2"),
-    ("aid", "European Union", 1e9, 1e9, 1e9, "exact", date(2022, 6, 9), "EUR", None, "humanitarian", "a2"),
-]
+# Written for these tests: wire-style sentences the extractor reads plainly, with two
+# sources that disagree, open bounds both ways, two currencies, a rate and totals, and
+# hostile metadata and text (HTML and markdown that must reach the page as text).
+DASHBOARD_ARTICLES = {
+    "a1.md": """---
+title: Fighting in <Severodonetsk> & beyond
+url: https://example.org/a1
+publisher: Reuters
+published: 2022-06-01
+---
+Kyiv said between 100 and 200 of its soldiers are killed every day.
+
+Russian shelling killed at least 12 civilians in Sievierodonetsk on Tuesday, the regional governor said.
+
+More than 500 civilians are trapped in the Azot chemical plant in Sievierodonetsk, Ukraine said.
+""",
+    "a2.md": """---
+title: Moscow gives its own count
+url: https://example.org/a2
+publisher: TASS
+published: 2022-06-03
+---
+Moscow said about 30 civilians were killed in Sievierodonetsk on Thursday.
+
+Russian shelling killed 20 to 25 civilians in Sievierodonetsk on Thursday, the regional governor said.
+
+The United States pledged $1 billion in military aid to Ukraine, Washington said.
+
+The European Union pledged 500 million euros in humanitarian aid, Brussels said.
+""",
+    "a3.md": """---
+title: Losses mount
+url: https://example.org/a3
+publisher: Reuters
+published: 2022-06-08
+---
+Kyiv said up to 300 of its soldiers are killed every day.
+
+Russian shelling killed 40 to 60 civilians in Sievierodonetsk on Monday, the regional governor said.
+
+The governor said 15 people were injured in Lysychansk <img src=x onerror=alert(1)> on Monday.
+""",
+    "a4.md": """---
+title: Kyiv and Moscow disagree
+url: javascript:alert(1)
+publisher: <b>Example Wire</b>
+published: 2022-06-02
+---
+Kyiv said 400 Russian soldiers were killed in Sievierodonetsk on Wednesday.
+
+Moscow said 20 to 30 Russian soldiers were killed in Sievierodonetsk on Wednesday.
+""",
+}
 
 
-def _claim_rows() -> list[dict[str, Any]]:
-    rows = []
-    for i, (metric, source, low, best, high, qualifier, as_of, unit, rate, category, article) in enumerate(CLAIMS):
-        rows.append({
-            "claim_id": f"c{i}", "article_id": article, "metric": metric, "category": category,
-            "party": "Ukraine" if source in ("Kyiv", "Zelenskiy") else None,
-            "value_low": low, "value_best": best, "value_high": high, "unit": unit,
-            "qualifier": qualifier, "rate": rate, "period_start": None, "as_of": as_of,
-            "source": source, "location": "Sievierodonetsk" if metric == "killed" else None,
-            "quote": f"{source} said {best:g} <b>{metric}</b>.", "span_start": 0, "span_end": 3,
-            "rule": "test", "extractor_version": "test", "run_id": "test-run",
-        })
-    return rows
-
-
-def _insert(con: Any, table: str, rows: list[dict[str, Any]]) -> None:
-    columns = list(rows[0])
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-    con.executemany(sql, [[row[c] for c in columns] for row in rows])
-
-
-def build_warehouse(path: Path, with_claims: bool = True) -> Path:
-    """A migrated warehouse at `path`, optionally filled with ARTICLES and CLAIMS; closed on return."""
-    with warehouse_db.open_db(path) as con:
-        if with_claims:
-            now = datetime(2022, 6, 10)
-            _insert(con, "articles", [{**a, "origin": "test", "ingested_at": now} for a in ARTICLES])
-            _insert(con, "claims", _claim_rows())
-    return path
+def build_test_warehouse(folder: Path) -> Path:
+    """Write DASHBOARD_ARTICLES under `folder` and load them with the real ETL; returns the db."""
+    articles = folder / "articles"
+    articles.mkdir(parents=True, exist_ok=True)
+    for name, text in DASHBOARD_ARTICLES.items():
+        (articles / name).write_text(text, encoding="utf-8")
+    db = folder / "tally.duckdb"
+    summary = run_etl([articles], db, progress=False)
+    assert summary.articles_failed == 0 and summary.claims_added > 0
+    return db
 
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_warehouse(tmp_path_factory.mktemp("wh") / "tally.duckdb")
+    return build_test_warehouse(tmp_path_factory.mktemp("dashboard"))
 
 
 @pytest.fixture(autouse=True)
@@ -87,9 +109,10 @@ def fresh_cache() -> Iterator[None]:
 
 
 @pytest.fixture
-def locked_warehouse(tmp_path: Path) -> Iterator[Path]:
-    """A warehouse whose write lock another process (standing in for the ETL) holds."""
-    path = build_warehouse(tmp_path / "busy.duckdb")
+def locked_warehouse(warehouse: Path, tmp_path: Path) -> Iterator[Path]:
+    """A copy of the warehouse whose write lock another process (standing in for the ETL) holds."""
+    path = tmp_path / "busy.duckdb"
+    path.write_bytes(warehouse.read_bytes())
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('locked', flush=True); "
@@ -105,59 +128,131 @@ def locked_warehouse(tmp_path: Path) -> Iterator[Path]:
         holder.wait(timeout=10)
 
 
-def run_app(monkeypatch: pytest.MonkeyPatch, db: Path) -> AppTest:
+def run_app(monkeypatch: pytest.MonkeyPatch, db: Path, page: str | None = None,
+            **query: str) -> AppTest:
+    """The dashboard on `db`, on `page` (default: the overview), with URL query parameters."""
     monkeypatch.setenv("TALLY_DB", str(db))
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
-    return at.run()
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
 
 
-def table(at: AppTest) -> pd.DataFrame:
-    (df,) = at.dataframe
-    return df.value
+def table(at: AppTest, position: int = 0) -> pd.DataFrame:
+    return at.dataframe[position].value
 
 
-def charts_shown(at: AppTest) -> list[Any]:
-    return list(at.get("plotly_chart"))
+def charts_shown(at: AppTest) -> list[dict[str, Any]]:
+    """The plotly figures on the page, as their JSON specs."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+def killed(db: Path, **filters: Any) -> pd.DataFrame:
+    return data.claims_for_metric(db, "killed", data.ClaimFilters(**filters))
 
 
 # --- data.py ------------------------------------------------------------------------------
 
 def test_list_metrics(warehouse: Path) -> None:
-    assert data.list_metrics(warehouse) == ["aid", "injured", "killed"]
+    assert {"aid", "injured", "killed", "trapped"} <= set(data.list_metrics(warehouse))
 
 
-def test_claims_for_metric_joins_articles_and_filters(warehouse: Path) -> None:
-    killed = data.claims_for_metric(warehouse, "killed")
-    assert list(killed.columns) == [*data.CLAIM_COLUMNS, *data.ARTICLE_COLUMNS]
-    assert len(killed) == 5
-    assert set(killed["title"]) == {"Fighting in <Severodonetsk> & beyond"}
-    only_un = data.claims_for_metric(warehouse, "killed", data.ClaimFilters(source=("UN",)))
-    assert only_un["source"].tolist() == ["UN"]
-    both = data.ClaimFilters(category=("military",), party=("Ukraine",))
-    assert sorted(data.claims_for_metric(warehouse, "killed", both)["source"]) == ["Kyiv", "Kyiv", "Zelenskiy"]
-    nothing = data.claims_for_metric(warehouse, "killed", data.ClaimFilters(source=("nobody",)))
-    assert nothing.empty and list(nothing.columns) == list(killed.columns)
+def test_claims_for_metric_joins_articles_and_keeps_the_words(warehouse: Path) -> None:
+    claims = killed(warehouse)
+    assert list(claims.columns) == [*data.CLAIM_COLUMNS, *data.ARTICLE_COLUMNS]
+    assert {"Kyiv", "Moscow", "regional governor"} <= set(claims["source"])
+    per_day = claims[(claims["rate"] == "per_day") & (claims["value_low"] == 100)].iloc[0]
+    assert (per_day["value_best"], per_day["value_high"]) == (150, 200)
+    assert per_day["title"] == "Fighting in <Severodonetsk> & beyond"
+    assert per_day["publisher"] == "Reuters" and per_day["url"] == "https://example.org/a1"
+    # The figure's own words, cut from the article at the claim's span, sit in its quote.
+    for words, quote in zip(claims["figure_words"], claims["quote"]):
+        assert words and words in quote
+
+
+def test_filters_are_applied_in_sql(warehouse: Path) -> None:
+    assert set(killed(warehouse, source=("Moscow",))["source"]) == {"Moscow"}
+    assert set(killed(warehouse, party=("Russia",))["party"]) == {"Russia"}
+    assert set(killed(warehouse, category=("civilian",))["category"]) == {"civilian"}
+    assert set(killed(warehouse, location=("Sievierodonetsk",))["location"]) == {"Sievierodonetsk"}
+    both = killed(warehouse, category=("military",), party=("Russia",))
+    assert set(both["source"]) == {"Kyiv", "Moscow"}
+    dated = killed(warehouse, as_of_from=date(2022, 6, 5), as_of_to=date(2022, 6, 30))
+    assert not dated.empty and dated["as_of"].min() >= pd.Timestamp(2022, 6, 5)
+    assert len(dated) < len(killed(warehouse))
+    nothing = killed(warehouse, source=("nobody",))
+    assert nothing.empty and list(nothing.columns) == list(killed(warehouse).columns)
 
 
 def test_values_are_parameters_not_sql(warehouse: Path) -> None:
     hostile = "x' OR 1=1 --"
     assert data.claims_for_metric(warehouse, hostile).empty
-    assert data.claims_for_metric(warehouse, "killed", data.ClaimFilters(source=(hostile,))).empty
+    assert killed(warehouse, source=(hostile,)).empty
+    assert data.latest_figures(warehouse, [hostile]).empty
+    assert data.disagreements(warehouse, hostile).empty
 
 
-def test_filter_options(warehouse: Path) -> None:
+def test_filter_options_and_date_bounds(warehouse: Path) -> None:
     options = data.filter_options(warehouse, "killed")
-    assert options == {
-        "category": ["civilian", "military"], "party": ["Ukraine"],
-        "location": ["Sievierodonetsk"], "source": ["Kyiv", "UN", "Zelenskiy"],
-    }
+    assert set(options) == {"category", "party", "location", "source"}
+    assert {"civilian", "military"} <= set(options["category"])
+    assert {"Russia", "Ukraine"} <= set(options["party"])
+    assert "Sievierodonetsk" in options["location"]
+    assert {"Kyiv", "Moscow"} <= set(options["source"])
+    first, last = data.date_bounds(warehouse, "killed")
+    assert first is not None and last is not None and first < last
+    assert data.date_bounds(warehouse, "no-such-metric") == (None, None)
+
+
+def test_latest_figures_one_row_per_series(warehouse: Path) -> None:
+    latest = data.latest_figures(warehouse)
+    keys = ["metric", "category", "party", "location", "unit", "rate"]
+    assert not latest.duplicated(keys).any()
+    rate = latest[(latest["metric"] == "killed") & (latest["rate"] == "per_day")].iloc[0]
+    # Two reports from Kyiv (1 and 8 June): the later "up to 300" is the latest figure.
+    assert (rate["reports"], rate["sources"]) == (2, 1)
+    assert pd.isna(rate["value_low"]) and rate["value_high"] == 300
+    assert rate["as_of"] > rate["first_as_of"]
+    aid = latest[latest["metric"] == "aid"]
+    assert set(aid["unit"]) == {"USD", "EUR"}  # currencies are separate series
+    assert set(data.latest_figures(warehouse, ["aid"])["metric"]) == {"aid"}
+
+
+def test_disagreements_pair_non_overlapping_sources(warehouse: Path) -> None:
+    pairs = data.disagreements(warehouse, "killed", window_days=0)
+    pair = pairs[(pairs["lower_source"] == "Moscow") & (pairs["higher_source"] == "Kyiv")]
+    assert len(pair) == 1
+    row = pair.iloc[0]
+    assert (row["lower_value_high"], row["higher_value_low"]) == (30, 400)
+    assert row["party"] == "Russia" and row["location"] == "Sievierodonetsk"
+    assert (pairs["lower_value_high"] < pairs["higher_value_low"]).all()
+    assert (pairs["lower_source"] != pairs["higher_source"]).all()
+    # "at least 12" (open above) overlaps every higher figure: never a disagreement.
+    assert not (pairs["lower_qualifier"] == "at_least").any()
+    assert data.disagreements(warehouse, "aid").empty
+
+
+def test_claims_by_id(warehouse: Path) -> None:
+    ids = killed(warehouse, source=("Moscow",))["claim_id"].tolist()
+    assert sorted(data.claims_by_id(warehouse, ids)["claim_id"]) == sorted(ids)
+    assert data.claims_by_id(warehouse, []).empty
 
 
 def test_queries_leave_no_connection_open(warehouse: Path) -> None:
-    data.claims_for_metric(warehouse, "killed")
+    killed(warehouse)
+    data.latest_figures(warehouse)
+    data.disagreements(warehouse)
     # A read-write open in this process fails while any read-only connection is alive.
     with warehouse_db.open_db(warehouse) as con:
-        assert con.execute("SELECT count(*) FROM claims").fetchone() == (len(CLAIMS),)
+        assert con.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
 
 
 def test_resolve_db_path(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -181,86 +276,188 @@ def test_missing_database_raises(tmp_path: Path) -> None:
         data.list_metrics(tmp_path / "none.duckdb")
 
 
-# --- app.py -------------------------------------------------------------------------------
+# --- the overview page ----------------------------------------------------------------------
 
-def test_app_shows_metrics_chart_and_table(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+def test_overview_lists_the_latest_figure_of_each_series(
+    monkeypatch: pytest.MonkeyPatch, warehouse: Path
+) -> None:
     at = run_app(monkeypatch, warehouse)
-    assert not at.exception
-    metric = at.selectbox(key="metric")
-    assert metric.options == ["aid", "injured", "killed"]
-    assert metric.value == "aid"
-    # Money: one chart per currency, never one shared axis.
-    assert len(charts_shown(at)) == 2
+    assert at.title[0].value == "Latest figures"
     shown = table(at)
-    assert set(shown["source"]) == {"United States", "European Union"}
-    assert "quote" in shown.columns and "title" in shown.columns and "publisher" in shown.columns
-    assert shown["url"].isna().all()  # a javascript: URL is never made a link
+    rate = shown[shown["figure"] == "killed per day (military, Ukraine)"].iloc[0]
+    assert (rate["latest"], rate["source"], rate["as of"]) == ("up to 300", "Kyiv", "8 Jun 2022")
+    assert (rate["reports"], rate["sources"], rate["since"]) == (2, 1, "1 Jun 2022")
+    assert "500 or more" in set(shown["latest"])  # "more than 500 trapped": open, in words
     (download,) = at.get("download_button")
-    assert download.proto.label == "Download CSV"
+    assert download.proto.label == f"Download CSV ({len(shown)} rows)"
 
 
-def test_db_argument_overrides_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, warehouse: Path) -> None:
-    # `streamlit run dashboard/app.py -- --db FILE` puts `--db FILE` in sys.argv.
-    monkeypatch.setattr(sys, "argv", ["app.py", "--db", str(warehouse)])
-    at = run_app(monkeypatch, tmp_path / "not-this-one.duckdb")
-    assert not at.exception
-    assert at.selectbox(key="metric").options == ["aid", "injured", "killed"]
-
-
-def test_changing_the_metric_changes_charts_and_table(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+def test_overview_metric_filter(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
     at = run_app(monkeypatch, warehouse)
-    before = table(at)
-    at.selectbox(key="metric").select("killed").run()
+    at.multiselect(key="overview_metrics").select("aid").run()
     assert not at.exception
-    after = table(at)
-    assert len(after) == 5 and not after.equals(before)
-    assert set(after["source"]) == {"Kyiv", "UN", "Zelenskiy"}
-    assert after["url"].tolist() == ["https://example.org/severodonetsk"] * 5
-    # Totals and the per-day rate are drawn on separate charts.
-    assert len(charts_shown(at)) == 2
-    assert [h.value for h in at.subheader][:2] == ["killed: people \\(total\\)", "killed: people per day"]
+    assert set(table(at)["metric"]) == {"aid"}
+    assert len(table(at)) == 2  # USD and EUR, never one mixed figure
 
 
-def test_filters_narrow_the_table(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+def test_overview_row_leads_to_its_words(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
     at = run_app(monkeypatch, warehouse)
-    at.selectbox(key="metric").select("killed").run()
-    source = at.multiselect(key="filter_killed_source")
-    assert source.options == ["Kyiv", "UN", "Zelenskiy"]
-    source.select("UN").run()
+    shown = table(at)
+    row = int(shown.index[shown["figure"] == "killed per day (military, Ukraine)"][0])
+    at.selectbox(key="overview_pick").select(row).run()
     assert not at.exception
-    assert table(at)["source"].tolist() == ["UN"]
-    assert len(charts_shown(at)) == 1
+    text = markdown_text(at)
+    assert "Kyiv" in text and "Losses mount" in text and "8 Jun 2022" in text
+    assert "**up to 300**" in text  # the figure's own words, in bold inside the quote
+    assert "(https://example.org/a3)" in text
 
 
-def test_no_claims_for_the_filter(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
-    at = run_app(monkeypatch, warehouse)
-    at.selectbox(key="metric").select("killed").run()
-    at.multiselect(key="filter_killed_category").select("civilian").run()
+# --- the time series page -------------------------------------------------------------------
+
+def test_time_series_draws_bands_and_separates_rates(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, TIME_SERIES)
+    assert at.selectbox(key="metric").value == "killed"
+    headings = [h.value for h in at.subheader]
+    assert "killed: people \\(total\\)" in headings and "killed: people per day" in headings
+    figures = charts_shown(at)
+    assert len(figures) == 2  # totals and the per-day rate never share an axis
+    total, per_day = figures
+    (band,) = [t for t in total["data"] if t.get("fill") == "toself"]  # the governor's 2-6 June band
+    assert band["meta"]["source"] == "regional governor"
+    sources = {t["meta"]["source"] for t in total["data"]}
+    assert {"Kyiv", "Moscow", "regional governor"} <= sources
+    assert {"open_bound"} <= {t["meta"]["role"] for t in total["data"] + per_day["data"]}
+    shown = table(at)
+    assert len(shown) == len(killed(warehouse))
+    assert (at.get("download_button")[0].proto.label ==
+            f"Download CSV ({len(shown)} rows)")
+
+
+def test_time_series_metric_from_the_url_and_money(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, TIME_SERIES, metric="aid")
+    assert at.selectbox(key="metric").value == "aid"
+    figures = charts_shown(at)
+    assert sorted(f["layout"]["yaxis"]["title"]["text"] for f in figures) == ["EUR (total)", "USD (total)"]
+    shown = table(at)
+    assert set(shown["unit"]) == {"USD", "EUR"}
+
+
+@pytest.mark.parametrize(("column", "value"), [
+    ("category", "civilian"), ("party", "Russia"), ("location", "Sievierodonetsk"), ("source", "Moscow"),
+])
+def test_time_series_filters(monkeypatch: pytest.MonkeyPatch, warehouse: Path, column: str, value: str) -> None:
+    at = run_app(monkeypatch, warehouse, TIME_SERIES)
+    at.multiselect(key=f"filter_killed_{column}").select(value).run()
+    assert not at.exception
+    shown = table(at)
+    assert set(shown[column]) == {value}
+    assert len(shown) == len(killed(warehouse, **{column: (value,)}))
+
+
+def test_time_series_date_range(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, TIME_SERIES)
+    first, last = data.date_bounds(warehouse, "killed")
+    at.date_input(key="dates_killed").set_value((date(2022, 6, 5), last)).run()
+    assert not at.exception
+    shown = table(at)
+    assert pd.to_datetime(shown["as_of"]).min() >= pd.Timestamp(2022, 6, 5)
+    assert 0 < len(shown) < len(killed(warehouse))
+
+
+def test_time_series_no_claims_for_the_filter(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, TIME_SERIES)
+    at.multiselect(key="filter_killed_source").select("Moscow").run()
     at.multiselect(key="filter_killed_party").select("Ukraine").run()
-    at.multiselect(key="filter_killed_source").select("UN").run()
     assert not at.exception
     assert any("No killed claims match these filters" in i.value for i in at.info)
     assert not charts_shown(at) and not at.dataframe
 
 
-def test_empty_state_without_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    missing = tmp_path / "nowhere" / "tally.duckdb"
-    at = run_app(monkeypatch, missing)
+def test_time_series_claim_leads_to_its_words(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, TIME_SERIES)
+    shown = table(at)
+    row = int(shown.index[(shown["source"] == "Kyiv") & (shown["value_best"] == 400)][0])
+    at.selectbox(key="claim_pick").select(row).run()
     assert not at.exception
+    text = markdown_text(at)
+    assert "**400**" in text  # the figure's words, bold, inside its quote
+    assert "Kyiv and Moscow disagree" in text
+    assert "javascript" not in text  # a javascript: URL is never made a link
+    assert shown["url"].isna().sum() == (shown["title"] == "Kyiv and Moscow disagree").sum()
+
+
+def test_article_text_is_never_markup(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, TIME_SERIES, metric="injured")
+    shown = table(at)
+    assert any("<img src=x" in q for q in shown["quote"])  # in the table: literal text
+    at.selectbox(key="claim_pick").select(0).run()
+    text = markdown_text(at)
+    assert "\\<img src\\=x" in text and not re.search(r"(?<!\\)<img", text)  # escaped
+    hover = " ".join(h for f in charts_shown(at) for t in f["data"] for h in t.get("hovertext") or [])
+    assert "<img" not in hover and "&lt;img" in hover
+    # Metadata with HTML is escaped too (a4's publisher is "<b>Example Wire</b>").
+    at = run_app(monkeypatch, warehouse, TIME_SERIES)
+    shown = table(at)
+    row = int(shown.index[shown["title"] == "Kyiv and Moscow disagree"][0])
+    at.selectbox(key="claim_pick").select(row).run()
+    assert "Example Wire" in markdown_text(at) and not re.search(r"(?<!\\)<b>", markdown_text(at))
+
+
+# --- the disagreements page -----------------------------------------------------------------
+
+def test_disagreements_page(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, DISAGREEMENTS)
+    shown = table(at)
+    pair = shown[(shown["lower source"] == "Moscow") & (shown["higher source"] == "Kyiv")]
+    assert list(pair[["lower figure", "higher figure"]].iloc[0]) == ["20-30", "400"]
+    (figure, *_) = charts_shown(at)
+    assert {t["meta"]["source"] for t in figure["data"]} >= {"Moscow", "Kyiv"}
+    at.selectbox(key="disagreement_pick").select(int(pair.index[0])).run()
+    assert not at.exception
+    text = markdown_text(at)
+    assert "**400**" in text and "**20 to 30**" in text  # both sides' words
+
+
+def test_disagreements_filters_and_empty_state(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, DISAGREEMENTS)
+    at.selectbox(key="disagreement_metric").select("killed").run()
+    assert set(table(at)["figure"].str.split(" ").str[0]) == {"killed"}
+    at.slider(key="disagreement_window").set_value(0).run()
+    assert not at.exception and len(table(at)) >= 1
+    at.selectbox(key="disagreement_metric").select("aid").run()
+    assert not at.exception
+    assert any("No disagreements" in i.value for i in at.info)
+    assert not at.dataframe
+
+
+# --- empty states and a busy warehouse ------------------------------------------------------
+
+@pytest.mark.parametrize("page", [None, TIME_SERIES, DISAGREEMENTS])
+def test_empty_state_without_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, page: str | None) -> None:
+    missing = tmp_path / "nowhere" / "tally.duckdb"
+    at = run_app(monkeypatch, missing, page)
     assert any("tally etl examples/" in i.value for i in at.info)
-    assert not at.selectbox and not charts_shown(at)
+    assert not at.dataframe and not charts_shown(at)
     assert not missing.exists()  # the dashboard never creates a database
 
 
-def test_empty_state_with_an_empty_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    db = build_warehouse(tmp_path / "empty.duckdb", with_claims=False)
-    at = run_app(monkeypatch, db)
-    assert not at.exception
+@pytest.mark.parametrize("page", [None, TIME_SERIES, DISAGREEMENTS])
+def test_empty_state_with_an_empty_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, page: str | None) -> None:
+    db = tmp_path / "empty.duckdb"
+    with warehouse_db.open_db(db):
+        pass
+    at = run_app(monkeypatch, db, page)
     assert any("no claims yet" in i.value and "tally etl examples/" in i.value for i in at.info)
 
 
 def test_busy_warehouse_shows_a_warning(monkeypatch: pytest.MonkeyPatch, locked_warehouse: Path) -> None:
     monkeypatch.setattr(data, "LOCK_TIMEOUT_S", 0.2)
     at = run_app(monkeypatch, locked_warehouse)
-    assert not at.exception
     assert any("in use by another process" in w.value for w in at.warning)
+
+
+def test_db_argument_overrides_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, warehouse: Path) -> None:
+    # `streamlit run dashboard/app.py -- --db FILE` puts `--db FILE` in sys.argv.
+    monkeypatch.setattr(sys, "argv", ["app.py", "--db", str(warehouse)])
+    at = run_app(monkeypatch, tmp_path / "not-this-one.duckdb")
+    assert not table(at).empty

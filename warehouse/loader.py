@@ -115,6 +115,37 @@ def stored_articles(con: Connection, article_ids: Iterable[str]) -> dict[str, St
     return {r[0]: StoredArticle(*r) for r in rows}
 
 
+def stale_article_ids(con: Connection, extractor_version: str) -> list[str]:
+    """Stored articles whose claims another extractor version made (they need re-extracting)."""
+    rows = con.execute(
+        "SELECT article_id FROM articles WHERE extractor_version IS DISTINCT FROM ? ORDER BY article_id",
+        [extractor_version],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def stored_texts(con: Connection, article_ids: Iterable[str]) -> list[Article]:
+    """Stored articles as `Article`s (their stored text and metadata), for re-extraction.
+
+    A date that was inferred is dropped, so that re-extraction infers it again with the new rules.
+    """
+    ids = sorted(set(article_ids))
+    if not ids:
+        return []
+    rows = con.execute(
+        "SELECT text, origin, url, title, publisher, published, published_inferred, source_id, text_source"
+        " FROM articles WHERE list_contains(?, article_id) ORDER BY article_id",
+        [ids],
+    ).fetchall()
+    return [
+        Article(
+            text=text, origin=origin or "", url=url, title=title, publisher=publisher,
+            published=None if inferred else published, source_id=source_id, text_source=text_source,
+        )
+        for text, origin, url, title, publisher, published, inferred, source_id, text_source in rows
+    ]
+
+
 def _article_row(article: Article, run_id: str, extractor_version: str, now: datetime) -> dict[str, Any]:
     return {
         "article_id": article.article_id,
@@ -125,6 +156,8 @@ def _article_row(article: Article, run_id: str, extractor_version: str, now: dat
         "published_inferred": article.published_inferred,
         "text": article.text,
         "origin": article.origin,
+        "source_id": article.source_id,
+        "text_source": article.text_source,
         "ingested_at": now,
         "run_id": run_id,
         "extractor_version": extractor_version,
@@ -203,7 +236,38 @@ def start_run(con: Connection, run_id: str, started_at: datetime, db_path: str, 
     )
 
 
-def finish_run(con: Connection, run_id: str, status: str, stats: Mapping[str, int], errors: Sequence[str]) -> None:
+def close_interrupted_runs(con: Connection) -> list[str]:
+    """Mark runs still `running` as `interrupted` (their process died); returns their ids.
+
+    Call only while holding the ETL lock, when no other run can be live. Batches those
+    runs committed stay stored; the batch in flight when they died was rolled back.
+    """
+    rows = con.execute("SELECT run_id, errors FROM etl_runs WHERE status = 'running' ORDER BY run_id").fetchall()
+    note = ("run interrupted: the process ended before finishing (killed or crashed); "
+            "its committed batches are kept, the batch in flight was rolled back")
+    for run_id, errors in rows:
+        con.execute(
+            "UPDATE etl_runs SET status = 'interrupted', errors = ? WHERE run_id = ?",
+            [json.dumps([*(json.loads(errors) if errors else []), note]), run_id],
+        )
+    ids = [r[0] for r in rows]
+    return ids
+
+
+def update_run(con: Connection, run_id: str, stats: Mapping[str, int], errors: Sequence[str]) -> None:
+    """Record a running run's counters so far (called with each committed batch)."""
+    finish_run(con, run_id, "running", stats, errors, finished=False)
+
+
+def finish_run(
+    con: Connection,
+    run_id: str,
+    status: str,
+    stats: Mapping[str, int],
+    errors: Sequence[str],
+    *,
+    finished: bool = True,
+) -> None:
     """Close a run: its status, counters (etl_runs column -> value) and problem messages."""
     columns = table_columns(con, "etl_runs")
     unknown = set(stats) - set(columns)
@@ -213,8 +277,14 @@ def finish_run(con: Connection, run_id: str, status: str, stats: Mapping[str, in
     con.execute(
         f"UPDATE etl_runs SET status = ?, finished_at = ?, errors = ?"
         f"{', ' + assignments if assignments else ''} WHERE run_id = ?",
-        [status, utc_now(), json.dumps(list(errors)), *stats.values(), run_id],
+        [status, utc_now() if finished else None, json.dumps(list(errors)), *stats.values(), run_id],
     )
+
+
+def has_table(con: Connection, table: str) -> bool:
+    """Whether the database has this table (a file no ETL has written to has none)."""
+    row = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [table]).fetchone()
+    return bool(row and row[0])
 
 
 def recent_runs(con: Connection, limit: int = 10) -> list[dict[str, Any]]:

@@ -51,6 +51,8 @@ with ui.warehouse_errors(warehouse):
     metric = st.sidebar.selectbox("Metric", metrics, index=default_metric(metrics), key="metric")
     st.query_params["metric"] = metric
     filters = sidebar_filters(warehouse, metric)
+    log_y = st.sidebar.toggle("Logarithmic scale", key="log_y",
+                              help="For figures of very different sizes on one chart.")
     claims = warehouse.query("claims_for_metric", metric, filters)
 
 st.title(f"{ui.md(metric)} over time")
@@ -62,7 +64,7 @@ picked_on_chart: list[str] = []
 for group, rows in charts.chart_groups(claims):
     st.subheader(f"{ui.md(metric)}: {ui.md(group.label)}")
     event = st.plotly_chart(
-        charts.time_series_figure(rows), key=f"chart_{group.unit}_{group.rate}",
+        charts.time_series_figure(rows, log_y=log_y), key=f"chart_{group.unit}_{group.rate}",
         on_select="rerun", selection_mode="points", width="stretch",
     )
     picked_on_chart += ui.selected_claim_ids(event)

@@ -1,0 +1,177 @@
+"""The dashboard in a real browser: serve it, load its pages in Debian's headless Chromium,
+report what rendered, and save screenshots.
+
+Used by the browser test (tests/test_browser.py) and by `scripts/screenshot`, which
+regenerates the README images. Playwright drives the system Chromium at CHROMIUM
+(`apt-get install chromium`); it never downloads a browser. Playwright is a test
+dependency (`uv sync` installs it), imported only when a page is captured.
+
+    python -m dashboard.screenshot --db /tmp/ex.duckdb --out docs/
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+)
+VIEWPORT = {"width": 1440, "height": 1200}
+CHART = ".js-plotly-plot"
+TABLE = '[data-testid="stDataFrame"]'
+EXCEPTION = '[data-testid="stException"]'
+NOTICE = '[data-testid="stAlert"]'  # an empty state ("No disagreements ...")
+# Let Plotly finish drawing (and Streamlit its last delta) before the picture is taken.
+SETTLE_MS = 800
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One page to capture: its URL path (with query), the file name, what to wait for."""
+
+    path: str
+    file_name: str
+    wait_for: str = CHART
+
+
+# The README images: the time series of killed (the chart analysts come for),
+# the overview table and the disagreements view.
+README_SHOTS: tuple[Shot, ...] = (
+    Shot("/time-series?metric=killed", "dashboard.png"),
+    Shot("/", "dashboard-overview.png", TABLE),
+    Shot("/disagreements", "dashboard-disagreements.png", f"{CHART}, {NOTICE}"),
+)
+
+
+@dataclass
+class PageReport:
+    """What one page showed: charts drawn, exception blocks, seconds until the first chart/table."""
+
+    url: str
+    screenshot: Path
+    charts: int
+    exceptions: list[str] = field(default_factory=list)
+    seconds_to_content: float = 0.0
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _healthy(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=1) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def serve(db: Path | str, port: int | None = None, timeout_s: float = 60.0) -> Iterator[str]:
+    """`tally dashboard --db DB --port N` in the background; yields its base URL, then stops it."""
+    port = port or free_port()
+    tally = Path(sys.executable).with_name("tally")
+    command = [str(tally)] if tally.is_file() else [sys.executable, "-m", "etl.cli"]
+    process = subprocess.Popen(
+        [*command, "dashboard", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        env={**os.environ, "STREAMLIT_SERVER_ADDRESS": "127.0.0.1"},
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout_s
+        while not _healthy(base_url):
+            if process.poll() is not None:
+                output = process.stdout.read() if process.stdout else ""
+                raise RuntimeError(f"`tally dashboard` exited with {process.returncode}:\n{output}")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the dashboard did not answer on {base_url} within {timeout_s:g} s")
+            time.sleep(0.2)
+        yield base_url
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)  # the session this helper started, nothing else
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+        if process.stdout:
+            process.stdout.close()
+
+
+def capture(base_url: str, shots: Sequence[Shot], out_dir: Path | str,
+            timeout_s: float = 60.0, warm_up: bool = False) -> list[PageReport]:
+    """Load each page in headless Chromium, wait for its chart or table, screenshot it.
+
+    `warm_up` loads the first page once before timing anything, so the timings show a
+    browser that has Streamlit's scripts cached, as an analyst's browser does.
+    """
+    from playwright.sync_api import sync_playwright  # a test dependency: imported on use
+
+    if not CHROMIUM.exists():
+        raise FileNotFoundError(f"{CHROMIUM} is missing: apt-get install chromium")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    reports = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        try:
+            page = browser.new_page(viewport=VIEWPORT)
+            if warm_up and shots:
+                page.goto(base_url + shots[0].path, timeout=timeout_s * 1000)
+                page.wait_for_selector(shots[0].wait_for, state="visible", timeout=timeout_s * 1000)
+            for shot in shots:
+                url = base_url + shot.path
+                started = time.monotonic()
+                page.goto(url, wait_until="domcontentloaded", timeout=timeout_s * 1000)
+                page.wait_for_selector(shot.wait_for, state="visible", timeout=timeout_s * 1000)
+                seconds = time.monotonic() - started
+                page.wait_for_timeout(SETTLE_MS)
+                path = out_dir / shot.file_name
+                page.screenshot(path=str(path))
+                reports.append(PageReport(
+                    url=url, screenshot=path, charts=page.locator(CHART).count(),
+                    exceptions=page.locator(EXCEPTION).all_inner_texts(),
+                    seconds_to_content=seconds,
+                ))
+        finally:
+            browser.close()
+    return reports
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Serve the dashboard on --db and save the README screenshots into --out."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", required=True, help="warehouse to show")
+    parser.add_argument("--out", default="docs", help="folder for the PNG files (default docs/)")
+    args = parser.parse_args(argv)
+    with serve(args.db) as base_url:
+        reports = capture(base_url, README_SHOTS, args.out)
+    failed = False
+    for report in reports:
+        print(f"{report.screenshot}: {report.charts} chart(s), first content after "
+              f"{report.seconds_to_content:.2f} s ({report.url})")
+        for text in report.exceptions:
+            failed = True
+            print(f"  exception shown on the page: {text}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Write a deterministic corpus of generated wire-style articles (JSON lines) for load tests.
+
+    .venv/bin/python scripts/generate_corpus.py --articles 1000 --out /tmp/corpus.jsonl
+    .venv/bin/tally etl /tmp/corpus.jsonl --db /tmp/corpus.duckdb
+
+Each article is a few sentences composed from templates: several metrics (killed,
+injured, trapped, displaced, evacuated, captured, aid, strikes), sources that disagree
+(Kyiv counts Russian losses high, Moscow low), every qualifier (exact, ranges, at least,
+more than, up to, about, vague quantities), rates and totals, places and weekdays. Figures
+follow a slow trend with noise, so time series, bands and disagreements all have data.
+The same seed always gives the same corpus. Fictional: for benchmarks and demos only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+START = date(2022, 3, 1)
+DAYS = 240
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+PLACES = ("Sievierodonetsk", "Lysychansk", "Mariupol", "Kharkiv", "Kherson", "Bakhmut", "Izium", "Mykolaiv")
+PUBLISHERS = ("Reuters", "Associated Press", "Agence France-Presse", "Example Wire")
+OFFICIALS = ("the regional governor", "the mayor", "local officials", "the United Nations")
+
+
+def figure(rng: random.Random, value: float) -> str:
+    """`value` in one of the wordings of the value conventions (SPEC.md)."""
+    n = max(2, int(value))
+    style = rng.choice(("exact", "range", "at least", "more than", "up to", "about", "nearly", "vague"))
+    if style == "exact":
+        return f"{n:,}"
+    if style == "range":
+        low = max(1, int(n * rng.uniform(0.6, 0.9)))
+        return f"between {low:,} and {int(n * rng.uniform(1.1, 1.5)):,}"
+    if style == "vague":
+        return "dozens of" if n < 100 else "hundreds of" if n < 1000 else "thousands of"
+    return f"{style} {n:,}"
+
+
+def sentences(rng: random.Random, day: int) -> list[str]:
+    """The figures of one article, `day` days after START."""
+    trend = 1 + day / 60
+    place = rng.choice(PLACES)
+    weekday = rng.choice(WEEKDAYS)
+    official = rng.choice(OFFICIALS)
+    pool = [
+        f"Kyiv said {figure(rng, 60 * trend * rng.uniform(0.8, 1.2))} Russian soldiers were killed "
+        f"in {place} on {weekday}.",
+        f"Moscow said {figure(rng, 8 * trend * rng.uniform(0.7, 1.3))} Russian soldiers were killed "
+        f"in {place} on {weekday}.",
+        f"Kyiv said {figure(rng, 150 * rng.uniform(0.7, 1.3))} of its soldiers are killed every day.",
+        f"Russian shelling killed {figure(rng, 12 * trend * rng.uniform(0.5, 1.5))} civilians in {place} "
+        f"on {weekday}, {official} said.",
+        f"The governor said {figure(rng, 30 * trend * rng.uniform(0.5, 1.5))} people were injured "
+        f"in {place} on {weekday}.",
+        f"More than {int(400 * rng.uniform(0.5, 2)):,} civilians are trapped in {place}, {official} said.",
+        f"Some {int(2000 * trend * rng.uniform(0.5, 1.5)):,} people were evacuated from {place} on "
+        f"{weekday}, {official} said.",
+        f"About {int(9000 * trend * rng.uniform(0.8, 1.2)):,} people have fled {place}, "
+        "the U.N. refugee agency said.",
+        f"Moscow said {figure(rng, 300 * trend * rng.uniform(0.5, 1.5))} Ukrainian soldiers were captured "
+        f"near {place}.",
+        f"The United States pledged ${rng.choice((150, 300, 450, 800))} million in military aid "
+        "to Ukraine, Washington said.",
+        f"The European Union pledged {rng.choice((50, 100, 500))} million euros in humanitarian aid, "
+        "Brussels said.",
+        f"The Ukrainian military said Russian forces carried out {figure(rng, 20 * rng.uniform(0.5, 1.5))} "
+        f"air strikes on {place} on {weekday}.",
+    ]
+    return rng.sample(pool, rng.randint(2, 5))
+
+
+def generate(articles: int, seed: int) -> list[dict[str, str]]:
+    """`articles` articles as dicts with the JSONL article fields (SPEC.md "Article inputs")."""
+    rng = random.Random(seed)
+    corpus = []
+    for i in range(articles):
+        day = rng.randrange(DAYS)
+        published = START + timedelta(days=day)
+        body = "\n\n".join(sentences(rng, day))
+        corpus.append({
+            "id": f"gen-{seed}-{i:05d}",
+            "url": f"https://example.org/generated/{seed}/{i:05d}",
+            "title": f"Generated report {i + 1}: fighting in the east",
+            "publisher": rng.choice(PUBLISHERS),
+            "published": published.isoformat(),
+            "text": body,
+        })
+    return corpus
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")
+    parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    parser.add_argument("--out", type=Path, required=True, help="JSON lines file to write")
+    args = parser.parse_args()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as out:
+        for article in generate(args.articles, args.seed):
+            out.write(json.dumps(article, ensure_ascii=False) + "\n")
+    print(f"wrote {args.articles} articles to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

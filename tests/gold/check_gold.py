@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Sanity checks for the development gold set (reads only the data files, not build_dev.py).
+
+    cd /work/main && uv run python tests/gold/check_gold.py
+
+Checks: articles are well formed; the inferred-date file lists exactly the undated articles and
+its dates follow the SPEC rule; every gold line names an existing article, carries the required
+keys, uses the SPEC vocabularies, and has values consistent with its qualifier (SPEC "Value
+conventions"); dates are valid and not after publication; rate figures are dated at
+publication; each note is a verbatim span of its article; and every number in every text
+(digits or number words) lies inside a gold note or a listed negative, so no figure is
+silently left without a gold line. Prints counts of claims, articles and covered phenomena.
+Exit status 1 on any error.
+"""
+import collections
+import datetime as dt
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+METRICS = {"killed", "injured", "casualties", "trapped", "displaced", "evacuated", "captured",
+           "missing", "aid", "strikes", "population"}
+QUALIFIERS = {"exact", "range", "at_least", "more_than", "at_most", "approximate", "vague"}
+RATES = {None, "per_day", "per_week", "per_month"}
+PEOPLE_CATS = {"military", "civilian", "mixed", "unspecified"}
+AID_CATS = {"military", "humanitarian", "financial", "unspecified"}
+VAGUE = {(24, 99), (36, 108), (200, 999), (300, 900), (2000, 9999), (3000, 9000),
+         (20000, 99999), (200000, 999999), (2000000, 9999999)}
+REQUIRED = ["article", "metric", "value_low", "value_best", "value_high", "unit", "qualifier",
+            "rate", "as_of", "source", "note"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|"
+                r"billion|dozen|dozens|tens|several|no one|nobody|none")
+NUM_RE = re.compile(r"\d+(?:[,.]\d+)*|\b(?:%s)\b" % NUMBER_WORDS, re.I)
+
+errors = []
+
+
+def err(msg):
+    errors.append(msg)
+
+
+def close(a, b):
+    return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def as_list(v):
+    return v if isinstance(v, list) else [v]
+
+
+def date_or_none(s, where):
+    if s is None:
+        return None
+    try:
+        return dt.date.fromisoformat(s)
+    except (TypeError, ValueError):
+        err(f"{where}: bad date {s!r}")
+        return None
+
+
+def spec_inferred(text):
+    dates = [dt.date(int(y), MONTHS.index(m) + 1, int(d))
+             for m, d, y in re.findall(r"\b(%s) (\d{1,2}),? (\d{4})" % "|".join(MONTHS), text)]
+    lead = text.split("\n\n")[0]
+    found = sorted((lead.find(w), i) for i, w in enumerate(WEEKDAYS) if w in lead)
+    if not dates or not found:
+        return None
+    d = max(dates)
+    while d.weekday() != found[0][1]:
+        d += dt.timedelta(days=1)
+    return d
+
+
+def check_values(g, where):
+    q, lo, best, hi = g["qualifier"], g["value_low"], g["value_best"], g["value_high"]
+    if best is None:
+        return err(f"{where}: value_best is null")
+    if q == "exact":
+        ok = lo == best == hi
+    elif q == "range":
+        ok = lo is not None and hi is not None and lo < hi and close(best, (lo + hi) / 2)
+    elif q in ("at_least", "more_than"):
+        ok = close(lo, best) and hi is None
+    elif q == "at_most":
+        ok = lo is None and close(hi, best)
+    elif q == "approximate":
+        ok = close(lo, 0.9 * best) and (close(hi, 1.1 * best) or close(hi, best))
+    elif q == "vague":
+        ok = lo == best and (lo, hi) in VAGUE
+    else:
+        ok = False
+    if not ok:
+        err(f"{where}: values {lo}/{best}/{hi} inconsistent with qualifier {q}")
+
+
+def main():
+    arts = {}
+    with open(os.path.join(HERE, "dev.articles.jsonl"), encoding="utf-8") as f:
+        for i, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                a = json.loads(line)
+            except json.JSONDecodeError as e:
+                err(f"dev.articles.jsonl:{i}: not JSON ({e})")
+                continue
+            for k in ("url", "title", "publisher", "text"):
+                if not a.get(k):
+                    err(f"dev.articles.jsonl:{i}: missing {k}")
+            if a["url"] in arts:
+                err(f"dev.articles.jsonl:{i}: duplicate url {a['url']}")
+            if "published" in a:
+                date_or_none(a["published"], a["url"])
+            body = re.sub(r"\b(?:U\.S|U\.N)\.", "", a["text"])  # abbreviations, not sentence ends
+            body = re.sub(r"\b(?:a\.m|p\.m|Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.(?=[ ,]+[a-z0-9])", "", body)
+            n_sent = len(re.findall(r"[.!?][\"”']?(?=\s|$)", body))
+            if not 3 <= n_sent <= 8:
+                err(f"{a['url']}: {n_sent} sentences (want 3-8)")
+            arts[a["url"]] = a
+
+    art_gold = json.load(open(os.path.join(HERE, "dev.articles_gold.json"), encoding="utf-8"))
+    undated = {u for u, a in arts.items() if "published" not in a}
+    if set(art_gold) != undated:
+        err(f"articles_gold lists {sorted(set(art_gold) ^ undated)} wrongly")
+    pub = {}
+    for u, a in arts.items():
+        if "published" in a:
+            pub[u] = dt.date.fromisoformat(a["published"])
+        elif u in art_gold:
+            exp = art_gold[u]
+            pub[u] = date_or_none(exp.get("published"), u)
+            if exp.get("published_inferred") is not True:
+                err(f"{u}: published_inferred should be true")
+            if spec_inferred(a["text"]) != pub[u]:
+                err(f"{u}: SPEC rule gives {spec_inferred(a['text'])}, file says {pub[u]}")
+
+    golds = []
+    with open(os.path.join(HERE, "dev.gold.jsonl"), encoding="utf-8") as f:
+        for i, line in enumerate(f, 1):
+            if line.strip():
+                golds.append((i, json.loads(line)))
+    negs = [json.loads(l) for l in open(os.path.join(HERE, "dev.negatives.jsonl"), encoding="utf-8") if l.strip()]
+
+    covered = collections.defaultdict(list)  # url -> [(start, end)]
+    for i, g in golds:
+        where = f"dev.gold.jsonl:{i}"
+        for k in REQUIRED:
+            if k not in g:
+                err(f"{where}: missing key {k}")
+        if g.get("article") not in arts:
+            err(f"{where}: unknown article {g.get('article')}")
+            continue
+        text, p = arts[g["article"]]["text"], pub[g["article"]]
+        metrics = as_list(g["metric"])
+        if not set(metrics) <= METRICS:
+            err(f"{where}: metric {g['metric']}")
+        if g["qualifier"] not in QUALIFIERS:
+            err(f"{where}: qualifier {g['qualifier']}")
+        if g["rate"] not in RATES:
+            err(f"{where}: rate {g['rate']}")
+        unit = g["unit"]
+        if metrics[0] == "aid":
+            if not re.fullmatch(r"[A-Z]{3}", unit or ""):
+                err(f"{where}: aid unit {unit} is not an ISO 4217 code")
+        elif metrics[0] == "strikes":
+            if unit != "count":
+                err(f"{where}: strikes unit {unit}")
+        elif unit != "people":
+            err(f"{where}: unit {unit}")
+        if "category" in g:
+            cats = AID_CATS if metrics[0] == "aid" else PEOPLE_CATS
+            if not set(as_list(g["category"])) <= cats:
+                err(f"{where}: category {g['category']}")
+        elif metrics[0] not in ("strikes", "population"):
+            err(f"{where}: people/aid figure without category")
+        check_values(g, where)
+        as_of = [date_or_none(d, where) for d in as_list(g["as_of"])]
+        for d in as_of:
+            if d and p and d > p:
+                err(f"{where}: as_of {d} after publication {p}")
+        if g["rate"] and as_of != [p]:
+            err(f"{where}: rate figure must be dated at publication {p}, not {g['as_of']}")
+        if g.get("period_start"):
+            ps = date_or_none(g["period_start"], where)
+            if ps and as_of and as_of[0] and ps > min(d for d in as_of if d):
+                err(f"{where}: period_start after as_of")
+        note = g["note"]
+        starts = [m.start() for m in re.finditer(re.escape(note), text)]
+        if not starts:
+            err(f"{where}: note not found verbatim in text: {note!r}")
+        covered[g["article"]] += [(s, s + len(note)) for s in starts]
+    for n in negs:
+        if n["article"] not in arts:
+            err(f"negative for unknown article {n['article']}")
+            continue
+        text = arts[n["article"]]["text"]
+        starts = [m.start() for m in re.finditer(re.escape(n["words"]), text)]
+        if not starts:
+            err(f"{n['article']}: negative {n['words']!r} not in text")
+        covered[n["article"]] += [(s, s + len(n["words"])) for s in starts]
+
+    # every number in every text belongs to a gold note or a deliberate negative
+    for u, a in arts.items():
+        for m in NUM_RE.finditer(a["text"]):
+            if not any(s <= m.start() and m.end() <= e for s, e in covered[u]):
+                ctx = a["text"][max(0, m.start() - 40):m.end() + 40].replace("\n", " ")
+                err(f"{u}: uncovered number {m.group()!r} in ...{ctx}...")
+
+    # ------------------------------------------------------------ counts
+    req = [g for _, g in golds if not g.get("optional")]
+    opt = [g for _, g in golds if g.get("optional")]
+    print(f"articles {len(arts)} (published inferred: {len(undated)}), required claims {len(req)}, "
+          f"optional {len(opt)}, negatives {len(negs)}")
+    allg = [g for _, g in golds]
+    cnt = lambda f: collections.Counter(f(g) for g in allg)
+    print("metrics:", dict(cnt(lambda g: "|".join(as_list(g["metric"])))))
+    print("qualifiers:", dict(cnt(lambda g: g["qualifier"])))
+    print("rates:", dict(cnt(lambda g: g["rate"])))
+    print("units:", dict(cnt(lambda g: g["unit"])))
+    print("vague kinds:", dict(collections.Counter((g["value_low"], g["value_high"]) for g in allg if g["qualifier"] == "vague")))
+    notes = " || ".join(g["note"] for g in allg).lower()
+    phrases = ["between", " to ", "-", "from ", "at least", "more than", "over ", "upwards of", "just over",
+               "barely more than", "well over", "up to", "as many as", "no more than", "fewer than",
+               "less than", "about", "around", "some ", "roughly", "approximately", "an estimated",
+               "nearly", "almost", "close to", "just under", "a dozen", "twenty-five",
+               "one hundred and thirty", "no one", "no casualties", "every day", "a day", "per day", "daily",
+               "a week", "each month", "since february 24", "since the start of the war",
+               "since the invasion began", "yesterday", "overnight", "over the weekend", "last week",
+               "on june 3", "mid-may", "by thursday morning", "its soldiers", "from washington",
+               "$", "€", "£", "bn", "kiev", "kharkov", "lisichansk", "nikolaev", "odessa", "zaporozhye",
+               "artemovsk"]
+    texts = " || ".join(a["text"] for a in arts.values()).lower()
+    print("phrase counts (notes / texts):")
+    print("  " + ", ".join(f"{p.strip()!r}:{notes.count(p)}/{texts.count(p)}" for p in phrases))
+    with_src = sum(1 for g in allg if "location" in g)
+    print(f"claims with location {with_src}, with party {sum('party' in g for g in allg)}, "
+          f"with period_start set {sum(bool(g.get('period_start')) for g in allg)}, "
+          f"with as_of != publication {sum(as_list(g['as_of']) != [pub[g['article']].isoformat()] for g in allg)}")
+    if errors:
+        print(f"\n{len(errors)} ERROR(S):")
+        for e in errors:
+            print("  " + e)
+        sys.exit(1)
+    print("OK")
+
+
+if __name__ == "__main__":
+    main()
