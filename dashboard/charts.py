@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, qualitative
 
 PALETTE: Sequence[str] = qualitative.Plotly
-BAND_OPACITY = 0.18
+BAND_OPACITY = 0.22
 UNATTRIBUTED = "(unattributed)"
 RATE_LABELS = {"per_day": "per day", "per_week": "per week", "per_month": "per month"}
 
@@ -301,7 +301,8 @@ def _add_source_traces(
     """The bands, open-bound stubs and best-value trace of one source, one legend group.
 
     Series of the same source share its traces, separated by gaps (None), so the
-    number of traces grows with sources, not with series.
+    number of traces grows with sources, not with series. A closed range gets a whisker
+    only where no band shows it (a date outside any run of two or more closed dates).
     """
     name = escape(source)
     parts = series_of(rows)
@@ -317,6 +318,7 @@ def _add_source_traces(
     ids: list[str | None] = []
     for part in parts:
         px, py = band_polygon(part)
+        banded = {day for day in px if day is not None}  # the band shows their range: no whiskers
         if px:
             band_x += ([None] if band_x else []) + px
             band_y += ([None] if band_y else []) + py
@@ -337,8 +339,9 @@ def _add_source_traces(
             x.append(claim["as_of"])
             y.append(best)
             symbols.append(marker_symbol(low, high))
-            above.append(0.0 if _is_missing(high) else float(high) - float(best))
-            below.append(0.0 if _is_missing(low) else float(best) - float(low))
+            whisker = claim["as_of"] not in banded
+            above.append(0.0 if _is_missing(high) or not whisker else float(high) - float(best))
+            below.append(0.0 if _is_missing(low) or not whisker else float(best) - float(low))
             hover.append(hover_text(claim))
             ids.append(_text(claim.get("claim_id")))
     if band_x:

@@ -85,6 +85,9 @@ def etl(
     feed_attempts: Annotated[
         int, typer.Option("--feed-attempts", metavar="N", min=1, help="Tries per feed URL (with backoff) before reporting it.")
     ] = ReadOptions.feed_attempts,
+    feed_backoff: Annotated[
+        float, typer.Option("--feed-backoff", metavar="SECONDS", min=0, help="First wait before retrying a feed; doubles each try.")
+    ] = ReadOptions.feed_backoff_s,
     batch_size: Annotated[
         int, typer.Option("--batch-size", metavar="N", min=1, help="Articles per all-or-nothing commit.")
     ] = pipeline.DEFAULT_BATCH_SIZE,
@@ -99,7 +102,8 @@ def etl(
     Example: tally etl articles/ feed.jsonl https://example.org/feed.xml --db warehouse/tally.duckdb
     """
     options = ReadOptions(
-        max_bytes=int(max_size * 1024 * 1024), feed_timeout_s=feed_timeout, feed_attempts=feed_attempts
+        max_bytes=int(max_size * 1024 * 1024), feed_timeout_s=feed_timeout, feed_attempts=feed_attempts,
+        feed_backoff_s=feed_backoff,
     )
     with _clean_errors():
         summary = pipeline.run_etl(

@@ -179,3 +179,107 @@ def test_empty_frame_gives_an_empty_figure() -> None:
     df = frame(claim("2022-06-01", "Kyiv", 1, 1, 1)).iloc[0:0]
     assert charts.chart_groups(df) == []
     assert len(charts.time_series_figure(df).data) == 0
+
+
+# --- open bounds drawn as open --------------------------------------------------------------
+
+def test_open_bounds_get_stubs_that_fade_away_from_the_point() -> None:
+    df = frame(
+        claim("2022-06-01", "Kyiv", 500, 500, None, qualifier="more_than"),
+        claim("2022-06-02", "Kyiv", None, 300, 300, qualifier="at_most"),
+        claim("2022-06-03", "Kyiv", 900, 1000, 1100, qualifier="approximate"),
+    )
+    fig = charts.time_series_figure(df)
+    stubs = traces(fig, "open_bound")
+    assert len(stubs) == charts.OPEN_FADE_STEPS
+    alphas = [float(t.line.color.rsplit(",", 1)[1].rstrip(")")) for t in stubs]
+    assert alphas == sorted(alphas, reverse=True) and alphas[-1] > 0  # fading, step by step
+    length = charts.OPEN_STUB_SHARE * 1100
+    up = [y for t in stubs for y in t.y[0:2]]  # the first segment of each piece: "more than 500"
+    assert min(up) == 500 and max(up) == pytest.approx(500 + length)  # upwards, finite
+    down = [y for t in stubs for y in t.y[3:5]]  # "up to 300": downwards, never to zero
+    assert max(down) == 300 and min(down) == pytest.approx(max(300 - length, 150))
+    assert all(t.hoverinfo == "skip" and t.fill is None for t in stubs)  # never a band
+    # The closed claim gets no stub.
+    assert all(pd.Timestamp("2022-06-03") not in [pd.Timestamp(x) for x in t.x if x is not None] for t in stubs)
+
+
+def test_open_bound_stubs_never_reach_zero_even_for_small_values() -> None:
+    df = frame(claim("2022-06-01", "UN", None, 10, 10, qualifier="at_most"),
+               claim("2022-06-02", "UN", 5000, 5000, 5000))
+    pieces = charts.open_bound_stubs(df, 1000)
+    lowest = min(y for _, ys in pieces for y in ys if y is not None)
+    assert lowest == 5  # half of "up to 10", not 0 and not negative
+
+
+def test_points_carry_their_claim_ids() -> None:
+    df = frame(claim("2022-06-01", "Kyiv", 1, 1, 1, claim_id="c1"),
+               claim("2022-06-02", "Kyiv", 2, 2, 2, claim_id="c2"))
+    (best,) = traces(charts.time_series_figure(df), "best")
+    assert list(best.customdata) == ["c1", "c2"]
+
+
+def test_a_source_draws_one_line_per_series() -> None:
+    df = frame(
+        claim("2022-06-01", "Moscow", 18, 20, 22, party="Russia", category="military"),
+        claim("2022-06-03", "Moscow", 18, 20, 22, party="Russia", category="military"),
+        claim("2022-06-02", "Moscow", 27, 30, 33, category="civilian"),
+        claim("2022-06-04", "Moscow", 27, 30, 33, category="civilian"),
+    )
+    fig = charts.time_series_figure(df)
+    (best,) = traces(fig, "best")  # one trace per source ...
+    assert list(best.y).count(None) == 1  # ... with a gap between its two series
+    (band,) = traces(fig, "band")
+    assert list(band.x).count(None) == 1  # two bands, never one across populations
+    # Inside a band the band shows the range; whiskers would only repeat it.
+    assert set(best.error_y.array) == {0}
+
+
+def test_whiskers_show_a_single_dated_range() -> None:
+    df = frame(claim("2022-06-01", "Kyiv", 100, 150, 200, qualifier="range"))
+    fig = charts.time_series_figure(df)
+    assert traces(fig, "band") == []
+    (best,) = traces(fig, "best")
+    assert (list(best.error_y.array), list(best.error_y.arrayminus)) == ([50], [50])
+
+
+def test_log_scale() -> None:
+    df = frame(claim("2022-06-01", "Kyiv", 1, 1, 1), claim("2022-06-02", "Kyiv", 1e5, 1e5, 1e5))
+    assert charts.time_series_figure(df, log_y=True).layout.yaxis.type == "log"
+    assert charts.time_series_figure(df).layout.yaxis.rangemode == "tozero"
+
+
+# --- disagreements --------------------------------------------------------------------------
+
+def pair(lower: tuple[Any, ...], higher: tuple[Any, ...], **extra: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {"metric": "killed", "category": "military", "party": "Russia",
+                           "location": "Sievierodonetsk", "unit": "people", "rate": None}
+    for prefix, (source, low, best, high, claim_id) in (("lower", lower), ("higher", higher)):
+        row.update({f"{prefix}_source": source, f"{prefix}_value_low": low,
+                    f"{prefix}_value_best": best, f"{prefix}_value_high": high,
+                    f"{prefix}_qualifier": "range", f"{prefix}_quote": f"{source} said so.",
+                    f"{prefix}_as_of": pd.Timestamp("2022-06-01"), f"{prefix}_claim_id": claim_id})
+    row["ratio"] = row["higher_value_low"] / row["lower_value_high"]
+    row.update(extra)
+    return row
+
+
+def test_disagreement_figure_shows_both_ranges_by_source() -> None:
+    pairs = pd.DataFrame([pair(("Moscow", 20, 25, 30, "m1"), ("Kyiv", 400, 400, 400, "k1")),
+                          pair(("Moscow", 20, 25, 30, "m1"), ("Ukraine's military", 5000, 5000, None, "u1"))])
+    fig = charts.disagreement_figure(pairs)
+    ranges = {t.meta["source"]: t for t in fig.data if t.meta["role"] == "range"}
+    assert set(ranges) == {"Moscow", "Kyiv", "Ukraine's military"}
+    assert list(ranges["Moscow"].x[:2]) == [20, 30]
+    best = {t.meta["source"]: t for t in fig.data if t.meta["role"] == "best"}
+    assert list(best["Ukraine's military"].marker.symbol) == [charts.SYMBOL_OPEN_RIGHT]
+    assert list(best["Kyiv"].customdata) == ["k1"]
+    assert fig.layout.xaxis.type == "log"  # 20 to 5,000: log scale
+    assert len(set(ranges["Moscow"].y) - {None}) == 2  # one row per pair
+
+
+def test_disagreement_figure_refuses_mixed_rates() -> None:
+    pairs = pd.DataFrame([pair(("A", 1, 1, 1, "a"), ("B", 5, 5, 5, "b")),
+                          pair(("A", 1, 1, 1, "c"), ("B", 5, 5, 5, "d"), rate="per_day")])
+    with pytest.raises(ValueError, match="mix units or rates"):
+        charts.disagreement_figure(pairs)

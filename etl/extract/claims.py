@@ -27,8 +27,16 @@ _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
 _PLACE_FOLLOWERS = {"on", "in", "at", "and", "or", "region", "oblast", "province", "city", "area", "district",
                     "from", "to", "near", "late", "early", "overnight", "during", "after", "before", "where", "when",
                     "while", "as", "last", "this", "since", "for", "by", "with", "amid", "over"}
+_CHANGE_VERBS = {"rose", "risen", "climbed", "jumped", "increased", "reached", "stood", "stands", "grew", "soared",
+                 "hit", "surged", "mounted"}
 _PREVIOUS_CLAUSE_STOPS = {";", "where", "which", "whom", "while", "whereas"}
-_WINDOW_BEFORE = 10
+_WINDOW_BEFORE = 16
+_WINDOW_TOLL = 30  # "The death toll from ... rose to 23": the subject can be far from its number
+_WINDOW_CLAUSE = 10
+# nouns after which a trigger word is only an adjective ("the besieged city")
+_SETTLEMENT_NOUNS = {"city", "town", "village", "port", "plant", "steelworks", "area", "region", "enclave",
+                     "district", "suburb", "strip", "hospital", "factory", "mill", "complex"}
+_CLAUSE_BREAKS = {"and", "but", "while", "when", "after", "as", "because", "before", "whereas", "although"}
 _WINDOW_AID = 14
 
 
@@ -54,6 +62,7 @@ class NounPhrase:
     adjective: Trigger | None = None  # "wounded soldiers": a trigger used as an adjective
     people_compatible: bool = True
     non_people: bool = False
+    times: bool = False  # "shelled the city 23 times": a count of strikes
 
 
 class _Tables:
@@ -61,9 +70,10 @@ class _Tables:
         m = lexicon().metrics
         entries = []
         for metric, spec in m["metrics"].items():
-            for kind in ("words", "noun_words", "adjacent_before"):
+            for kind in ("words", "noun_words", "adjacent_before", "times_verbs", "weak_words"):
                 for phrase in spec.get(kind, []):
-                    entries.append((phrase, (metric, kind, bool(spec.get("weak")))))
+                    weak = bool(spec.get("weak")) or kind == "weak_words"
+                    entries.append((phrase, (metric, "words" if kind == "weak_words" else kind, weak)))
         self.triggers = PhraseTable(entries)
         self.units = {metric: spec["unit"] for metric, spec in m["metrics"].items()}
         self.groups = PhraseTable([(w, g) for g, words in m["population_groups"].items() for w in words])
@@ -134,12 +144,12 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
         tok = tokens[k]
         trig = triggers.get(k)
         group = t.groups.match(tokens, k)
-        if trig and trig.kind != "adjacent_before" and not seen_conjunction:
-            after_trigger = t.groups.match(tokens, trig.end)
-            if after_trigger and trig.kind == "words" and not seen_noun:
+        if trig and trig.kind == "words" and t.groups.match(tokens, trig.end):
+            if not seen_noun:
                 np_.adjective = trig  # "wounded soldiers": keep reading the noun phrase
-                k = trig.end
-                continue
+            k = trig.end  # "patients, staff and displaced civilians"
+            continue
+        if trig and trig.kind != "adjacent_before" and not seen_conjunction:
             if not seen_noun or trig.kind == "noun_words":
                 np_.head = trig
                 k = trig.end
@@ -155,9 +165,11 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
         if parties and parties[0][0] == k:
             np_.party = np_.party or parties[0][2]
             k = parties[0][1]
+            seen_noun = seen_noun or tok.text.endswith("s")  # "2,500 Ukrainians" is the noun itself
             continue
         if t.non_people.match(tokens, k):
-            np_.non_people = not seen_noun
+            np_.times = tok.lower == "times" and not seen_noun
+            np_.non_people = not seen_noun and not np_.times
             break
         filler = t.fillers.match(tokens, k)
         if filler:
@@ -188,49 +200,95 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
     return np_
 
 
-def _trigger_after(tokens: tuple[Token, ...], start: int, stop: int, triggers: dict[int, Trigger],
+def _trigger_after(tokens: tuple[Token, ...], start: int, triggers: dict[int, Trigger],
                    date_tokens: set[int], quantity_starts: set[int]) -> Trigger | None:
     """A trigger reached from the noun phrase's end through auxiliaries ("are trapped", "were reportedly
-    killed"), asides ("-- all workers --", ", including two children,"), dates and place phrases."""
+    killed"), asides ("-- all workers --", ", including two children,"), dates and place phrases.
+
+    Stops at another figure (outside an aside). A verb inside a relative clause ("fighters who had been
+    holed up ... had surrendered") gives way to the main verb after it; a weak trigger ("remain in")
+    gives way to a strong one later in the clause ("remained in Russian captivity").
+    """
     t = tables()
+    n = len(tokens)
     k = start
     steps = 0
-    while k < stop and steps <= 8:
+    held: Trigger | None = None  # a weak or relative-clause trigger kept while looking for a better one
+    relative = False
+    while k < n and steps <= 10 and (k == start or k not in quantity_starts):
         steps += 1
         trig = triggers.get(k)
         if trig and trig.kind == "words":
-            # "Two car bombs killed 23 people": the figure is the agent; the verb has its own object
-            object_follows = trig.end in quantity_starts
-            return None if object_follows else trig
+            if trig.end in quantity_starts:
+                return held  # "Two car bombs killed 23 people": the figure is the agent, not the victim
+            if held is not None and not trig.weak:
+                return trig
+            if held is None and (trig.weak or relative):
+                held, k, steps = trig, trig.end, 0
+                continue
+            return held or trig
         if k in date_tokens:
             k += 1
             continue
-        aside = _skip_aside(tokens, k, stop)
+        aside = _skip_aside(tokens, k, n)
         if aside > k:
             k = aside
             continue
         if tokens[k].lower in ("including", "among"):
             j = k + 1  # "Eight people including a baby and a young girl were killed"
-            while j < stop and j - k <= 8 and not t.predicate.match(tokens, j) and j not in triggers:
+            while j < n and j - k <= 8 and not t.predicate.match(tokens, j) and j not in triggers:
                 j += 1
             k = j
             continue
+        if tokens[k].lower in ("who", "which", "that"):
+            relative = True
         filler = t.predicate.match(tokens, k)
         if filler:
             k += filler[0]
             continue
         # "in Kharkiv", "on the Pakistani side", "of the Muttahida Qaumi Movement": a phrase before the verb
-        if tokens[k].lower in ("in", "at", "near", "inside", "from", "across", "on", "of", "aboard", "outside"):
+        if tokens[k].lower in ("in", "at", "near", "inside", "from", "across", "on", "of", "aboard", "outside",
+                               "beneath", "under", "into", "with"):
             j = k + 1
-            while (j < stop and j - k <= 7 and j not in triggers and not t.predicate.match(tokens, j)
+            while (j < n and j - k <= 7 and j not in triggers and not t.predicate.match(tokens, j)
+                   and j not in quantity_starts
                    and (tokens[j].is_word or tokens[j].text in ("'s", "’s", "-"))
                    and tokens[j].lower not in ("when", "while", "after", "but", "because", "as", "since")):
                 j += 1
             if j > k + 1:
                 k = j
                 continue
-        return None
+        if held is not None and tokens[k].is_word and tokens[k].lower not in ("and", "but", "while", "when"):
+            k += 1  # still inside the relative clause or the weak verb's phrase
+            continue
+        return held
+    return held
+
+
+def _trigger_in_clause(tokens: tuple[Token, ...], start: int, trigger_list: list[Trigger],
+                       quantity_starts: set[int]) -> Trigger | None:
+    """Last resort: the first trigger within a few words after the noun phrase, in the same clause
+    ("thousands of residents spent the night sheltering in metro stations")."""
+    for trig in trigger_list:
+        if trig.start < start or trig.kind != "words":
+            continue
+        if trig.start - start > _WINDOW_CLAUSE:
+            return None
+        following = tokens[trig.end].lower if trig.end < len(tokens) else ""
+        if following in _SETTLEMENT_NOUNS or (trig.end + 1 < len(tokens)
+                                              and tokens[trig.end + 1].lower in _SETTLEMENT_NOUNS):
+            continue
+        between = tokens[start:trig.start]
+        if any(tok.text in ",;:" or tok.lower in _CLAUSE_BREAKS for tok in between) \
+                or any(k in quantity_starts for k in range(start, trig.start)) or trig.end in quantity_starts:
+            return None
+        return trig
     return None
+
+
+def _after_change_verb(tokens: tuple[Token, ...], start: int) -> bool:
+    """"rose to", "climbed to", "stood at" right before the figure."""
+    return start >= 2 and tokens[start - 1].lower in ("to", "at") and tokens[start - 2].lower in _CHANGE_VERBS
 
 
 def _trigger_before(tokens: tuple[Token, ...], q: Quantity, floor: int, triggers: list[Trigger]) -> Trigger | None:
@@ -243,7 +301,8 @@ def _trigger_before(tokens: tuple[Token, ...], q: Quantity, floor: int, triggers
             if trig.end == q.start:
                 best = trig
             continue
-        if trig.kind != "words" or trig.start < max(floor, q.start - _WINDOW_BEFORE):
+        window = _WINDOW_TOLL if _after_change_verb(tokens, q.start) else _WINDOW_BEFORE
+        if trig.kind != "words" or trig.start < max(floor, q.start - window):
             continue
         if any(tokens[k].lower in _PREVIOUS_CLAUSE_STOPS for k in range(trig.end, q.start)):
             continue
@@ -347,7 +406,9 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     date_mentions = dates.find_dates(sentence, ctx.published)
     blocked = {k for d in date_mentions if d.kind in ("calendar", "month_part") for k in range(d.start, d.end)}
     date_tokens = {k for d in date_mentions for k in range(d.start, d.end)}
-    quantities = find_quantities(tokens, blocked)
+    place_ends = {p.end for p in ctx.places if sentence.start <= p.start < sentence.end}
+    after_place = {k for k, tok in enumerate(tokens) if k > 0 and tokens[k - 1].end in place_ends}
+    quantities = find_quantities(tokens, blocked, after_place)
     if not quantities:
         return []
     # "an estimated 7.1 million": a verb inside a figure's words is no speaker
@@ -463,7 +524,7 @@ def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger
                 trig = None  # "rebuilding would cost $411 billion": money, but no aid
             readings.append((np_, trig, "money_near_aid_word"))
             continue
-        trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, next_start, date_tokens,
+        trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, date_tokens,
                                      {o.start for o in quantities})
         if trig is not None and (t.units[trig.metric] == "money" or (q.needs_metric_noun and rule != "head_noun")):
             trig = None
@@ -479,28 +540,37 @@ def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger
 
 
 def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, trigger_at: dict[int, Trigger],
-                    trigger_list: list[Trigger], floor: int, stop: int,
+                    trigger_list: list[Trigger], floor: int,
                     date_tokens: set[int], quantity_starts: set[int]) -> tuple[Trigger | None, str]:
+    """The trigger that gives a (non-money) figure its metric, and the rule that found it.
+
+    Order: the figure's own noun; "N times" after a strike verb; a trigger after the noun phrase;
+    a trigger used as an adjective ("wounded soldiers"); the nearest trigger before the figure;
+    a trigger a few words on in the clause. Weak triggers count only when nothing else does.
+    """
     if np_.head is not None:
         return np_.head, "head_noun"
+    if np_.times:
+        verbs = [tr for tr in trigger_list if tr.kind == "times_verbs"
+                 and max(floor, q.start - _WINDOW_BEFORE) <= tr.start < q.start]
+        return (verbs[-1], "times") if verbs else (None, "")
     if np_.non_people or not np_.people_compatible:
         return None, ""
-    candidates: list[tuple[Trigger, str]] = []
-    after = _trigger_after(tokens, np_.end, stop, trigger_at, date_tokens, quantity_starts)
-    if after is not None:
-        candidates.append((after, "trigger_after"))
-    if np_.adjective is not None:
-        candidates.append((np_.adjective, "adjective"))
     before = _trigger_before(tokens, q, floor, trigger_list)
-    if before is not None:
-        candidates.append((before, "trigger_before"))
-    strong = [c for c in candidates if not c[0].weak and c[0].kind != "noun_words"]
-    weak = [c for c in candidates if c[0].weak]
-    if strong:
-        return strong[0]
-    if weak:
-        return weak[0]
-    return None, ""
+    adjacent = before if before is not None and before.end == q.start else None
+    after = _trigger_after(tokens, np_.end, trigger_at, date_tokens, quantity_starts)
+    participle = after if after is not None and after.start == np_.end else None
+    candidates: list[tuple[Trigger | None, str]] = [
+        (participle, "participle"),  # "lost 300 troops killed": the word on the noun says most
+        (adjacent, "verb_before"),  # "evacuated 300 people who were trapped": the verb governs its object
+        (after, "trigger_after"),
+        (np_.adjective, "adjective"),
+        (before, "trigger_before"),
+        (_trigger_in_clause(tokens, np_.end, trigger_list, quantity_starts), "trigger_in_clause"),
+    ]
+    found = [(trig, rule) for trig, rule in candidates if trig is not None and trig.kind != "noun_words"]
+    strong = [c for c in found if not c[0].weak]
+    return (strong or found or [(None, "")])[0]
 
 
 def _words(tokens: tuple[Token, ...], trig: Trigger) -> str:

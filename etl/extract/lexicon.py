@@ -83,7 +83,7 @@ def _check(lex: Lexicon) -> None:
     for metric, spec in lex.metrics["metrics"].items():
         if spec.get("unit") not in ("people", "count", "money"):
             raise LexiconError(f"metrics.yaml: metric {metric!r} needs unit people, count or money")
-        for kind in ("words", "noun_words", "adjacent_before"):
+        for kind in ("words", "noun_words", "adjacent_before", "times_verbs", "weak_words"):
             for word in spec.get(kind, []):
                 if word.lower() in owner and owner[word.lower()] != metric:
                     raise LexiconError(

@@ -220,7 +220,8 @@ def _bounds(value: float, group: dict | None) -> tuple[Bounds, str]:
     return (low, value, high), group["qualifier"]
 
 
-def _is_excluded(tokens: tuple[Token, ...], start: int, end: int, amount: Amount, blocked: set[int]) -> bool:
+def _is_excluded(tokens: tuple[Token, ...], start: int, end: int, amount: Amount, blocked: set[int],
+                 after_place: set[int]) -> bool:
     """Numbers that are not counts: dates, years, clock times, ages, designations, units, percentages."""
     g = grammar()
     if any(k in blocked for k in range(amount.start, amount.end)):
@@ -249,22 +250,24 @@ def _is_excluded(tokens: tuple[Token, ...], start: int, end: int, amount: Amount
             and re.fullmatch(r"(1[89]|20)\d\d", first.text)):
         return True  # a year; counts that size are written with a separator
     if (not amount.in_words and prev is not None and prev.is_capitalised and prev.is_word
-            and idx - 1 > 0 and prev.lower not in g.number_words and start == idx):
-        return True  # "Leopard 2", "Patriot 3": a name followed by a number
+            and idx - 1 > 0 and prev.lower not in g.number_words and start == idx and idx not in after_place):
+        return True  # "Leopard 2", "Voyager 2": a name followed by a number (not "the town of Kupiansk 40")
     return False
 
 
-def find_quantities(tokens: tuple[Token, ...], blocked: set[int] | None = None) -> list[Quantity]:
+def find_quantities(tokens: tuple[Token, ...], blocked: set[int] | None = None,
+                    after_place: set[int] | None = None) -> list[Quantity]:
     """Every quantity in a sentence, left to right, not overlapping.
 
-    `blocked` holds token indices already known to be something else (dates).
+    `blocked` holds token indices already known to be something else (dates); `after_place` the
+    indices of tokens right after a place name, where a number is no designation ("Kupiansk 40").
     """
-    g = grammar()
     blocked = blocked or set()
+    after_place = after_place or set()
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
-        q = _quantity_at(tokens, i, blocked)
+        q = _quantity_at(tokens, i, blocked, after_place)
         if q is None:
             i += 1
             continue
@@ -274,7 +277,7 @@ def find_quantities(tokens: tuple[Token, ...], blocked: set[int] | None = None) 
     return found
 
 
-def _quantity_at(tokens: tuple[Token, ...], i: int, blocked: set[int]) -> Quantity | None:
+def _quantity_at(tokens: tuple[Token, ...], i: int, blocked: set[int], after_place: set[int]) -> Quantity | None:
     g = grammar()
     if i in blocked:
         return None
@@ -321,7 +324,7 @@ def _quantity_at(tokens: tuple[Token, ...], i: int, blocked: set[int]) -> Quanti
                 second = None
     if second is not None:
         end = second.end
-    if _is_excluded(tokens, i, end, first, blocked):
+    if _is_excluded(tokens, i, end, first, blocked, after_place):
         return Quantity(i, end, None, 0.0, None, "exact", None, j, "excluded")
     currency = first.currency or (second.currency if second else None)
     if second is not None:
