@@ -35,6 +35,8 @@ SYMBOL_CLOSED = "circle"
 SYMBOL_OPEN_ABOVE = "triangle-up"  # value_high NULL: "more than" / "at least"
 SYMBOL_OPEN_BELOW = "triangle-down"  # value_low NULL: "up to" / "as many as"
 SYMBOL_OPEN_BOTH = "circle-open"
+DAY_MS = 86_400_000
+DAY_TICKS_UP_TO = 14  # days: below this span, tick every day
 QUOTE_WRAP = 80
 QUOTE_MAX = 480
 # Open-bound stubs: length as a share of the chart's largest finite value, drawn in
@@ -246,6 +248,9 @@ def time_series_figure(claims: pd.DataFrame, title: str | None = None, log_y: bo
         margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
     )
     fig.update_xaxes(type="date")
+    if not dated.empty and dated["as_of"].max() - dated["as_of"].min() <= pd.Timedelta(days=DAY_TICKS_UP_TO):
+        # A short span: one tick per day, never hours (as_of is a date).
+        fig.update_xaxes(dtick=DAY_MS, tickformat="%-d %b\n%Y")
     if log_y:
         fig.update_yaxes(type="log")
     else:

@@ -283,3 +283,10 @@ def test_disagreement_figure_refuses_mixed_rates() -> None:
                           pair(("A", 1, 1, 1, "c"), ("B", 5, 5, 5, "d"), rate="per_day")])
     with pytest.raises(ValueError, match="mix units or rates"):
         charts.disagreement_figure(pairs)
+
+
+def test_short_spans_tick_by_day_not_by_hour() -> None:
+    df = frame(claim("2022-06-12", "Moscow", 200, 250, 300), claim("2022-06-15", "Kyiv", 100, 150, 200))
+    assert charts.time_series_figure(df).layout.xaxis.dtick == charts.DAY_MS
+    long = frame(claim("2022-03-01", "Kyiv", 1, 1, 1), claim("2022-09-01", "Kyiv", 2, 2, 2))
+    assert charts.time_series_figure(long).layout.xaxis.dtick is None

@@ -23,10 +23,13 @@ from etl.extract.text import PhraseTable, Sentence, Token, split_sentences
 from etl.models import Claim
 
 _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
-# words after a place name that keep it a place ("in Kyiv on Monday", "Kyiv region", "Kyiv and Kharkiv")
-_PLACE_FOLLOWERS = {"on", "in", "at", "and", "or", "region", "oblast", "province", "city", "area", "district",
-                    "from", "to", "near", "late", "early", "overnight", "during", "after", "before", "where", "when",
-                    "while", "as", "last", "this", "since", "for", "by", "with", "amid", "over"}
+# verbs after a capital's name that make it its government ("Kyiv disputes", "Moscow has denied")
+_GOVERNMENT_VERBS = {"says", "said", "has", "have", "had", "is", "was", "will", "would", "claims", "claimed",
+                     "denies", "denied", "disputes", "disputed", "accused", "accuses", "blamed", "blames", "wants",
+                     "demands", "insists", "rejected", "rejects", "refuses", "refused", "confirmed", "confirms",
+                     "announced", "announces", "pledged", "promised", "allocated", "sent", "reported", "reports",
+                     "estimates", "estimated", "says", "told", "warned", "urged", "agreed", "approved"}
+_RECIPIENT_MARKERS = {"to", "for", "give", "gives", "giving", "gave", "provide", "send", "sent", "help", "helping"}
 _CHANGE_VERBS = {"rose", "risen", "climbed", "jumped", "increased", "reached", "stood", "stands", "grew", "soared",
                  "hit", "surged", "mounted"}
 _PREVIOUS_CLAUSE_STOPS = {";", "where", "which", "whom", "while", "whereas"}
@@ -82,6 +85,7 @@ class _Tables:
         self.subset = PhraseTable([(w, True) for w in m["subset_markers"]])
         self.predicate = PhraseTable([(w, True) for w in m["predicate_fillers"]])
         self.clause = PhraseTable([(w, True) for w in m["clause_words"]])
+        self.losses = PhraseTable([(w, True) for w in m["loss_words"]])
         self.costs = PhraseTable([(w, True) for w in m["money_not_aid"]])
         self.aid_kinds = PhraseTable([(w, k) for k, words in m["aid_kinds"].items() for w in words])
 
@@ -178,7 +182,7 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
                 if not seen_noun and unknown == 0:
                     break
                 seen_conjunction = True
-            if word in ("its", "their", "our"):
+            if word in ("its", "their", "our", "his", "her"):
                 np_.possessive = True
             k += filler[0]
             continue
@@ -333,6 +337,30 @@ def _is_cost(tokens: tuple[Token, ...], q: Quantity) -> bool:
                if k < q.start or k >= q.end)
 
 
+def _possessor_party(tokens: tuple[Token, ...], q: Quantity, speaker: attribution.Speaker | None,
+                     ctx: _Context) -> tuple[str | None, str]:
+    """"100 to 200 of its soldiers": the side named before the figure (the subject), else the speaker's."""
+    before = attribution.parties_in(tokens, 0, q.start)
+    if before:
+        return before[-1][2], "'its/their' people of the side named before the figure"
+    if speaker is not None:
+        text = speaker.text if speaker.kind != "pronoun" else ctx.last_speaker
+        return attribution.party_of(text), "'its/their' people of the speaker"
+    return None, "'its/their' with no side named"
+
+
+def _loser_party(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Speaker]) -> str | None:
+    """"Russian forces have lost 100,000 troops", "Ukrainian troop losses at 5,000": the side named
+    just before a loss word that comes before the figure."""
+    losses = tables().losses
+    in_speaker = {k for sp in speakers for k, tok in enumerate(tokens) if sp.start <= tok.start < sp.end}
+    for k in range(q.start - 1, max(-1, q.start - _WINDOW_BEFORE), -1):
+        if losses.match(tokens, k):
+            hits = [h for h in attribution.parties_in(tokens, max(0, k - 4), k) if h[0] not in in_speaker]
+            return hits[-1][2] if hits else None
+    return None
+
+
 def _aid_kind(tokens: tuple[Token, ...], q: Quantity) -> str:
     t = tables()
     best: tuple[int, str] | None = None
@@ -356,8 +384,9 @@ def _aid_giver(tokens: tuple[Token, ...], q: Quantity, speakers: list[attributio
         party = attribution.party_of(speaker.text)
         if party:
             return party
-    before = attribution.parties_in(tokens, 0, q.start)
-    return before[-1][2] if before else None
+    givers = [h for h in attribution.parties_in(tokens, 0, q.start)
+              if h[0] == 0 or tokens[h[0] - 1].lower not in _RECIPIENT_MARKERS]
+    return givers[-1][2] if givers else None
 
 
 @dataclass
@@ -370,19 +399,22 @@ class _Context:
 
 
 def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) -> tuple[str | None, str]:
-    def pick(lo: int, hi: int) -> Any:
+    """Where the figure happened: the most specific place its sentence names (outside the speaker's
+    words), else a place in the speaker's title ("Kherson regional governor"), else its paragraph's."""
+    def pick(lo: int, hi: int, in_speaker: bool) -> Any:
         inside = [p for p in ctx.places if lo <= p.start and p.end <= hi
-                  and not any(s <= p.start < e for s, e in ctx.speaker_spans)]
+                  and any(s <= p.start < e for s, e in ctx.speaker_spans) == in_speaker
+                  and (p.start, p.end) not in ctx.speaker_spans]  # "Kyiv said": the government, not the city
         if not inside:
             return None
         return min(inside, key=lambda p: (_PLACE_RANK.get(p.kind, 4), p.start))
 
-    place = pick(sentence.start, sentence.end)
-    if place is not None:
-        return place.canonical, f"'{place.surface}' named in the sentence"
-    place = pick(*paragraph)
-    if place is not None:
-        return place.canonical, f"'{place.surface}' named in the paragraph"
+    for lo, hi, in_speaker, where in ((sentence.start, sentence.end, False, "the sentence"),
+                                      (sentence.start, sentence.end, True, "the speaker's title"),
+                                      (*paragraph, False, "the paragraph")):
+        place = pick(lo, hi, in_speaker)
+        if place is not None:
+            return place.canonical, f"'{place.surface}' named in {where}"
     return None, "no place named in the sentence or its paragraph"
 
 
@@ -462,9 +494,10 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
             if np_.party:
                 claim.party = np_.party
                 why["party"] = "named beside the figure"
-            elif np_.possessive and speaker is not None:
-                claim.party = attribution.party_of(speaker.text if speaker.kind != "pronoun" else ctx.last_speaker)
-                why["party"] = "'its/their' people of the speaker"
+            elif np_.possessive:
+                claim.party, why["party"] = _possessor_party(tokens, q, speaker, ctx)
+            elif (loser := _loser_party(tokens, q, speakers)) is not None:
+                claim.party, why["party"] = loser, "the side that lost or suffered them"
             elif inherit:
                 claim.party = previous_claim.party
         # rate and dates
@@ -580,6 +613,11 @@ def _words(tokens: tuple[Token, ...], trig: Trigger) -> str:
 _DATELINE_RE = re.compile(r"^\s*[A-Z][^\n()]{0,60}\([^)\n]{1,40}\)\s*[-–—]")
 
 
+@lru_cache(maxsize=1)
+def _party_aliases() -> frozenset[str]:
+    return frozenset(a for aliases in lexicon().parties["parties"].values() for a in aliases)
+
+
 def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> list[Any]:
     """Places that can be where a figure happened: not the dateline ("KYIV (Reuters) -", where the
     story was filed), and not a capital used for its government ("Kyiv disputes", "Moscow says")."""
@@ -594,8 +632,8 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> li
         if place.start < dateline_end:
             continue
         follower = next_word.get(place.end)
-        if (attribution.party_of(place.surface) and follower is not None and follower.is_word
-                and not follower.is_capitalised and follower.lower not in _PLACE_FOLLOWERS):
+        if (place.surface in _party_aliases() and follower is not None
+                and follower.lower in _GOVERNMENT_VERBS):
             continue
         kept.append(place)
     return kept
