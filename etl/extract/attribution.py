@@ -37,6 +37,8 @@ class _Tables:
         self.pronouns = {phrase_tokens(p) for p in a["pronouns"]}
         self.determiners = set(a["determiners"])
         self.stop = set(a["speaker_stop_words"])
+        self.adverbs = set(a["speaker_adverbs"])
+        self.speaker_nouns = set(a["speaker_nouns"])
         self.agencies = sorted(a["dateline_agencies"], key=len, reverse=True)
         self.party_aliases = PhraseTable([])
         entries = []
@@ -116,8 +118,10 @@ def _joins_name(tokens: tuple[Token, ...], k: int) -> bool:
 
 
 def _speaker_before(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
-    """Token span of the noun phrase that ends right before token k."""
+    """Token span of the noun phrase that ends right before token k ("Zelenskiy (also) said")."""
     t = tables()
+    while k > 0 and tokens[k - 1].lower in t.adverbs and not tokens[k - 1].is_capitalised:
+        k -= 1
     j = k
     while j > 0 and k - j < _MAX_SPEAKER_TOKENS:
         tok = tokens[j - 1]
@@ -126,6 +130,13 @@ def _speaker_before(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None
         j -= 1
     while j < k and tokens[j].lower in t.determiners:
         j += 1
+    joint = j - 1
+    while joint > 0 and tokens[joint].lower in t.determiners:
+        joint -= 1
+    if j < k and joint >= 1 and tokens[joint].lower in ("in", "at", "from", "of", "for"):
+        head = _speaker_before(tokens, joint)  # "the health ministry in the Hamas-run territory"
+        if head and tokens[head[1] - 1].lower in t.speaker_nouns:
+            j = head[0]
     return (j, k) if j < k else None
 
 
@@ -157,6 +168,21 @@ def _ends_clause(tokens: tuple[Token, ...], end: int) -> bool:
     return end >= len(tokens) or tokens[end].text in ",.;:!?)\"”'" or tokens[end].lower in _AFTER_POSTPOSED
 
 
+def _appositive_speaker(tokens: tuple[Token, ...], comma: int) -> tuple[int, int] | None:
+    """The speaker of "<Name>, <description>, said" ("The mayor of Mariupol, Vadym Boichenko, said",
+    "Vladimir Rogov, a Russian-installed official in the region, said"); `comma` is the one before the verb."""
+    p = comma - 1
+    while p >= 0 and tokens[p].text != "," and comma - p <= 14:
+        p -= 1
+    if p < 1 or tokens[p].text != ",":
+        return None
+    if tokens[p + 1].is_capitalised:
+        inner = _speaker_before(tokens, comma)
+        return inner if inner and inner[0] > p else None
+    name = _speaker_before(tokens, p)
+    return name if name and tokens[name[0]].is_capitalised else None
+
+
 def find_speakers(sentence: Sentence) -> list[Speaker]:
     """Speaker phrases in one sentence, in order of their verb."""
     t = tables()
@@ -182,10 +208,12 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
             # "has allocated": the auxiliary is part of the verb, not of the speaker
             while span and tokens[span[1] - 1].lower in ("has", "have", "had", "will", "would"):
                 span = (span[0], span[1] - 1) if span[1] - 1 > span[0] else None
+            if span is None and speech and i > 1 and tokens[i - 1].text == ",":
+                after = _speaker_after(tokens, i + length)  # "..., said Governor Vitaliy Kim."
+                if after and _ends_clause(tokens, after[1]):
+                    span = after
             if span is None and i > 1 and tokens[i - 1].text == ",":
-                span = _speaker_before(tokens, i - 1)  # "The mayor of Mariupol, Vadym Boichenko, said"
-                if span and (span[0] == 0 or tokens[span[0] - 1].text != ","):
-                    span = None
+                span = _appositive_speaker(tokens, i - 1)
             if span is None and speech:
                 span = _speaker_after(tokens, i + length)
                 if span and not _ends_clause(tokens, span[1]):

@@ -66,6 +66,7 @@ class NounPhrase:
     people_compatible: bool = True
     non_people: bool = False
     times: bool = False  # "shelled the city 23 times": a count of strikes
+    has_noun: bool = False  # the figure names what it counts ("hundreds more" does not)
 
 
 class _Tables:
@@ -135,6 +136,10 @@ def _skip_aside(tokens: tuple[Token, ...], k: int, stop: int) -> int:
     return j if close == "," and j >= stop else k
 
 
+def _speech_at(tokens: tuple[Token, ...], k: int) -> bool:
+    return attribution.tables().speech.match(tokens, k) is not None
+
+
 def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Trigger],
                  stop: int) -> NounPhrase:
     """Read the figure's noun phrase: group words, party adjectives, a head trigger, unknown nouns."""
@@ -186,8 +191,9 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
                 np_.possessive = True
             k += filler[0]
             continue
-        if tok.text in (",", "(") and k + 1 < stop and t.groups.match(tokens, k + 1) and seen_noun:
-            k += 1  # "civilians, soldiers and ..."
+        if tok.text in (",", "(") and k + 1 < stop and seen_noun and (group_next := t.groups.match(tokens, k + 1)) \
+                and not _speech_at(tokens, k + 1 + group_next[0]):
+            k += 1  # "civilians, soldiers and ..." (not "people, residents said")
             continue
         if tok.text in ("(", "["):
             k = max(_skip_aside(tokens, k, stop), k + 1)  # "Five civilians [residents report ten]"
@@ -201,6 +207,7 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
     while k > q.end and tokens[k - 1].lower in ("and", "or", ","):
         k -= 1  # a trailing conjunction that led nowhere
     np_.end = k
+    np_.has_noun = seen_noun or unknown > 0 or bool(np_.groups)
     return np_
 
 
@@ -349,15 +356,24 @@ def _possessor_party(tokens: tuple[Token, ...], q: Quantity, speaker: attributio
     return None, "'its/their' with no side named"
 
 
-def _loser_party(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Speaker]) -> str | None:
-    """"Russian forces have lost 100,000 troops", "Ukrainian troop losses at 5,000": the side named
-    just before a loss word that comes before the figure."""
-    losses = tables().losses
+def _loser(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Speaker]
+           ) -> tuple[str | None, str | None] | None:
+    """"Russian forces have lost 100,000 troops", "Ukrainian troop losses at 5,000": the side (and its
+    group) named just before a loss word that comes before the figure; None when there is no loss word."""
+    t = tables()
     in_speaker = {k for sp in speakers for k, tok in enumerate(tokens) if sp.start <= tok.start < sp.end}
     for k in range(q.start - 1, max(-1, q.start - _WINDOW_BEFORE), -1):
-        if losses.match(tokens, k):
-            hits = [h for h in attribution.parties_in(tokens, max(0, k - 4), k) if h[0] not in in_speaker]
-            return hits[-1][2] if hits else None
+        loss = t.losses.match(tokens, k)
+        if loss:
+            lo = max(0, k - 4)
+            hits = [h for h in attribution.parties_in(tokens, lo, k + loss[0]) if h[0] not in in_speaker]
+            groups = [t.groups.match(tokens, j) for j in range(lo, k + loss[0])]
+            group = next((str(g[1]) for g in groups if g and g[1] in ("military", "civilian")), None)
+            if group is None and any(tok.lower.startswith("troop") for tok in tokens[lo:k + loss[0]]):
+                group = "military"
+            if not hits and group is None:
+                return None
+            return (hits[-1][2] if hits else None), group
     return None
 
 
@@ -476,15 +492,19 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         )
         why["values"] = f"'{sentence.text[claim.span_start - sentence.start:claim.span_end - sentence.start]}' read as {q.qualifier}"
         # whose people
-        inherit = previous_claim is not None and not np_.groups and previous_claim.unit == "people"
+        inherit = previous_claim is not None and not np_.has_noun and previous_claim.unit == "people"
         if metric == "aid":
             claim.category = _aid_kind(tokens, q)
             claim.party = _aid_giver(tokens, q, speakers)
             why["category"] = f"aid kind: {claim.category}"
         elif unit == "people" and metric != "population":
+            head_group = t.groups.match(tokens, np_.head.start) if np_.head is not None else None
             if np_.groups:
                 claim.category = "mixed" if len(np_.groups) > 1 else next(iter(np_.groups))
                 why["category"] = f"group words {np_.group_words}"
+            elif head_group and head_group[1] in ("military", "civilian"):
+                claim.category = str(head_group[1])  # "prisoners of war" are soldiers
+                why["category"] = "the figure's own noun names the group"
             elif inherit:
                 claim.category = previous_claim.category
                 why["category"] = "same group as the figure before it in the sentence"
@@ -496,8 +516,10 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
                 why["party"] = "named beside the figure"
             elif np_.possessive:
                 claim.party, why["party"] = _possessor_party(tokens, q, speaker, ctx)
-            elif (loser := _loser_party(tokens, q, speakers)) is not None:
-                claim.party, why["party"] = loser, "the side that lost or suffered them"
+            elif (loser := _loser(tokens, q, speakers)) is not None:
+                claim.party, why["party"] = loser[0], "the side that lost or suffered them"
+                if loser[1] and claim.category == "unspecified":
+                    claim.category, why["category"] = loser[1], "group words of the side that lost them"
             elif inherit:
                 claim.party = previous_claim.party
         # rate and dates
@@ -631,6 +653,8 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> li
     for place in places:
         if place.start < dateline_end:
             continue
+        if text[place.end:place.end + 1] == "-":
+            continue  # "Britain-based", "Iran-backed": an adjective, not where it happened
         follower = next_word.get(place.end)
         if (place.surface in _party_aliases() and follower is not None
                 and follower.lower in _GOVERNMENT_VERBS):

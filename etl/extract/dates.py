@@ -146,6 +146,10 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
         cal = _calendar_at(tokens, i)
         if cal:
             end, month, day, year = cal
+            if year is None and published is not None and end + 1 < len(tokens) \
+                    and tokens[end + 1].lower == "year" and tokens[end].lower in ("last", "this"):
+                year = published.year - (tokens[end].lower == "last")  # "February 24 last year"
+                end += 2
             date = _resolve_calendar(month, day, year, published) if day is not None else None
             found.append(DateMention(i, end, "calendar", date, year is not None))
             i = end
