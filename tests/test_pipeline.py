@@ -167,3 +167,45 @@ def test_extract_path_is_json_ready_and_touches_no_database(corpus: Path, tmp_pa
     assert rows[0]["published_inferred"] is True
     json.dumps(rows)
     assert not (tmp_path / "warehouse").exists()
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_new_extractor_reextracts_stored_articles_gone_from_the_inputs(
+    corpus: Path, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A feed rolls its entries over: re-extraction works from the stored text, not the inputs."""
+    pipeline.run_etl([corpus], db_path)
+    assert query(db_path, "SELECT source_id, text_source FROM articles WHERE source_id IS NOT NULL ORDER BY 1") == [
+        ("b1", "body"), ("b2", "body")]
+    monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "test-2")
+    (tmp_path / "nothing-new").mkdir()
+    summary = pipeline.run_etl([tmp_path / "nothing-new"], db_path, batch_size=2)
+    assert (summary.articles_reextracted, summary.claims_removed, summary.claims_added) == (5, 6, 6)
+    assert summary.batches_committed == 3
+    assert query(db_path, "SELECT DISTINCT extractor_version FROM claims") == [("test-2",)]
+    # an inferred date is inferred again; a given one is kept
+    assert query(db_path, "SELECT count(*) FROM articles WHERE published_inferred") == [(1,)]
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_batches_commit_separately_and_a_failed_batch_keeps_earlier_ones(
+    corpus: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_load = loader.load_batch
+    calls = []
+
+    def fail_second(con, run_id, version, batch):
+        calls.append(len(batch))
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real_load(con, run_id, version, batch)
+
+    monkeypatch.setattr(loader, "load_batch", fail_second)
+    with pytest.raises(LoadError, match="the 1 batch\\(es\\) committed before it are kept.*disk full"):
+        pipeline.run_etl([corpus], db_path, batch_size=2)
+    assert query(db_path, "SELECT count(*) FROM articles") == [(2,)]
+    [(status, batches)] = query(db_path, "SELECT status, batches_committed FROM etl_runs")
+    assert (status, batches) == ("failed", 1)
+    monkeypatch.setattr(loader, "load_batch", real_load)
+    again = pipeline.run_etl([corpus], db_path, batch_size=2)
+    assert (again.articles_new, again.articles_skipped, again.interrupted_runs) == (3, 2, [])

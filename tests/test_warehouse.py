@@ -171,3 +171,20 @@ def test_connect_waits_for_another_process_lock(db_path: Path) -> None:
         assert time.monotonic() - start > 0.2  # it had to wait for the holder to let go
     finally:
         holder.wait(timeout=15)
+
+
+def test_later_migrations_upgrade_a_warehouse_made_by_0001(db_path: Path) -> None:
+    raw = wdb.connect(db_path)
+    try:
+        wdb._ensure_migrations_table(raw)
+        raw.execute((wdb.MIGRATIONS_DIR / "0001_init.sql").read_text())
+        raw.execute("INSERT INTO schema_migrations VALUES ('0001_init', now())")
+        wdb.create_views(raw)
+        raw.execute("INSERT INTO articles (article_id, text, ingested_at) VALUES ('old', '12 killed', now())")
+        applied = wdb.migrate(raw)
+        assert applied == [p.stem for p in wdb.migration_files()][1:]
+        assert raw.execute("SELECT article_id, source_id, text_source FROM articles").fetchall() == [("old", None, None)]
+        assert {"source_id", "text_source"} <= set(loader.table_columns(raw, "articles"))
+        assert "batches_committed" in loader.table_columns(raw, "etl_runs")
+    finally:
+        raw.close()
