@@ -1,7 +1,8 @@
 """The `tally` command line: a thin shell over the library, one call per command.
 
 Exit codes: 0 ok; 1 some inputs failed (the rest was stored); 2 usage or configuration
-error, or the run could not happen (busy or failed warehouse; nothing was stored).
+error, or the run could not happen (another ETL held the warehouse past --wait, or a batch
+could not be stored: batches committed before it are kept, see `tally status`).
 """
 from __future__ import annotations
 

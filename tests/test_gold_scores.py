@@ -68,3 +68,12 @@ def test_development_gold_set_scores_at_least_95(tmp_path):
     assert result["recall"] >= 0.95, [g.get("note") for g, _ in result["misses"]]
     assert result["attributes"] >= 0.95, [(a, g.get("note")) for a, g, _ in result["wrong"]]
     assert result["article_fields"][0] == result["article_fields"][1]
+
+
+def test_gold_set_is_consistent():
+    """The gold files agree with themselves and with the SPEC's value conventions (tests/gold/check_gold.py)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(GOLD / "check_gold.py")], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
