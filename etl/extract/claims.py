@@ -672,9 +672,10 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> li
         if text[place.end:place.end + 1] == "-":
             continue  # "Britain-based", "Iran-backed": an adjective, not where it happened
         follower = next_word.get(place.end)
-        if (place.surface in _party_aliases() and follower is not None
-                and follower.lower in _GOVERNMENT_VERBS):
-            continue
+        if place.surface in _party_aliases() and (
+                (follower is not None and follower.lower in _GOVERNMENT_VERBS)
+                or text[place.end:place.end + 2] in ("'s", "’s")):
+            continue  # "Kyiv disputes", "Kyiv's soldiers": the government or the side, not a place
         kept.append(place)
     return kept
 
