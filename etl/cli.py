@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from etl import launch, pipeline
+from etl.explain import explain_claim
 from etl.errors import TallyError
 from etl.models import ReadProblem
 from etl.readers import DEFAULT_MAX_BYTES, ReadOptions, ReadWarning
@@ -141,10 +142,14 @@ def extract(
             metavar="FILE", help="An article file (.txt, .md, .jsonl, .html, feed) or a feed URL.", show_default=False
         ),
     ],
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show each figure's words, rule and how each field was decided.")
+    ] = False,
 ) -> None:
     """Print the claims of each article in FILE as JSON lines, touching no database.
 
     Example: tally extract examples/reuters-2022-06-severodonetsk.txt
+    Example: tally extract --explain examples/reuters-2022-06-severodonetsk.txt
     """
     failed = False
     with _clean_errors():
@@ -152,6 +157,8 @@ def extract(
             if isinstance(item, ReadProblem):
                 _print_problems([item])
                 failed = failed or not isinstance(item, ReadWarning)
+            elif explain:
+                out.print("\n".join(explain_claim(item)) + "\n", markup=False, highlight=False, soft_wrap=True)
             else:
                 print(json.dumps(item, ensure_ascii=False))
     raise typer.Exit(1 if failed else 0)

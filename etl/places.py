@@ -17,7 +17,8 @@ Matching, in one pass over the text:
 
 1. the text is cut into word tokens (letters, with inner apostrophes; a
    possessive ``'s`` is not part of the word; hyphens separate words);
-2. at each capitalised token, the 1- to 4-token sequences starting there are
+2. at each capitalised token (not a capitalised acronym of three letters or
+   fewer, "TAK"), the 1- to 4-token sequences starting there are
    looked up, longest first, in a dict keyed by :func:`place_key` (lowercase,
    no diacritics, no apostrophes, hyphens and periods treated as spaces);
 3. the first (longest) hit is taken and matching resumes after it, so mentions
@@ -79,6 +80,10 @@ _LATIN_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": 
                               "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
                               "ı": "i", "ħ": "h", "þ": "th", "ð": "d"})
 _KEY_RE = re.compile(r"[a-z]+(?: [a-z]+)*")
+# A word of this many letters or fewer written in capitals is an acronym ("TAK", "NAN"), not a
+# place: GeoNames has a town for most three-letter words. Longer capitals are names in
+# datelines and headlines ("KYIV", "GAZA CITY").
+_ACRONYM_LETTERS = 3
 
 
 class GazetteerError(ValueError):
@@ -291,7 +296,7 @@ class Gazetteer:
         i, n = 0, len(tokens)
         while i < n:
             first = tokens[i]
-            if not first.text[0].isupper():
+            if not first.text[0].isupper() or (len(first.text) <= _ACRONYM_LETTERS and first.text.isupper()):
                 i += 1
                 continue
             key = _token_key(first.text)

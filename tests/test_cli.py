@@ -101,3 +101,15 @@ def test_dashboard_command_passes_db_and_port(db_path: Path) -> None:
         "--", "--db", str(db_path),
     ]
     assert cmd.env == {wdb.DB_ENV_VAR: str(db_path)}
+
+
+def test_extract_explain_shows_words_rule_and_reasons_per_figure():
+    seed = Path(__file__).resolve().parent.parent / "examples" / "reuters-2022-06-severodonetsk.txt"
+    result = runner.invoke(app, ["extract", "--explain", str(seed)])
+    assert result.exit_code == 0, result.output
+    blocks = [b for b in result.output.strip().split("\n\n") if b.strip()]
+    assert len(blocks) == 7
+    killed = next(b for b in blocks if b.startswith("killed"))
+    assert "rule " in killed and "quote: Kyiv said between 100 and 200" in killed
+    assert "'between 100 and 200' read as range" in killed
+    assert "per_day" in killed and "'Kyiv' (speech)" in killed
