@@ -427,6 +427,8 @@ class _Context:
     places: list[Any]
     speaker_spans: list[tuple[int, int]]
     last_speaker: str | None = None
+    recent_from: int = 0  # start of the paragraph two before the current one
+    paragraph_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) -> tuple[str | None, str]:
@@ -446,7 +448,21 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) ->
         place = pick(lo, hi, in_speaker)
         if place is not None:
             return place.canonical, f"'{place.surface}' named in {where}"
+    # "the city", "there": a place named before; the paragraph before it, else the one before that
+    if _points_back_to_a_place(sentence):
+        for lo, hi in reversed([p for p in ctx.paragraph_spans if ctx.recent_from <= p[0] < paragraph[0]]):
+            place = pick(lo, hi, False)
+            if place is not None:
+                return place.canonical, f"'{place.surface}' named in a paragraph before ('the city', 'there')"
     return None, "no place named in the sentence or its paragraph"
+
+
+def _points_back_to_a_place(sentence: Sentence) -> bool:
+    """"in the city", "there": the sentence refers to a place named earlier."""
+    tokens = sentence.tokens
+    return any(tok.lower == "there" and k > 0 and tokens[k - 1].lower not in ("is", "are", "was", "were")
+               or (tok.lower == "the" and k + 1 < len(tokens) and tokens[k + 1].lower in _SETTLEMENT_NOUNS)
+               for k, tok in enumerate(tokens))
 
 
 def _choose_speaker(speakers: list[attribution.Speaker], q: Quantity) -> attribution.Speaker | None:
@@ -662,12 +678,20 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> li
     dateline = _DATELINE_RE.match(text)
     dateline_end = dateline.end() if dateline else 0
     next_word: dict[int, Token] = {}
+    after_speech: set[int] = set()  # "told reporters in Geneva": where it was said, not where it happened
+    speech = attribution.tables().speech
     for sentence in sentences:
         for a, b in zip(sentence.tokens, sentence.tokens[1:]):
             next_word[a.end] = b
+        for k in range(len(sentence.tokens)):
+            hit = speech.match(sentence.tokens, k)
+            if hit and not sentence.tokens[k].is_capitalised:
+                tail = sentence.tokens[k + hit[0]:k + hit[0] + 3]
+                if tail and tail[0].lower in ("in", "at") or any(t.lower in ("in", "at") for t in tail[:2]):
+                    after_speech.update(t.start for t in tail)
     kept = []
     for place in places:
-        if place.start < dateline_end:
+        if place.start < dateline_end or place.start in after_speech:
             continue
         if text[place.end:place.end + 1] == "-":
             continue  # "Britain-based", "Iran-backed": an adjective, not where it happened
@@ -694,8 +718,10 @@ def extract_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
                    [(sp.start, sp.end) for sps in speakers_by_sentence for sp in sps])
     from etl.extract.text import paragraphs
     para_spans = paragraphs(text)
+    ctx.paragraph_spans = para_spans
     claims: list[Claim] = []
     for sentence, speakers in zip(sentences, speakers_by_sentence):
+        ctx.recent_from = para_spans[max(0, sentence.paragraph - 2)][0]
         claims.extend(extract_sentence_claims(sentence, ctx, para_spans[sentence.paragraph]))
         named = [sp for sp in speakers if sp.kind in ("speech", "preposition")]
         if named:
