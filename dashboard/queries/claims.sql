@@ -1,18 +1,16 @@
--- claims: reported figures with the article each was read from, filtered for the dashboard.
+-- claims: reported figures with the article each was read from (view claim_facts), filtered for the dashboard.
 -- Grain: one row per claim (claims.claim_id).
 -- Parameters (all required; NULL or an empty list means "any"):
 --   $metric VARCHAR; $claim_ids, $category, $party, $location, $source VARCHAR[];
 --   $as_of_from, $as_of_to DATE (claims without as_of are left out once either is set).
--- figure_words: the words of the figure itself (articles.text at span_start..span_end),
--- so the quote can show which words a number was read from.
 SELECT
     c.as_of,
     c.metric,
     c.category,
     c.party,
-    CAST(c.value_low AS DOUBLE)  AS value_low,
-    CAST(c.value_best AS DOUBLE) AS value_best,
-    CAST(c.value_high AS DOUBLE) AS value_high,
+    c.value_low,
+    c.value_best,
+    c.value_high,
     c.unit,
     c.qualifier,
     c.rate,
@@ -24,13 +22,12 @@ SELECT
     c.span_end,
     c.article_id,
     c.claim_id,
-    a.title,
-    a.publisher,
-    a.published,
-    a.url,
-    substr(a.text, c.span_start + 1, c.span_end - c.span_start) AS figure_words
-FROM claims AS c
-LEFT JOIN articles AS a ON a.article_id = c.article_id
+    c.article_title     AS title,
+    c.article_publisher AS publisher,
+    c.article_published AS published,
+    c.article_url       AS url,
+    c.figure_words
+FROM claim_facts AS c
 WHERE ($metric::VARCHAR IS NULL OR c.metric = $metric::VARCHAR)
   AND (len($claim_ids::VARCHAR[]) = 0 OR list_contains($claim_ids::VARCHAR[], c.claim_id))
   AND (len($category::VARCHAR[]) = 0 OR list_contains($category::VARCHAR[], c.category))

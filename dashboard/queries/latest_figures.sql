@@ -11,9 +11,9 @@ SELECT
     c.location,
     c.unit,
     c.rate,
-    CAST(c.value_low AS DOUBLE)  AS value_low,
-    CAST(c.value_best AS DOUBLE) AS value_best,
-    CAST(c.value_high AS DOUBLE) AS value_high,
+    c.value_low,
+    c.value_best,
+    c.value_high,
     c.qualifier,
     c.as_of,
     c.source,
@@ -23,16 +23,15 @@ SELECT
     min(c.as_of) OVER series                              AS first_as_of,
     c.claim_id,
     c.article_id,
-    a.title,
-    a.publisher,
-    a.published,
-    a.url
-FROM claims AS c
-LEFT JOIN articles AS a ON a.article_id = c.article_id
+    c.article_title     AS title,
+    c.article_publisher AS publisher,
+    c.article_published AS published,
+    c.article_url       AS url
+FROM claim_facts AS c
 WHERE len($metrics::VARCHAR[]) = 0 OR list_contains($metrics::VARCHAR[], c.metric)
 WINDOW series AS (PARTITION BY c.metric, c.category, c.party, c.location, c.unit, c.rate)
 QUALIFY row_number() OVER (
     PARTITION BY c.metric, c.category, c.party, c.location, c.unit, c.rate
-    ORDER BY c.as_of DESC NULLS LAST, a.published DESC NULLS LAST, c.value_best DESC, c.claim_id
+    ORDER BY c.as_of DESC NULLS LAST, c.article_published DESC NULLS LAST, c.value_best DESC, c.claim_id
 ) = 1
 ORDER BY c.metric, c.rate NULLS FIRST, c.unit, reports DESC, c.category, c.party, c.location;

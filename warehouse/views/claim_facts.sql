@@ -29,6 +29,8 @@ SELECT
     a.publisher                   AS article_publisher,
     a.published                   AS article_published,
     a.published_inferred          AS article_published_inferred,
-    a.origin                      AS article_origin
+    a.origin                      AS article_origin,
+    -- the figure's own words (articles.text at span_start..span_end), to show what a number was read from
+    substr(a.text, c.span_start + 1, c.span_end - c.span_start) AS figure_words
 FROM claims AS c
 JOIN articles AS a USING (article_id);
