@@ -39,6 +39,10 @@ class _Tables:
         self.stop = set(a["speaker_stop_words"])
         self.adverbs = set(a["speaker_adverbs"])
         self.speaker_nouns = set(a["speaker_nouns"])
+        self.name_joiners = set(a["name_joiners"])
+        self.verb_auxiliaries = set(a["verb_auxiliaries"])
+        self.postposed_followers = set(a["postposed_followers"])
+        self.title_prepositions = set(a["title_prepositions"])
         self.agencies = sorted(a["dateline_agencies"], key=len, reverse=True)
         self.party_aliases = PhraseTable([])
         entries = []
@@ -106,12 +110,9 @@ def _is_boundary(tokens: tuple[Token, ...], k: int) -> bool:
     return not (tok.is_word or tok.text[:1].isdigit())
 
 
-_NAME_JOINERS = {"of", "for", "and", "the", "de", "on"}
-
-
 def _joins_name(tokens: tuple[Token, ...], k: int) -> bool:
     """"Ministry of Defence", "Organization for Migration": a small word between capitalised ones."""
-    if not (tokens[k].lower in _NAME_JOINERS and 0 < k < len(tokens) - 1 and tokens[k - 1].is_capitalised):
+    if not (tokens[k].lower in tables().name_joiners and 0 < k < len(tokens) - 1 and tokens[k - 1].is_capitalised):
         return False
     after = k + 2 if tokens[k + 1].lower == "the" and k + 2 < len(tokens) else k + 1
     return tokens[after].is_capitalised
@@ -133,7 +134,7 @@ def _speaker_before(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None
     joint = j - 1
     while joint > 0 and tokens[joint].lower in t.determiners:
         joint -= 1
-    if j < k and joint >= 1 and tokens[joint].lower in ("in", "at", "from", "of", "for"):
+    if j < k and joint >= 1 and tokens[joint].lower in t.title_prepositions:
         head = _speaker_before(tokens, joint)  # "the health ministry in the Hamas-run territory"
         if head and tokens[head[1] - 1].lower in t.speaker_nouns:
             j = head[0]
@@ -159,13 +160,9 @@ def _speaker_after(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
     return (start, j) if j > start else None
 
 
-_AFTER_POSTPOSED = {"on", "in", "at", "late", "early", "earlier", "told", "who", "adding", "citing", "according",
-                    "quoted", "wrote", "during", "after", "while", "as", "from", "to"}
-
-
 def _ends_clause(tokens: tuple[Token, ...], end: int) -> bool:
     """A post-posed speaker ends its clause: at the sentence end, punctuation or a preposition."""
-    return end >= len(tokens) or tokens[end].text in ",.;:!?)\"”'" or tokens[end].lower in _AFTER_POSTPOSED
+    return end >= len(tokens) or tokens[end].text in ",.;:!?)\"”'" or tokens[end].lower in tables().postposed_followers
 
 
 def _appositive_speaker(tokens: tuple[Token, ...], comma: int) -> tuple[int, int] | None:
@@ -206,7 +203,7 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
             kind = "speech" if speech else "actor"
             span = _speaker_before(tokens, i)
             # "has allocated": the auxiliary is part of the verb, not of the speaker
-            while span and tokens[span[1] - 1].lower in ("has", "have", "had", "will", "would"):
+            while span and tokens[span[1] - 1].lower in t.verb_auxiliaries:
                 span = (span[0], span[1] - 1) if span[1] - 1 > span[0] else None
             if span is None and speech and i > 1 and tokens[i - 1].text == ",":
                 after = _speaker_after(tokens, i + length)  # "..., said Governor Vitaliy Kim."

@@ -14,7 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from etl.extract import attribution, dates
 from etl.extract.lexicon import lexicon
@@ -23,23 +24,9 @@ from etl.extract.text import PhraseTable, Sentence, Token, split_sentences
 from etl.models import Claim
 
 _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
-# verbs after a capital's name that make it its government ("Kyiv disputes", "Moscow has denied")
-_GOVERNMENT_VERBS = {"says", "said", "has", "have", "had", "is", "was", "will", "would", "claims", "claimed",
-                     "denies", "denied", "disputes", "disputed", "accused", "accuses", "blamed", "blames", "wants",
-                     "demands", "insists", "rejected", "rejects", "refuses", "refused", "confirmed", "confirms",
-                     "announced", "announces", "pledged", "promised", "allocated", "sent", "reported", "reports",
-                     "estimates", "estimated", "says", "told", "warned", "urged", "agreed", "approved"}
-_RECIPIENT_MARKERS = {"to", "for", "give", "gives", "giving", "gave", "provide", "send", "sent", "help", "helping"}
-_CHANGE_VERBS = {"put", "rose", "risen", "climbed", "jumped", "increased", "reached", "stood", "stands", "grew", "soared",
-                 "hit", "surged", "mounted"}
-_PREVIOUS_CLAUSE_STOPS = {";", "where", "which", "whom", "while", "whereas"}
 _WINDOW_BEFORE = 16
 _WINDOW_TOLL = 30  # "The death toll from ... rose to 23": the subject can be far from its number
 _WINDOW_CLAUSE = 10
-# nouns after which a trigger word is only an adjective ("the besieged city")
-_SETTLEMENT_NOUNS = {"city", "town", "village", "port", "plant", "steelworks", "area", "region", "enclave",
-                     "district", "suburb", "strip", "hospital", "factory", "mill", "complex"}
-_CLAUSE_BREAKS = {"and", "but", "while", "when", "after", "as", "because", "before", "whereas", "although"}
 _WINDOW_AID = 14
 
 
@@ -90,6 +77,15 @@ class _Tables:
         self.losses = PhraseTable([(w, True) for w in m["loss_words"]])
         self.costs = PhraseTable([(w, True) for w in m["money_not_aid"]])
         self.aid_kinds = PhraseTable([(w, k) for k, words in m["aid_kinds"].items() for w in words])
+        g = lexicon().grammar
+        self.words: dict[str, frozenset[str]] = {key: frozenset(value) for key, value in g.items()
+                                                  if isinstance(value, list)}
+        self.government_verbs = frozenset(lexicon().attribution["government_verbs"])
+
+
+def _words_of(kind: str) -> frozenset[str]:
+    """A function-word list from grammar.yaml."""
+    return tables().words[kind]
 
 
 @lru_cache(maxsize=1)
@@ -194,11 +190,11 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
         filler = t.fillers.match(tokens, k)
         if filler:
             word = tok.lower
-            if word in ("and", "or"):
+            if word in _words_of("conjunctions"):
                 if not seen_noun and unknown == 0:
                     break
                 seen_conjunction = True
-            if word in ("its", "their", "our", "his", "her"):
+            if word in _words_of("possessives"):
                 np_.possessive = True
             k += filler[0]
             continue
@@ -256,26 +252,25 @@ def _trigger_after(tokens: tuple[Token, ...], start: int, triggers: dict[int, Tr
         if aside > k:
             k = aside
             continue
-        if tokens[k].lower in ("including", "among"):
+        if tokens[k].lower in _words_of("aside_openers"):
             j = k + 1  # "Eight people including a baby and a young girl were killed"
             while j < n and j - k <= 8 and not t.predicate.match(tokens, j) and j not in triggers:
                 j += 1
             k = j
             continue
-        if tokens[k].lower in ("who", "which", "that"):
+        if tokens[k].lower in _words_of("relative_pronouns"):
             relative = True
         filler = t.predicate.match(tokens, k)
         if filler:
             k += filler[0]
             continue
         # "in Kharkiv", "on the Pakistani side", "of the Muttahida Qaumi Movement": a phrase before the verb
-        if tokens[k].lower in ("in", "at", "near", "inside", "from", "across", "on", "of", "aboard", "outside",
-                               "beneath", "under", "into", "with"):
+        if tokens[k].lower in _words_of("place_prepositions"):
             j = k + 1
             while (j < n and j - k <= 7 and j not in triggers and not t.predicate.match(tokens, j)
                    and j not in quantity_starts
                    and (tokens[j].is_word or tokens[j].text in ("'s", "’s", "-"))
-                   and tokens[j].lower not in ("when", "while", "after", "but", "because", "as", "since")):
+                   and tokens[j].lower not in _words_of("clause_breaks") - {"and"}):
                 j += 1
             if j > k + 1:
                 k = j
@@ -284,7 +279,7 @@ def _trigger_after(tokens: tuple[Token, ...], start: int, triggers: dict[int, Tr
                 and triggers[k + 2].kind == "words"):
             k += 2  # "were shot and killed", "have been waylaid and killed"
             continue
-        if held is not None and tokens[k].is_word and tokens[k].lower not in ("and", "but", "while", "when"):
+        if held is not None and tokens[k].is_word and tokens[k].lower not in _words_of("clause_breaks"):
             k += 1  # still inside the relative clause or the weak verb's phrase
             continue
         return held
@@ -300,12 +295,12 @@ def _trigger_in_clause(tokens: tuple[Token, ...], start: int, trigger_list: list
             continue
         if trig.start - start > _WINDOW_CLAUSE:
             return None
+        place_nouns = _words_of("place_nouns")
         following = tokens[trig.end].lower if trig.end < len(tokens) else ""
-        if following in _SETTLEMENT_NOUNS or (trig.end + 1 < len(tokens)
-                                              and tokens[trig.end + 1].lower in _SETTLEMENT_NOUNS):
-            continue
+        if following in place_nouns or (trig.end + 1 < len(tokens) and tokens[trig.end + 1].lower in place_nouns):
+            continue  # "the besieged port city": an adjective
         between = tokens[start:trig.start]
-        if any(tok.text in ",;:" or tok.lower in _CLAUSE_BREAKS for tok in between) \
+        if any(tok.text in ",;:" or tok.lower in _words_of("clause_breaks") for tok in between) \
                 or any(k in quantity_starts for k in range(start, trig.start)) or trig.end in quantity_starts:
             return None
         return trig
@@ -314,7 +309,8 @@ def _trigger_in_clause(tokens: tuple[Token, ...], start: int, trigger_list: list
 
 def _after_change_verb(tokens: tuple[Token, ...], start: int) -> bool:
     """"rose to", "climbed to", "stood at" right before the figure."""
-    return start >= 2 and tokens[start - 1].lower in ("to", "at") and tokens[start - 2].lower in _CHANGE_VERBS
+    return (start >= 2 and tokens[start - 1].lower in _words_of("toll_prepositions")
+            and tokens[start - 2].lower in _words_of("toll_verbs"))
 
 
 def _trigger_before(tokens: tuple[Token, ...], q: Quantity, floor: int, triggers: list[Trigger]) -> Trigger | None:
@@ -330,7 +326,7 @@ def _trigger_before(tokens: tuple[Token, ...], q: Quantity, floor: int, triggers
         window = _WINDOW_TOLL if _after_change_verb(tokens, q.start) else _WINDOW_BEFORE
         if trig.kind != "words" or trig.start < max(floor, q.start - window):
             continue
-        if any(tokens[k].lower in _PREVIOUS_CLAUSE_STOPS for k in range(trig.end, q.start)):
+        if any(tokens[k].lower in _words_of("previous_clause_stops") for k in range(trig.end, q.start)):
             continue
         best = trig
     return best
@@ -416,7 +412,7 @@ def _aid_giver(tokens: tuple[Token, ...], q: Quantity, speakers: list[attributio
         if party:
             return party
     givers = [h for h in attribution.parties_in(tokens, 0, q.start)
-              if h[0] == 0 or tokens[h[0] - 1].lower not in _RECIPIENT_MARKERS]
+              if h[0] == 0 or tokens[h[0] - 1].lower not in _words_of("recipient_markers")]
     return givers[-1][2] if givers else None
 
 
@@ -460,8 +456,8 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) ->
 def _points_back_to_a_place(sentence: Sentence) -> bool:
     """"in the city", "there": the sentence refers to a place named earlier."""
     tokens = sentence.tokens
-    return any(tok.lower == "there" and k > 0 and tokens[k - 1].lower not in ("is", "are", "was", "were")
-               or (tok.lower == "the" and k + 1 < len(tokens) and tokens[k + 1].lower in _SETTLEMENT_NOUNS)
+    return any(tok.lower == "there" and k > 0 and tokens[k - 1].lower not in _words_of("existential_verbs")
+               or (tok.lower == "the" and k + 1 < len(tokens) and tokens[k + 1].lower in _words_of("place_nouns"))
                for k, tok in enumerate(tokens))
 
 
@@ -697,7 +693,7 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> li
             continue  # "Britain-based", "Iran-backed": an adjective, not where it happened
         follower = next_word.get(place.end)
         if place.surface in _party_aliases() and (
-                (follower is not None and follower.lower in _GOVERNMENT_VERBS)
+                (follower is not None and follower.lower in tables().government_verbs)
                 or text[place.end:place.end + 2] in ("'s", "’s")):
             continue  # "Kyiv disputes", "Kyiv's soldiers": the government or the side, not a place
         kept.append(place)

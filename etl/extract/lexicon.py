@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-KNOWLEDGE_FILES = ("quantities", "metrics", "attribution", "parties", "dates", "text")
+KNOWLEDGE_FILES = ("quantities", "metrics", "attribution", "parties", "dates", "text", "grammar")
 METRICS = ("killed", "injured", "casualties", "trapped", "displaced", "evacuated", "captured", "missing",
            "aid", "strikes", "population")
 QUALIFIERS = ("exact", "range", "at_least", "more_than", "at_most", "approximate", "vague")
@@ -32,6 +32,7 @@ class Lexicon:
     parties: dict[str, Any]
     dates: dict[str, Any]
     text: dict[str, Any]
+    grammar: dict[str, Any]
     fingerprint: str  # hash of all files: part of the extractor version
 
 

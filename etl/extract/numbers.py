@@ -67,6 +67,9 @@ class _Grammar:
         self.exact = PhraseTable([(e["phrase"], e) for e in q["exact_phrases"]])
         self.connectors = PhraseTable([(c["word"], c) for c in q["range_connectors"]])
         self.change_verbs = set(q["change_verbs"])
+        self.range_openers = set(q["range_openers"])
+        self.one_before = set(q["one_not_a_count"]["before"])
+        self.one_after = set(q["one_not_a_count"]["after"])
         m = lexicon().metrics
         self.not_figure_suffixes = PhraseTable([(p, True) for p in m["not_figure_suffixes"]])
         self.not_figure_prefixes = PhraseTable([(p, True) for p in m["not_figure_prefixes"]])
@@ -285,7 +288,7 @@ def _quantity_at(tokens: tuple[Token, ...], i: int, blocked: set[int], after_pla
     j = i + prefix[0] if prefix else i
     group = prefix[1] if prefix else None
     range_mode = None
-    if tokens[j].lower in ("between", "from") if j < len(tokens) else False:
+    if j < len(tokens) and tokens[j].lower in g.range_openers:
         range_mode = tokens[j].lower
         j += 1
     if j >= len(tokens):
@@ -361,10 +364,10 @@ def _after_change_verb(tokens: tuple[Token, ...], i: int) -> bool:
 
 def _one_is_pronoun(tokens: tuple[Token, ...], j: int, end: int) -> bool:
     """"one of two", "the one", "one another": not a count of one."""
+    g = grammar()
     nxt = tokens[end].lower if end < len(tokens) else ""
     prev = tokens[j - 1].lower if j > 0 else ""
-    return nxt in ("of", "another", "day", "side", "way", "thing") or prev in (
-        "the", "this", "that", "which", "every", "any", "each", "no", "anyone", "someone", "only")
+    return nxt in g.one_after or prev in g.one_before
 
 
 def _currency_after(tokens: tuple[Token, ...], k: int) -> str | None:

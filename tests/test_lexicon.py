@@ -1,0 +1,52 @@
+"""The extractor's knowledge files: every one loads and passes its checks; a broken one is refused by name."""
+from __future__ import annotations
+
+import importlib
+import shutil
+
+import pytest
+
+from etl.extract.lexicon import KNOWLEDGE_FILES, LexiconError, lexicon
+
+lexicon_module = importlib.import_module("etl.extract.lexicon")
+
+
+def test_every_knowledge_file_loads_with_a_version():
+    lex = lexicon()
+    for name in KNOWLEDGE_FILES:
+        data = getattr(lex, name)
+        assert isinstance(data["version"], int), name
+    assert len(lex.fingerprint) == 8
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A private copy of etl/data/ that a test may break; the cached lexicon is reset around it."""
+    copy = tmp_path / "data"
+    shutil.copytree(lexicon_module.DATA_DIR, copy)
+    monkeypatch.setattr(lexicon_module, "DATA_DIR", copy)
+    lexicon.cache_clear()
+    yield copy
+    lexicon.cache_clear()
+
+
+def test_a_bare_yaml_boolean_is_refused_by_file_name(data_copy):
+    path = data_copy / "grammar.yaml"
+    path.write_text(path.read_text().replace('conjunctions: ["and", "or"]', "conjunctions: [and, or, no]"))
+    with pytest.raises(LexiconError, match=r"grammar\.yaml: quote these words"):
+        lexicon()
+
+
+def test_a_trigger_under_two_metrics_is_refused(data_copy):
+    path = data_copy / "metrics.yaml"
+    text = path.read_text().replace("    words: [injured,", "    words: [killed, injured,", 1)
+    path.write_text(text)
+    with pytest.raises(LexiconError, match="'killed' belongs to both"):
+        lexicon()
+
+
+def test_a_file_without_version_is_refused(data_copy):
+    path = data_copy / "dates.yaml"
+    path.write_text(path.read_text().replace("version: 1", "edition: 1"))
+    with pytest.raises(LexiconError, match=r"dates\.yaml: must be a mapping with an integer `version`"):
+        lexicon()
