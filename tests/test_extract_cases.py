@@ -1,0 +1,38 @@
+"""Sentence-level golden cases as data (tests/golden/sentences.jsonl), quantulum3-style:
+{"req": sentence, "res": [expected claims]} with negative cases ("res": []). Only the keys
+a case gives are checked; claims come out in sentence order. Published: Wednesday 2022-06-15.
+A new wording is a data change: add the word to etl/data/ and a case here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from etl.extract import extract_claims
+
+CASES = [json.loads(line) for line in
+         (Path(__file__).parent / "golden" / "sentences.jsonl").read_text().splitlines() if line.strip()]
+PUBLISHED = dt.date(2022, 6, 15)
+
+
+def _value(claim, key):
+    value = getattr(claim, key)
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["req"][:50] for c in CASES])
+def test_sentence_case(case):
+    claims = extract_claims(case["req"], {"published": PUBLISHED, "publisher": "Tally tests"})
+    got = [{key: _value(claim, key) for key in expected} for claim, expected in zip(claims, case["res"])]
+    assert len(claims) == len(case["res"]), [(c.metric, c.value_best, c.quote) for c in claims]
+    for want, have in zip(case["res"], got):
+        for key, value in want.items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and have[key] is not None:
+                assert have[key] == pytest.approx(value), (key, have)
+            elif key in ("source", "location") and value is not None and have[key] is not None:
+                assert value.lower() in have[key].lower(), (key, have)
+            else:
+                assert have[key] == value, (key, have)
