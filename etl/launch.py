@@ -60,6 +60,8 @@ def dashboard_command(db_path: str | os.PathLike[str] | None = None, port: int =
     argv = [
         sys.executable, "-m", "streamlit", "run", str(DASHBOARD_APP),
         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        # a set server address also stops Streamlit from asking an outside service for this host's IP
+        "--browser.serverAddress", "localhost", "--client.toolbarMode", "viewer",
         "--", "--db", str(db),
     ]
     return Command(argv, {DB_ENV_VAR: str(db)})
