@@ -676,9 +676,12 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> li
     next_word: dict[int, Token] = {}
     after_speech: set[int] = set()  # "told reporters in Geneva": where it was said, not where it happened
     speech = attribution.tables().speech
+    after_preposition: set[int] = set()
     for sentence in sentences:
         for a, b in zip(sentence.tokens, sentence.tokens[1:]):
             next_word[a.end] = b
+            if a.lower in _words_of("place_prepositions"):
+                after_preposition.add(b.start)
         for k in range(len(sentence.tokens)):
             hit = speech.match(sentence.tokens, k)
             if hit and not sentence.tokens[k].is_capitalised:
@@ -692,7 +695,8 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> li
         if text[place.end:place.end + 1] == "-":
             continue  # "Britain-based", "Iran-backed": an adjective, not where it happened
         follower = next_word.get(place.end)
-        if place.surface in _party_aliases() and (
+        governed = place.start in after_preposition  # "people in Sudan has reached": Sudan is a place
+        if place.surface in _party_aliases() and not governed and (
                 (follower is not None and follower.lower in tables().government_verbs)
                 or text[place.end:place.end + 2] in ("'s", "’s")):
             continue  # "Kyiv disputes", "Kyiv's soldiers": the government or the side, not a place
