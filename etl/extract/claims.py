@@ -355,6 +355,18 @@ def _is_cost(tokens: tuple[Token, ...], q: Quantity) -> bool:
                if k < q.start or k >= q.end)
 
 
+def _group_before_trigger(tokens: tuple[Token, ...], trig: Trigger, q: Quantity) -> str | None:
+    """The group named just before a trigger that itself precedes the figure ("civilians killed ... 412")."""
+    if trig.end > q.start:
+        return None
+    groups = tables().groups
+    for k in range(max(0, trig.start - 3), trig.start):
+        hit = groups.match(tokens, k)
+        if hit and hit[1] in ("military", "civilian") and k + hit[0] == trig.start:
+            return str(hit[1])
+    return None
+
+
 def _possessor_party(tokens: tuple[Token, ...], q: Quantity, speaker: attribution.Speaker | None,
                      ctx: _Context) -> tuple[str | None, str]:
     """"100 to 200 of its soldiers": the side named before the figure (the subject), else the speaker's."""
@@ -535,6 +547,9 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
             elif inherit:
                 claim.category = previous_claim.category
                 why["category"] = "same group as the figure before it in the sentence"
+            elif (group := _group_before_trigger(tokens, trig, q)) is not None:
+                claim.category = group  # "the number of civilians killed ... to 412"
+                why["category"] = "group word next to the trigger before the figure"
             else:
                 claim.category = "unspecified"
                 why["category"] = "no group word"
