@@ -38,14 +38,17 @@ SYMBOL_OPEN_BOTH = "circle-open"
 DAY_MS = 86_400_000
 DAY_TICKS_UP_TO = 14  # days: below this span, tick every day
 QUOTE_WRAP = 80
-QUOTE_MAX = 480
+# Hover boxes carry a shortened quote (ending in "…"); the full quote is in the claims
+# table and the provenance panel. Hover text is most of a chart's weight in the browser.
+QUOTE_MAX = 200
 # Open-bound stubs: length as a share of the chart's largest finite value, drawn in
-# OPEN_FADE_STEPS pieces whose opacity falls away from the point.
+# OPEN_FADE_STEPS pieces whose opacity falls away from the point. Every step is one
+# more trace per source for the browser to draw: two read as a fade and cost half of four.
 # A line or band joins one source's claims only within one series: same population,
 # party and place.
 SERIES_COLUMNS = ("category", "party", "location")
 OPEN_STUB_SHARE = 0.18
-OPEN_FADE_STEPS = 4
+OPEN_FADE_STEPS = 2
 OPEN_FADE_FROM = 0.75
 
 

@@ -71,10 +71,16 @@ def safe_urls(urls: pd.Series) -> pd.Series:
 
 
 def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claims behind a chart, in CLAIM_TABLE_COLUMNS order, with only web URLs kept."""
+    """The claims behind a chart, in CLAIM_TABLE_COLUMNS order, with only web URLs kept.
+
+    Newest first (claims without a date last), otherwise in the order given, so that
+    the first rows of a long table are the latest figures.
+    """
     shown = claims[[c for c in CLAIM_TABLE_COLUMNS if c in claims.columns]].copy()
     if "url" in shown:
         shown["url"] = safe_urls(shown["url"])
+    if "as_of" in shown:
+        shown = shown.sort_values("as_of", ascending=False, na_position="last", kind="stable")
     return shown.reset_index(drop=True)
 
 

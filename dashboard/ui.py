@@ -16,9 +16,10 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import data, tables
+from dashboard import charts, data, tables
 
 CACHE_TTL_S = 60
 EMPTY_WAREHOUSE_HINT = "Run `tally etl examples/` to load the example articles."
@@ -52,6 +53,21 @@ class Warehouse:
         """Run the whitelisted query `name` on this warehouse, cached (see `cached`)."""
         return cached(name, self.path, self.stamp, *args)
 
+    def time_series_charts(
+        self, metric: str, filters: data.ClaimFilters, log_y: bool = False
+    ) -> list[TimeSeriesChart]:
+        """One figure per chart group of `metric`'s claims, cached like the query behind it."""
+        return cached_time_series_charts(self.path, self.stamp, metric, filters, log_y)
+
+
+@dataclass(frozen=True)
+class TimeSeriesChart:
+    """One chart of the time series page: its group, its figure, its claims without a date."""
+
+    group: charts.ChartGroup
+    figure: go.Figure
+    undated: int
+
 
 # `stamp` (the file's modification time) is part of the cache key, so results refresh
 # as soon as the ETL writes, and otherwise after CACHE_TTL_S.
@@ -59,6 +75,21 @@ class Warehouse:
 def cached(name: str, db: str, stamp: float, *args: Any) -> Any:
     """QUERIES[name](db, *args), cached per database state."""
     return QUERIES[name](db, *args)
+
+
+# Building a figure (plotly validates every array) costs more than the query behind it,
+# so figures are cached with the same key and lifetime: every later view of the same
+# page on the same warehouse gets a copy instead of rebuilding it.
+@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False, max_entries=64)
+def cached_time_series_charts(
+    db: str, stamp: float, metric: str, filters: data.ClaimFilters, log_y: bool
+) -> list[TimeSeriesChart]:
+    """`charts.time_series_figure` per `charts.chart_groups` group of the metric's claims."""
+    claims = cached("claims_for_metric", db, stamp, metric, filters)
+    return [
+        TimeSeriesChart(group, charts.time_series_figure(rows, log_y=log_y), int(rows["as_of"].isna().sum()))
+        for group, rows in charts.chart_groups(claims)
+    ]
 
 
 def open_warehouse() -> Warehouse:
@@ -89,9 +120,13 @@ def warehouse_errors(warehouse: Warehouse) -> Iterator[None]:
 
 
 def download_csv(frame: pd.DataFrame, file_name: str, key: str) -> None:
-    """A CSV download of exactly the rows and columns shown."""
+    """A CSV download of exactly the rows and columns shown.
+
+    The CSV is written when the button is clicked, not on every run: the page neither
+    encodes nor sends it before anyone asks for it.
+    """
     st.download_button(
-        f"Download CSV ({len(frame)} rows)", frame.to_csv(index=False).encode("utf-8"),
+        f"Download CSV ({len(frame)} rows)", lambda: frame.to_csv(index=False).encode("utf-8"),
         file_name=file_name, mime="text/csv", on_click="ignore", key=key,
     )
 

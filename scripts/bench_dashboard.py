@@ -56,16 +56,16 @@ def bench(db: Path, repeat: int) -> list[tuple[str, int, float, float, float]]:
     return results
 
 
-def bench_browser(db: Path) -> list[tuple[str, float]]:
-    """Seconds until the first chart is visible in headless Chromium, per page."""
+def bench_browser(db: Path, loads: int) -> list[tuple[str, float, float]]:
+    """(page, median s, best s) until the first chart is painted in headless Chromium."""
     from dashboard import screenshot
 
     shots = [screenshot.Shot(f"/time-series?metric={m}", f"{m}.png") for m in data.list_metrics(db)]
     shots.append(screenshot.Shot("/disagreements", "disagreements.png",
                                  f"{screenshot.CHART}, {screenshot.NOTICE}"))
     with tempfile.TemporaryDirectory() as out, screenshot.serve(db) as base_url:
-        reports = screenshot.capture(base_url, shots, out, warm_up=True)
-    return [(r.url.split("/", 3)[-1], r.seconds_to_content) for r in reports]
+        reports = screenshot.capture(base_url, shots, out, warm_up=True, loads=loads)
+    return [(r.url.split("/", 3)[-1], r.seconds_to_content, r.best_seconds) for r in reports]
 
 
 def main() -> int:
@@ -73,6 +73,7 @@ def main() -> int:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--browser", action="store_true", help="also time pages in headless Chromium")
+    parser.add_argument("--loads", type=int, default=3, help="browser loads per page (default 3)")
     args = parser.parse_args()
     claims = data.run_query(args.db, "claims", {
         "metric": None, "claim_ids": [], **data.ClaimFilters().params()})
@@ -85,12 +86,13 @@ def main() -> int:
         print(f"{page:<28} {rows:>6} {q:>8.3f} {f:>9.3f} {j:>7.3f} {total:>8.3f}")
     print(f"slowest page work: {worst:.3f} s (budget {BUDGET_S:.1f} s)")
     if args.browser:
-        print(f"\n{'page (headless Chromium)':<40} {'s to first chart':>16}")
+        print(f"\n{'page (headless Chromium)':<36} {'s to first chart: median':>24} {'best':>6}"
+              f"  ({args.loads} loads after a warm-up)")
         slowest = 0.0
-        for page, seconds in bench_browser(args.db):
-            slowest = max(slowest, seconds)
-            print(f"{page:<40} {seconds:>16.2f}")
-        print(f"slowest chart to appear: {slowest:.2f} s (budget {BUDGET_S:.1f} s)")
+        for page, median, best in bench_browser(args.db, args.loads):
+            slowest = max(slowest, median)
+            print(f"{page:<36} {median:>24.2f} {best:>6.2f}")
+        print(f"slowest chart to appear (median): {slowest:.2f} s (budget {BUDGET_S:.1f} s)")
         worst = max(worst, slowest)
     return 0 if worst <= BUDGET_S else 1
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, tables, ui
+from dashboard import data, tables, ui
 
 FILTER_LABELS = {"category": "Population", "party": "Party", "location": "Place", "source": "Source"}
 LEGEND = (
@@ -13,6 +13,9 @@ LEGEND = (
     "than 500\"); ▼ with a stub fading downwards = no lower bound (\"up to 300\"). Click a point "
     "or select table rows to see the words a figure was read from."
 )
+# The table below the charts shows this many claims until "all claims" is switched on: a
+# grid of every claim (over a thousand on a big warehouse) would hold up the charts.
+TABLE_PREVIEW_ROWS = 100
 
 
 def sidebar_filters(warehouse: ui.Warehouse, metric: str) -> data.ClaimFilters:
@@ -54,6 +57,7 @@ with ui.warehouse_errors(warehouse):
     log_y = st.sidebar.toggle("Logarithmic scale", key="log_y",
                               help="For figures of very different sizes on one chart.")
     claims = warehouse.query("claims_for_metric", metric, filters)
+    chart_list = warehouse.time_series_charts(metric, filters, log_y)
 
 st.title(f"{ui.md(metric)} over time")
 if claims.empty:
@@ -61,22 +65,28 @@ if claims.empty:
     st.stop()
 
 picked_on_chart: list[str] = []
-for group, rows in charts.chart_groups(claims):
+for chart in chart_list:
+    group = chart.group
     st.subheader(f"{ui.md(metric)}: {ui.md(group.label)}")
     event = st.plotly_chart(
-        charts.time_series_figure(rows, log_y=log_y), key=f"chart_{group.unit}_{group.rate}",
+        chart.figure, key=f"chart_{group.unit}_{group.rate}",
         on_select="rerun", selection_mode="points", width="stretch",
     )
     picked_on_chart += ui.selected_claim_ids(event)
-    undated = int(rows["as_of"].isna().sum())
-    if undated:
-        st.caption(f"{undated} claim(s) without a date are listed in the table only.")
+    if chart.undated:
+        st.caption(f"{chart.undated} claim(s) without a date are listed in the table only.")
 st.caption(LEGEND)
 
 shown = tables.claims_table(claims)
 st.subheader(f"Claims ({len(shown)})")
+listed = shown
+if len(shown) > TABLE_PREVIEW_ROWS:
+    if not st.toggle(f"List all {len(shown)} claims", key="claims_all"):
+        listed = shown.head(TABLE_PREVIEW_ROWS)
+        st.caption(f"The {TABLE_PREVIEW_ROWS} latest of {len(shown)} claims. Switch on \"List all\", "
+                   f"download the CSV (all {len(shown)}) or pick any figure below.")
 table_event = st.dataframe(
-    shown, hide_index=True, key="claims_table", on_select="rerun", selection_mode="multi-row",
+    listed, hide_index=True, key="claims_table", on_select="rerun", selection_mode="multi-row",
     column_config={
         "url": st.column_config.LinkColumn("url"),
         "quote": st.column_config.TextColumn("quote", width="large"),
@@ -88,7 +98,7 @@ table_event = st.dataframe(
 )
 ui.download_csv(shown, f"tally-{metric}.csv", key="download_csv")
 
-selected = picked_on_chart + shown.iloc[ui.selected_rows(table_event)]["claim_id"].tolist()
+selected = picked_on_chart + listed.iloc[ui.selected_rows(table_event)]["claim_id"].tolist()
 if not selected:
     labels = [
         f"{tables.format_date(d)} · {s} · {tables.range_text(lo, b, hi, u)}"
