@@ -137,6 +137,21 @@ def _speech_at(tokens: tuple[Token, ...], k: int) -> bool:
     return attribution.tables().speech.match(tokens, k) is not None
 
 
+def _comma_aside_end(tokens: tuple[Token, ...], comma: int, triggers: dict[int, Trigger],
+                     quantity_starts: set[int]) -> int | None:
+    """End of an aside between commas that a verb follows: ", who were attending a ceremony, were killed"."""
+    t = tables()
+    for j in range(comma + 1, min(len(tokens) - 1, comma + 12)):
+        if j in quantity_starts or (j in triggers and triggers[j].kind == "words"):
+            return None
+        if tokens[j].text == ",":
+            following = j + 1
+            if t.predicate.match(tokens, following) or (following in triggers and triggers[following].kind == "words"):
+                return following
+            return None
+    return None
+
+
 def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Trigger],
                  stop: int) -> NounPhrase:
     """Read the figure's noun phrase: group words, party adjectives, a head trigger, unknown nouns."""
@@ -183,7 +198,16 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             k = parties[0][1]
             seen_noun = seen_noun or tok.text.endswith("s")  # "2,500 Ukrainians" is the noun itself
             continue
-        if t.non_people.match(tokens, k):
+        non_people = t.non_people.match(tokens, k)
+        if non_people:
+            after = k + non_people[0]
+            if (not seen_noun and tok.lower != "times" and after < stop and tokens[after].is_word
+                    and not tokens[after].is_capitalised
+                    and not t.clause.match(tokens, after) and not t.predicate.match(tokens, after)
+                    and (t.groups.match(tokens, after) or after + 1 >= stop or not tokens[after + 1].is_word
+                         or t.predicate.match(tokens, after + 1))):
+                k = after  # "cattle rustlers", "car bomb victims": a modifier of the noun that follows
+                continue
             np_.times = tok.lower == "times" and not seen_noun
             np_.non_people = not seen_noun and not np_.times
             break
@@ -203,12 +227,17 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             k += 1  # "civilians, soldiers and ..." (not "people, residents said")
             continue
         if tok.text in ("(", "["):
-            k = max(_skip_aside(tokens, k, stop), k + 1)  # "Five civilians [residents report ten]"
+            k = max(_skip_aside(tokens, k, len(tokens)), k + 1)  # "Five civilians [residents report ten]"
             continue
+        after_of = k > q.end and tokens[k - 1].lower in ("of", "the", "a") and seen_noun
         if tok.is_word and not t.clause.match(tokens, k) and not t.predicate.match(tokens, k) \
-                and unknown < _MAX_UNKNOWN_WORDS and not (seen_noun and not tok.is_capitalised):
-            unknown += 1  # a word we do not know: an adjective or a noun ("illegal gold miners")
+                and unknown < _MAX_UNKNOWN_WORDS and (not seen_noun or tok.is_capitalised or after_of):
+            # a word we do not know: an adjective or a noun ("illegal gold miners"), or the object of
+            # "of" ("members of the same family", "members of the Indigenous People of Biafra")
+            unknown += 1
             k += 1
+            while after_of and k < stop and (tokens[k].is_capitalised or tokens[k].lower == "of"):
+                k += 1  # the rest of a name
             continue
         break
     while k > q.end and tokens[k - 1].lower in ("and", "or", ","):
@@ -252,6 +281,11 @@ def _trigger_after(tokens: tuple[Token, ...], start: int, triggers: dict[int, Tr
         if aside > k:
             k = aside
             continue
+        if tokens[k].text == ",":
+            close = _comma_aside_end(tokens, k, triggers, quantity_starts)
+            if close is not None:
+                k = close  # "Two persons, a lawyer and a youth leader, were shot dead"
+                continue
         if tokens[k].lower in _words_of("aside_openers"):
             j = k + 1  # "Eight people including a baby and a young girl were killed"
             while j < n and j - k <= 8 and not t.predicate.match(tokens, j) and j not in triggers:
