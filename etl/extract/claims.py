@@ -357,11 +357,15 @@ def _trigger_before(tokens: tuple[Token, ...], q: Quantity, floor: int, triggers
             if trig.end == q.start:
                 best = trig
             continue
-        window = _WINDOW_TOLL if _after_change_verb(tokens, q.start) else _WINDOW_BEFORE
+        toll = _after_change_verb(tokens, q.start)
+        window = _WINDOW_TOLL if toll else _WINDOW_BEFORE
         if trig.kind != "words" or trig.start < max(floor, q.start - window):
             continue
-        if any(tokens[k].lower in _words_of("previous_clause_stops") for k in range(trig.end, q.start)):
+        between = tokens[trig.end:q.start]
+        if any(tok.lower in _words_of("previous_clause_stops") for tok in between):
             continue
+        if not toll and any(tok.text == "," for tok in between) and len(between) > 3:
+            continue  # "In addition to the dead, four persons sustained wounds": another clause
         best = trig
     return best
 
