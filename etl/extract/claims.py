@@ -525,7 +525,7 @@ def _choose_speaker(speakers: list[attribution.Speaker], q: Quantity) -> attribu
 
 
 def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[int, int]) -> list[Claim]:
-    """The claims of one sentence (the heart of the extractor)."""
+    """The claims of one sentence: each quantity that a trigger makes a figure, with all its fields."""
     t = tables()
     tokens = sentence.tokens
     date_mentions = dates.find_dates(sentence, ctx.published)
@@ -540,21 +540,16 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     inside = {k for q in quantities for k in range(q.start, q.end)}
     speakers = [sp for sp in attribution.find_speakers(sentence) if sp.verb_token not in inside]
     trigger_list = find_triggers(tokens)
-    trigger_at = {tr.start: tr for tr in trigger_list}
     period_start, period_dates = dates.find_period_start(sentence, date_mentions)
-    readings = _read_metrics(tokens, quantities, trigger_list, trigger_at, date_tokens)
+    own_dates = [d for k, d in enumerate(date_mentions) if k not in period_dates and d.date is not None]
+    readings = _read_metrics(tokens, quantities, trigger_list, {tr.start: tr for tr in trigger_list}, date_tokens)
     claims: list[Claim] = []
-    previous_claim: Claim | None = None
+    previous: Claim | None = None
     for n, q in enumerate(quantities):
-        previous_q = quantities[n - 1] if n else None
-        next_start = quantities[n + 1].start if n + 1 < len(quantities) else len(tokens)
-        if _is_subset(tokens, q) or _is_conversion(tokens, q, previous_q):
+        np_, trig, rule = readings[n]
+        if trig is None or _is_subset(tokens, q) or _is_conversion(tokens, q, quantities[n - 1] if n else None):
             continue
         why: dict[str, str] = {}
-        np_, trig, rule = readings[n]
-        speaker = _choose_speaker(speakers, q)
-        if trig is None:
-            continue
         if q.currency is not None:
             metric, unit = "aid", q.currency
             why["metric"] = f"money near '{_words(tokens, trig)}'"
@@ -565,61 +560,20 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         claim = Claim(
             metric=metric, value_low=q.low, value_best=q.best, value_high=q.high, unit=unit,
             qualifier=q.qualifier, span_start=tokens[q.start].start, span_end=tokens[q.end - 1].end,
-            quote=sentence.text, rule=f"{rule}/{q.rule}",
+            quote=sentence.text, rule=f"{rule}/{q.rule}", period_start=period_start, explanation=why,
         )
-        why["values"] = f"'{sentence.text[claim.span_start - sentence.start:claim.span_end - sentence.start]}' read as {q.qualifier}"
-        # whose people
-        inherit = previous_claim is not None and not np_.has_noun and previous_claim.unit == "people"
+        why["values"] = f"'{_span_text(sentence, claim)}' read as {q.qualifier}"
+        speaker = _choose_speaker(speakers, q)
+        # a figure that names nothing ("and hundreds more are injured") shares the one before it
+        inherit_from = previous if previous is not None and not np_.has_noun and previous.unit == "people" else None
         if metric == "aid":
             claim.category = _aid_kind(tokens, q)
             claim.party = _aid_giver(tokens, q, speakers)
             why["category"] = f"aid kind: {claim.category}"
         elif unit == "people" and metric != "population":
-            head_group = t.groups.match(tokens, np_.head.start) if np_.head is not None else None
-            if np_.groups:
-                claim.category = "mixed" if len(np_.groups) > 1 else next(iter(np_.groups))
-                why["category"] = f"group words {np_.group_words}"
-            elif head_group and head_group[1] in ("military", "civilian"):
-                claim.category = str(head_group[1])  # "prisoners of war" are soldiers
-                why["category"] = "the figure's own noun names the group"
-            elif inherit:
-                claim.category = previous_claim.category
-                why["category"] = "same group as the figure before it in the sentence"
-            elif (group := _group_before_trigger(tokens, trig, q)) is not None:
-                claim.category = group  # "the number of civilians killed ... to 412"
-                why["category"] = "group word next to the trigger before the figure"
-            else:
-                claim.category = "unspecified"
-                why["category"] = "no group word"
-            if np_.party:
-                claim.party = np_.party
-                why["party"] = "named beside the figure"
-            elif np_.possessive:
-                claim.party, why["party"] = _possessor_party(tokens, q, speaker, ctx)
-            elif (loser := _loser(tokens, q, speakers)) is not None:
-                claim.party, why["party"] = loser[0], "the side that lost or suffered them"
-                if loser[1] and claim.category == "unspecified":
-                    claim.category, why["category"] = loser[1], "group words of the side that lost them"
-            elif inherit:
-                claim.party = previous_claim.party
-        # rate and dates
-        rate = dates.find_rate(tokens, q.end, next_start)
-        if rate:
-            claim.rate = rate[0]
-            why["rate"] = f"'{tokens[rate[1]].text} ...' after the figure"
-        elif inherit and previous_claim.rate and not np_.groups:
-            claim.rate = previous_claim.rate
-            why["rate"] = "same rate as the figure before it in the sentence"
-        claim.period_start = period_start
-        own_dates = [d for k, d in enumerate(date_mentions) if k not in period_dates and d.date is not None]
-        if claim.rate is None and own_dates:
-            nearest = min(own_dates, key=lambda d: min(abs(d.start - q.start), abs(d.end - q.end)))
-            claim.as_of = nearest.date
-            why["as_of"] = f"'{' '.join(x.text for x in tokens[nearest.start:nearest.end])}' ({nearest.kind})"
-        else:
-            claim.as_of = ctx.published
-            why["as_of"] = "publication date" + (" (rate)" if claim.rate else "")
-        # source
+            _set_whose_people(claim, tokens, q, np_, trig, speaker, speakers, inherit_from, ctx)
+        next_start = quantities[n + 1].start if n + 1 < len(quantities) else len(tokens)
+        _set_rate_and_date(claim, tokens, q, next_start, own_dates, np_, inherit_from, ctx)
         if speaker is not None:
             claim.source = ctx.last_speaker if speaker.kind == "pronoun" else speaker.text
             why["source"] = f"'{speaker.text}' ({speaker.kind})"
@@ -628,10 +582,68 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
             why["source"] = "publisher (nobody named)"
         if metric != "aid":
             claim.location, why["location"] = _place_for(ctx, sentence, paragraph)
-        claim.explanation = why
         claims.append(claim)
-        previous_claim = claim
+        previous = claim
     return claims
+
+
+def _span_text(sentence: Sentence, claim: Claim) -> str:
+    return sentence.text[claim.span_start - sentence.start:claim.span_end - sentence.start]
+
+
+def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, trig: Trigger,
+                      speaker: attribution.Speaker | None, speakers: list[attribution.Speaker],
+                      inherit_from: Claim | None, ctx: _Context) -> None:
+    """Category (military / civilian / mixed / unspecified) and party of a people figure."""
+    why = claim.explanation
+    head_group = tables().groups.match(tokens, np_.head.start) if np_.head is not None else None
+    if np_.groups:
+        claim.category = "mixed" if len(np_.groups) > 1 else next(iter(np_.groups))
+        why["category"] = f"group words {np_.group_words}"
+    elif head_group and head_group[1] in ("military", "civilian"):
+        claim.category = str(head_group[1])  # "prisoners of war" are soldiers
+        why["category"] = "the figure's own noun names the group"
+    elif inherit_from is not None:
+        claim.category = inherit_from.category
+        why["category"] = "same group as the figure before it in the sentence"
+    elif (group := _group_before_trigger(tokens, trig, q)) is not None:
+        claim.category = group  # "the number of civilians killed ... to 412"
+        why["category"] = "group word next to the trigger before the figure"
+    else:
+        claim.category = "unspecified"
+        why["category"] = "no group word"
+    if np_.party:
+        claim.party = np_.party
+        why["party"] = "named beside the figure"
+    elif np_.possessive:
+        claim.party, why["party"] = _possessor_party(tokens, q, speaker, ctx)
+    elif (loser := _loser(tokens, q, speakers)) is not None:
+        claim.party, why["party"] = loser[0], "the side that lost or suffered them"
+        if loser[1] and claim.category == "unspecified":
+            claim.category, why["category"] = loser[1], "group words of the side that lost them"
+    elif inherit_from is not None:
+        claim.party = inherit_from.party
+
+
+def _set_rate_and_date(claim: Claim, tokens: tuple[Token, ...], q: Quantity, next_start: int,
+                       own_dates: list[dates.DateMention], np_: NounPhrase, inherit_from: Claim | None,
+                       ctx: _Context) -> None:
+    """Rate ("every day") and as_of: the date phrase nearest the figure, else publication (always for rates)."""
+    why = claim.explanation
+    rate = dates.find_rate(tokens, q.end, next_start)
+    if rate:
+        claim.rate = rate[0]
+        why["rate"] = f"'{tokens[rate[1]].text} ...' after the figure"
+    elif inherit_from is not None and inherit_from.rate and not np_.groups:
+        claim.rate = inherit_from.rate
+        why["rate"] = "same rate as the figure before it in the sentence"
+    if claim.rate is None and own_dates:
+        nearest = min(own_dates, key=lambda d: min(abs(d.start - q.start), abs(d.end - q.end)))
+        claim.as_of = nearest.date
+        why["as_of"] = f"'{' '.join(x.text for x in tokens[nearest.start:nearest.end])}' ({nearest.kind})"
+    else:
+        claim.as_of = ctx.published
+        why["as_of"] = "publication date" + (" (rate)" if claim.rate else "")
 
 
 def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger_list: list[Trigger],
