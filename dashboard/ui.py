@@ -24,6 +24,10 @@ from dashboard import charts, data, tables
 CACHE_TTL_S = 60
 EMPTY_WAREHOUSE_HINT = "Run `tally etl examples/` to load the example articles."
 PROVENANCE_MAX = 20
+# A claims table shows this many rows until the reader asks for all of them: a grid of
+# every claim (over a thousand on a big warehouse) arrives with the charts and holds
+# them up in the browser. The CSV download always has every row.
+TABLE_PREVIEW_ROWS = 100
 
 # The query functions pages may run through `cached` (a fixed whitelist).
 QUERIES: dict[str, Callable[..., Any]] = {
@@ -78,9 +82,11 @@ def cached(name: str, db: str, stamp: float, *args: Any) -> Any:
 
 
 # Building a figure (plotly validates every array) costs more than the query behind it,
-# so figures are cached with the same key and lifetime: every later view of the same
-# page on the same warehouse gets a copy instead of rebuilding it.
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False, max_entries=64)
+# so figures are cached with the same key and lifetime, and shared rather than copied
+# (unpickling a big figure costs a third of building it): every later view of the same
+# page on the same warehouse reuses them. Nothing may modify a cached figure;
+# `st.plotly_chart` only reads it.
+@st.cache_resource(ttl=CACHE_TTL_S, show_spinner=False, max_entries=64)
 def cached_time_series_charts(
     db: str, stamp: float, metric: str, filters: data.ClaimFilters, log_y: bool
 ) -> list[TimeSeriesChart]:

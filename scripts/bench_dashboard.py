@@ -9,7 +9,13 @@ For every metric: the uncached query (a fresh read-only connection, as on a page
 load), the figures of its chart groups, and their JSON (what Streamlit sends to the
 browser); likewise the overview and the disagreements. Each step is the best of --repeat
 runs. With --browser it also serves the dashboard and measures, in headless Chromium, the
-seconds from navigation until the first chart of each metric's page is visible (end to end).
+seconds from navigation start until the first chart of each page is painted (end to end,
+timed in the page on the first animation frame that shows it): after one warm-up load,
+each page is loaded --loads times (default 3) and the median and the best are printed;
+the budget applies to the median, so one slow load on a shared machine does not decide it.
+Repeat loads show the dashboard's caches at work (queries and figures, 60 s), as an
+analyst reopening a page sees them; the first load of each page after the warm-up is a
+cache miss.
 """
 from __future__ import annotations
 

@@ -170,6 +170,24 @@ def test_long_quotes_are_wrapped_and_shortened() -> None:
     assert len(shown) < charts.QUOTE_MAX + 100
 
 
+def test_a_shortened_quote_is_escaped_and_ends_in_an_ellipsis() -> None:
+    quote = "<b>Kyiv</b> said " + "x & y " * 100
+    (best,) = traces(charts.time_series_figure(frame(claim("2022-06-07", "Kyiv", 1, 1, 1, quote=quote))), "best")
+    shown = best.hovertext[0].split("“", 1)[1]
+    assert shown.startswith("&lt;b&gt;Kyiv&lt;/b&gt; said x &amp; y")
+    assert shown.endswith("…”</i>") and "<b>" not in shown
+    assert len(shown.replace("<br>", " ").replace("&amp;", "&")) < charts.QUOTE_MAX + 20
+
+
+def test_time_series_figures_bring_their_own_look() -> None:
+    # Shown with st.plotly_chart(theme=None): font, grid and margins come from the figure,
+    # fixed, so the browser draws it without extra automargin layout passes.
+    layout = charts.time_series_figure(frame(claim("2022-06-07", "Kyiv", 1, 1, 1))).layout
+    assert layout.template.layout.font.family == charts.FONT_FAMILY
+    assert layout.template.layout.yaxis.automargin is False
+    assert layout.margin.l >= 60 and layout.margin.b >= 50  # room for tick labels and titles
+
+
 def test_money_ranges_carry_the_currency() -> None:
     assert charts.describe_range(4.6e9, 4.6e9, 4.6e9, "USD") == "4,600,000,000 USD"
     assert charts.describe_range(22.5, 25, 27.5, "people") == "22.5 to 27.5 (best 25)"

@@ -20,7 +20,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data
+from dashboard import data, ui
 from etl.pipeline import run_etl
 from warehouse import db as warehouse_db
 
@@ -327,10 +327,31 @@ def test_time_series_draws_bands_and_separates_rates(monkeypatch: pytest.MonkeyP
     sources = {t["meta"]["source"] for t in total["data"]}
     assert {"Kyiv", "Moscow", "regional governor"} <= sources
     assert {"open_bound"} <= {t["meta"]["role"] for t in total["data"] + per_day["data"]}
+    # The figures carry their own look (charts.TIME_SERIES_TEMPLATE), not Streamlit's theme.
+    assert {chart.proto.theme for chart in at.get("plotly_chart")} == {""}
+    assert all(f["layout"]["template"]["layout"]["font"]["family"] for f in figures)
     shown = table(at)
     assert len(shown) == len(killed(warehouse))
     assert (at.get("download_button")[0].proto.label ==
             f"Download CSV ({len(shown)} rows)")
+
+
+def test_time_series_table_lists_the_latest_claims_until_asked_for_all(
+    monkeypatch: pytest.MonkeyPatch, warehouse: Path
+) -> None:
+    monkeypatch.setattr(ui, "TABLE_PREVIEW_ROWS", 3)
+    every = killed(warehouse)
+    at = run_app(monkeypatch, warehouse, TIME_SERIES)
+    shown = table(at)
+    assert len(shown) == 3 < len(every)
+    assert list(shown["as_of"]) == sorted(every["as_of"].dropna(), reverse=True)[:3]  # the latest
+    assert any(f"The 3 latest of {len(every)} claims" in c.value for c in at.caption)
+    # The CSV still has every claim behind the charts, and the picker reaches every one.
+    assert at.get("download_button")[0].proto.label == f"Download CSV ({len(every)} rows)"
+    assert len(at.selectbox(key="claim_pick").options) == len(every)
+    at.toggle(key="claims_all").set_value(True).run()
+    assert not at.exception
+    assert len(table(at)) == len(every)
 
 
 def test_time_series_metric_from_the_url_and_money(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:

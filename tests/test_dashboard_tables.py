@@ -37,6 +37,14 @@ def test_claims_table_keeps_only_web_links() -> None:
     assert shown["url"].isna().tolist() == [False, True, True]
 
 
+def test_claims_table_lists_the_newest_first_and_undated_last() -> None:
+    claims = pd.DataFrame({
+        "as_of": [pd.Timestamp("2022-06-01"), pd.Timestamp("2022-06-03"), pd.NaT, pd.Timestamp("2022-06-03")],
+        "claim_id": ["old", "new-a", "undated", "new-b"],
+    })
+    assert tables.claims_table(claims)["claim_id"].tolist() == ["new-a", "new-b", "old", "undated"]
+
+
 def test_overview_table() -> None:
     latest = pd.DataFrame([{
         "metric": "killed", "category": "military", "party": "Ukraine", "location": None,

@@ -13,9 +13,6 @@ LEGEND = (
     "than 500\"); ▼ with a stub fading downwards = no lower bound (\"up to 300\"). Click a point "
     "or select table rows to see the words a figure was read from."
 )
-# The table below the charts shows this many claims until "all claims" is switched on: a
-# grid of every claim (over a thousand on a big warehouse) would hold up the charts.
-TABLE_PREVIEW_ROWS = 100
 
 
 def sidebar_filters(warehouse: ui.Warehouse, metric: str) -> data.ClaimFilters:
@@ -69,7 +66,7 @@ for chart in chart_list:
     group = chart.group
     st.subheader(f"{ui.md(metric)}: {ui.md(group.label)}")
     event = st.plotly_chart(
-        chart.figure, key=f"chart_{group.unit}_{group.rate}",
+        chart.figure, key=f"chart_{group.unit}_{group.rate}", theme=None,  # see charts.TIME_SERIES_TEMPLATE
         on_select="rerun", selection_mode="points", width="stretch",
     )
     picked_on_chart += ui.selected_claim_ids(event)
@@ -80,11 +77,11 @@ st.caption(LEGEND)
 shown = tables.claims_table(claims)
 st.subheader(f"Claims ({len(shown)})")
 listed = shown
-if len(shown) > TABLE_PREVIEW_ROWS:
+if len(shown) > ui.TABLE_PREVIEW_ROWS:
     if not st.toggle(f"List all {len(shown)} claims", key="claims_all"):
-        listed = shown.head(TABLE_PREVIEW_ROWS)
-        st.caption(f"The {TABLE_PREVIEW_ROWS} latest of {len(shown)} claims. Switch on \"List all\", "
-                   f"download the CSV (all {len(shown)}) or pick any figure below.")
+        listed = shown.head(ui.TABLE_PREVIEW_ROWS)
+        st.caption(f"The {ui.TABLE_PREVIEW_ROWS} latest of {len(shown)} claims. Switch on \"List all\", "
+                   f"download the CSV (all {len(shown)} rows) or pick any figure below.")
 table_event = st.dataframe(
     listed, hide_index=True, key="claims_table", on_select="rerun", selection_mode="multi-row",
     column_config={

@@ -761,10 +761,10 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> li
             continue  # "Britain-based", "Iran-backed": an adjective, not where it happened
         follower = next_word.get(place.end)
         governed = place.start in after_preposition  # "people in Sudan has reached": Sudan is a place
-        if place.surface in _party_aliases() and not governed and (
-                (follower is not None and follower.lower in tables().government_verbs)
-                or text[place.end:place.end + 2] in ("'s", "’s")):
-            continue  # "Kyiv disputes", "Kyiv's soldiers": the government or the side, not a place
+        if place.surface in _party_aliases() and (
+                text[place.end:place.end + 2] in ("'s", "’s")
+                or (not governed and follower is not None and follower.lower in tables().government_verbs)):
+            continue  # "Kyiv's soldiers", "Kyiv disputes": the side or the government, not a place
         kept.append(place)
     return kept
 
