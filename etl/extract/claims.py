@@ -56,6 +56,13 @@ class NounPhrase:
     has_noun: bool = False  # the figure names what it counts ("hundreds more" does not)
     noun_trigger: Trigger | None = None  # "prisoners", "refugees": the metric if no verb gives one
 
+    def add_group(self, tokens: tuple[Token, ...], k: int, group: tuple[int, object]) -> int:
+        """Record the group word(s) at token k; return the index after them."""
+        if group[1] in ("military", "civilian"):
+            self.groups.add(str(group[1]))
+        self.group_words.append(" ".join(x.text for x in tokens[k:k + group[0]]))
+        return k + group[0]
+
 
 class _Tables:
     def __init__(self) -> None:
@@ -174,11 +181,8 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             # "44 prisoners were killed", "five Ethiopian refugees": a people noun that is also a trigger;
             # it names the group, and the metric comes from a verb if there is one
             np_.noun_trigger = np_.noun_trigger or trig
-            if group[1] in ("military", "civilian"):
-                np_.groups.add(str(group[1]))
-            np_.group_words.append(" ".join(x.text for x in tokens[k:k + group[0]]))
+            k = np_.add_group(tokens, k, group)
             seen_noun = True
-            k += group[0]
             continue
         if trig and trig.kind != "adjacent_before" and not seen_conjunction:
             if not seen_noun or trig.kind == "noun_words":
@@ -186,11 +190,8 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
                 k = trig.end
             break
         if group:
-            if group[1] in ("military", "civilian"):
-                np_.groups.add(str(group[1]))
-            np_.group_words.append(" ".join(x.text for x in tokens[k:k + group[0]]))
+            k = np_.add_group(tokens, k, group)
             seen_noun = True
-            k += group[0]
             continue
         parties = attribution.parties_in(tokens, k, k + 3)
         if parties and parties[0][0] == k:
