@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from etl.extract.lexicon import lexicon
-from etl.extract.text import PhraseTable, Token, match_phrase_at, phrase_tokens
+from etl.extract.text import PhraseTable, Token
 
 Bounds = tuple[float | None, float, float | None]
 
@@ -359,6 +359,7 @@ def _unscaled(tokens: tuple[Token, ...], amount: Amount) -> float:
 
 
 def _after_change_verb(tokens: tuple[Token, ...], i: int) -> bool:
+    """"rose from 20 to 25": a change verb just before the range."""
     return any(t.lower in grammar().change_verbs for t in tokens[max(0, i - 4):i])
 
 
@@ -376,8 +377,3 @@ def _currency_after(tokens: tuple[Token, ...], k: int) -> str | None:
     if k + 1 < len(tokens) and tokens[k].lower == "of" and tokens[k + 1].lower in g.currency_words:
         return g.currency_words[tokens[k + 1].lower]
     return None
-
-
-def matches_any(tokens: tuple[Token, ...], i: int, phrases: list[str]) -> bool:
-    """True when one of the phrases starts at token i."""
-    return any(match_phrase_at(tokens, i, phrase_tokens(p)) for p in phrases)
