@@ -342,7 +342,7 @@ def _trigger_in_clause(tokens: tuple[Token, ...], start: int, trigger_list: list
     return None
 
 
-def _after_change_verb(tokens: tuple[Token, ...], start: int) -> bool:
+def _after_toll_verb(tokens: tuple[Token, ...], start: int) -> bool:
     """"rose to", "climbed to", "stood at" right before the figure."""
     return (start >= 2 and tokens[start - 1].lower in _words_of("toll_prepositions")
             and tokens[start - 2].lower in _words_of("toll_verbs"))
@@ -358,7 +358,7 @@ def _trigger_before(tokens: tuple[Token, ...], q: Quantity, floor: int, triggers
             if trig.end == q.start:
                 best = trig
             continue
-        toll = _after_change_verb(tokens, q.start)
+        toll = _after_toll_verb(tokens, q.start)
         window = _WINDOW_TOLL if toll else _WINDOW_BEFORE
         if trig.kind != "words" or trig.start < max(floor, q.start - window):
             continue
