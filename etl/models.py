@@ -17,6 +17,9 @@ Metric = Literal[
 ]
 Qualifier = Literal["exact", "range", "at_least", "more_than", "at_most", "approximate", "vague"]
 Rate = Literal["per_day", "per_week", "per_month"]
+Scope = Literal["incident", "period", "cumulative", "stock", "rate", "unknown"]
+"""What a figure counts (SPEC "Series"): one event, a bounded window, a running total, a state at
+`as_of`, or an average per day, week or month."""
 TextSource = Literal["body", "html_main", "feed_content", "feed_summary"]
 """Where an article's text came from: a file's body (.txt, .md, .jsonl `text`), a page's main
 text (HTML), a feed entry's full content, or only its summary."""
@@ -88,6 +91,8 @@ class Claim:
     party: str | None = None
     rate: Rate | None = None
     period_start: date | None = None
+    period_end: date | None = None
+    scope: Scope | None = None
     as_of: date | None = None
     source: str | None = None
     location: str | None = None

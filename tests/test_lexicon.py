@@ -31,14 +31,14 @@ def data_copy(tmp_path, monkeypatch):
 
 
 def test_a_bare_yaml_boolean_is_refused_by_file_name(data_copy):
-    path = data_copy / "grammar.yaml"
+    path = data_copy / "en" / "grammar.yaml"
     path.write_text(path.read_text().replace('conjunctions: ["and", "or"]', "conjunctions: [and, or, no]"))
     with pytest.raises(LexiconError, match=r"grammar\.yaml: quote these words"):
         lexicon()
 
 
 def test_a_trigger_under_two_metrics_is_refused(data_copy):
-    path = data_copy / "metrics.yaml"
+    path = data_copy / "en" / "metrics.yaml"
     text = path.read_text().replace("    words: [injured,", "    words: [killed, injured,", 1)
     path.write_text(text)
     with pytest.raises(LexiconError, match="'killed' belongs to both"):
@@ -46,7 +46,7 @@ def test_a_trigger_under_two_metrics_is_refused(data_copy):
 
 
 def test_a_file_without_version_is_refused(data_copy):
-    path = data_copy / "dates.yaml"
+    path = data_copy / "en" / "dates.yaml"
     path.write_text(path.read_text().replace("version: 1", "edition: 1"))
     with pytest.raises(LexiconError, match=r"dates\.yaml: must be a mapping with an integer `version`"):
         lexicon()

@@ -3,7 +3,7 @@
 A speaker is the noun phrase beside a speech verb ("Kyiv said", "said Oleksiy
 Arestovych"), after a source preposition ("according to the UN"), or the actor of
 an act that is itself the report ("Washington has allocated"). Pronouns point back
-to the last named speaker. The words are data (etl/data/attribution.yaml).
+to the last named speaker. The words are data (etl/data/en/attribution.yaml).
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Date phrases in a sentence, resolved against the publication date.
 
-Our own patterns (from etl/data/dates.yaml) find the candidate phrases; dateparser
+Our own patterns (from etl/data/en/dates.yaml) find the candidate phrases; dateparser
 reads calendar phrases ("June 3", "10 June 2022"). dateparser is never let loose on
 whole sentences: its `search_dates` reads "one of two" as January 2 and "0500 GMT"
 as the year 500, and resolves a weekday equal to the base date's to a week earlier.

@@ -14,6 +14,9 @@ from typing import Any
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+LANGUAGE = "en"
+"""Knowledge that depends on the language lives in etl/data/<language>/ (as quantulum3 keeps
+`_lang/<locale>/`); what does not (the gazetteer, sources) sits in etl/data/ itself."""
 KNOWLEDGE_FILES = ("quantities", "metrics", "attribution", "parties", "dates", "text", "grammar")
 METRICS = ("killed", "injured", "casualties", "trapped", "displaced", "evacuated", "captured", "missing",
            "aid", "strikes", "population")
@@ -37,7 +40,7 @@ class Lexicon:
 
 
 def _load(name: str) -> tuple[dict[str, Any], bytes]:
-    path = DATA_DIR / f"{name}.yaml"
+    path = DATA_DIR / LANGUAGE / f"{name}.yaml"
     raw = path.read_bytes()
     try:
         data = yaml.safe_load(raw)

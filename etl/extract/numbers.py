@@ -7,7 +7,7 @@ Whether a quantity is a *figure* (a claim) is decided later, from its context.
 
 Hand-written: quantulum3 and similar parsers read physical units and do not know
 the SPEC's qualifiers, vague-quantity bands or range forms; this grammar is small
-and all of its words are data (etl/data/quantities.yaml).
+and all of its words are data (etl/data/en/quantities.yaml).
 """
 from __future__ import annotations
 
