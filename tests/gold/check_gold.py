@@ -28,8 +28,9 @@ PEOPLE_CATS = {"military", "civilian", "mixed", "unspecified"}
 AID_CATS = {"military", "humanitarian", "financial", "unspecified"}
 VAGUE = {(24, 99), (36, 108), (200, 999), (300, 900), (2000, 9999), (3000, 9000),
          (20000, 99999), (200000, 999999), (2000000, 9999999)}
+SCOPES = {"incident", "period", "cumulative", "stock", "rate", "unknown"}
 REQUIRED = ["article", "metric", "value_low", "value_best", "value_high", "unit", "qualifier",
-            "rate", "as_of", "source", "note"]
+            "rate", "scope", "period_end", "as_of", "source", "note"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
@@ -186,7 +187,23 @@ def main():
                 err(f"{where}: as_of {d} after publication {p}")
         if g["rate"] and as_of != [p]:
             err(f"{where}: rate figure must be dated at publication {p}, not {g['as_of']}")
-        if g.get("period_start"):
+        scopes = as_list(g.get("scope"))
+        if not set(scopes) <= SCOPES:
+            err(f"{where}: scope {g.get('scope')}")
+        if bool(g["rate"]) != (scopes == ["rate"]):
+            err(f"{where}: a rate figure has scope rate, and only a rate figure ({g['rate']}, {g.get('scope')})")
+        ends = [date_or_none(d, where) for d in as_list(g.get("period_end"))]
+        if "period" not in scopes and ends != [None]:
+            err(f"{where}: period_end {g.get('period_end')} on a figure whose scope is not period")
+        if "period" in scopes:
+            starts_ = [date_or_none(d, where) for d in as_list(g.get("period_start"))]
+            s0 = next((d for d in starts_ if d), None)
+            e0 = next((d for d in ends if d), None)
+            if s0 is None or e0 is None or s0 > e0 or (p and e0 > p):
+                err(f"{where}: a period needs period_start <= period_end <= publication ({s0}, {e0})")
+            if scopes == ["period"] and (None in starts_ or None in ends):
+                err(f"{where}: a period-only figure must state both ends")
+        if g.get("period_start") and not isinstance(g["period_start"], list):
             ps = date_or_none(g["period_start"], where)
             if ps and as_of and as_of[0] and ps > min(d for d in as_of if d):
                 err(f"{where}: period_start after as_of")
@@ -222,6 +239,7 @@ def main():
     print("metrics:", dict(cnt(lambda g: "|".join(as_list(g["metric"])))))
     print("qualifiers:", dict(cnt(lambda g: g["qualifier"])))
     print("rates:", dict(cnt(lambda g: g["rate"])))
+    print("scopes:", dict(cnt(lambda g: "|".join(as_list(g["scope"])))))
     print("units:", dict(cnt(lambda g: g["unit"])))
     print("vague kinds:", dict(collections.Counter((g["value_low"], g["value_high"]) for g in allg if g["qualifier"] == "vague")))
     notes = " || ".join(g["note"] for g in allg).lower()
