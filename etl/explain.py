@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-FIELDS = ("metric", "values", "category", "party", "rate", "as_of", "source", "location")
+FIELDS = ("metric", "values", "category", "party", "rate", "scope", "as_of", "source", "location")
 
 
 def explain_claim(row: dict[str, Any], text_of_span: str | None = None) -> list[str]:
@@ -19,6 +19,7 @@ def explain_claim(row: dict[str, Any], text_of_span: str | None = None) -> list[
     decided = {
         "metric": row["metric"], "values": f"{_fmt(low)} / {_fmt(best)} / {_fmt(high)}",
         "category": row.get("category"), "party": row.get("party"), "rate": row.get("rate"),
+        "scope": row.get("scope"),
         "as_of": row.get("as_of"), "source": row.get("source"), "location": row.get("location"),
     }
     for field in FIELDS:
@@ -26,7 +27,9 @@ def explain_claim(row: dict[str, Any], text_of_span: str | None = None) -> list[
         if reason is None and decided[field] is None:
             continue
         lines.append(f"  {field:<9} {decided[field]!s:<28} {reason or ''}".rstrip())
-    if row.get("period_start"):
+    if row.get("period_end"):
+        lines.append(f"  {'period':<9} {row['period_start']} to {row['period_end']}")
+    elif row.get("period_start"):
         lines.append(f"  {'period':<9} since {row['period_start']}")
     return lines
 

@@ -112,3 +112,15 @@ def test_extract_explain_shows_words_rule_and_reasons_per_figure():
     assert "rule " in killed and "quote: Kyiv said between 100 and 200" in killed
     assert "'between 100 and 200' read as range" in killed
     assert "per_day" in killed and "'Kyiv' (speech)" in killed
+
+
+def test_extract_explain_says_why_a_scope_was_chosen():
+    seed = Path(__file__).resolve().parent.parent / "examples" / "reuters-2022-06-severodonetsk.txt"
+    result = runner.invoke(app, ["extract", "--explain", str(seed)])
+    assert result.exit_code == 0, result.output
+    blocks = {b.split()[0]: b for b in result.output.strip().split("\n\n") if b.strip()}
+    scope_line = {metric: next(line for line in block.splitlines() if line.strip().startswith("scope"))
+                  for metric, block in blocks.items()}
+    assert "cumulative" in scope_line["aid"] and "'since' (a running total)" in scope_line["aid"]
+    assert "incident" in scope_line["strikes"] and "'launched'" in scope_line["strikes"]
+    assert "stock" in scope_line["population"] and "rate: per_day" in scope_line["killed"]

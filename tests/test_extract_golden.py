@@ -12,12 +12,12 @@ from etl.extract import extract_claims, infer_publication_date
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "reuters-2022-06-severodonetsk.txt"
 FIELDS = ["metric", "value_low", "value_best", "value_high", "qualifier", "unit", "category", "party", "rate",
-          "period_start", "as_of", "source", "location"]
+          "scope", "period_start", "period_end", "as_of", "source", "location"]
 
 
 def _as_expected(claim, text: str) -> dict:
     row = {f: getattr(claim, f) for f in FIELDS}
-    for f in ("period_start", "as_of"):
+    for f in ("period_start", "period_end", "as_of"):
         row[f] = row[f].isoformat() if row[f] else None
     row["words"] = text[claim.span_start:claim.span_end]
     return row

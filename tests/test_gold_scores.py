@@ -1,7 +1,8 @@
 """Extraction quality, measured by the shared scorer (../shared/eval/score.py) on warehouses built by the ETL.
 
 - the seed article: every figure exactly right;
-- the development gold set (tests/gold/, written for testing): precision, recall and attributes >= 0.95.
+- the development gold set (tests/gold/, written for testing): precision, recall and attributes >= 0.95,
+  scope >= 0.90.
 """
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ def test_seed_article_scores_perfectly(tmp_path):
                     {"*": {"published": "2022-06-15", "published_inferred": True}})
     assert (result["precision"], result["recall"]) == (1.0, 1.0), (result["misses"], result["false_positives"])
     assert result["attributes"] >= 0.95, result["wrong"]
+    assert result["attrs"]["scope"] == (7, 7), [(a, g.get("note")) for a, g, _ in result["wrong"] if a == "scope"]
     assert result["article_fields"] == (2, 2)
 
 
@@ -67,6 +69,8 @@ def test_development_gold_set_scores_at_least_95(tmp_path):
     assert result["precision"] >= 0.95, [c["quote"] for c in result["false_positives"]]
     assert result["recall"] >= 0.95, [g.get("note") for g, _ in result["misses"]]
     assert result["attributes"] >= 0.95, [(a, g.get("note")) for a, g, _ in result["wrong"]]
+    right, judged = result["attrs"]["scope"]
+    assert right / judged >= 0.90, [(g.get("note"), p.get("scope")) for a, g, p in result["wrong"] if a == "scope"]
     assert result["article_fields"][0] == result["article_fields"][1]
 
 

@@ -50,3 +50,31 @@ def test_a_file_without_version_is_refused(data_copy):
     path.write_text(path.read_text().replace("version: 1", "edition: 1"))
     with pytest.raises(LexiconError, match=r"dates\.yaml: must be a mapping with an integer `version`"):
         lexicon()
+
+
+def test_a_scope_cue_under_two_kinds_is_refused_by_file_name(data_copy):
+    path = data_copy / "en" / "scope.yaml"
+    path.write_text(path.read_text().replace("stock_cues: [remain,", "stock_cues: [since, remain,", 1))
+    with pytest.raises(LexiconError, match=r"scope\.yaml: cue 'since' listed under both"):
+        lexicon()
+
+
+def test_a_scope_default_outside_the_spec_is_refused_by_file_name(data_copy):
+    path = data_copy / "en" / "scope.yaml"
+    path.write_text(path.read_text().replace("  aid: incident", "  aid: pledge", 1))
+    with pytest.raises(LexiconError, match=r"scope\.yaml: metric_defaults aid: 'pledge'"):
+        lexicon()
+
+
+def test_a_scope_window_the_code_cannot_resolve_is_refused_by_file_name(data_copy):
+    path = data_copy / "en" / "scope.yaml"
+    path.write_text(path.read_text().replace("  last_month:", "  last_fortnight:", 1))
+    with pytest.raises(LexiconError, match=r"scope\.yaml: calendar_windows kinds \['last_fortnight'\]"):
+        lexicon()
+
+
+def test_a_bare_boolean_in_scope_yaml_is_refused_by_file_name(data_copy):
+    path = data_copy / "en" / "scope.yaml"
+    path.write_text(path.read_text().replace("stock_cues: [remain,", "stock_cues: [no, remain,", 1))
+    with pytest.raises(LexiconError, match=r"scope\.yaml: quote these words"):
+        lexicon()

@@ -17,7 +17,7 @@ from functools import lru_cache
 from collections.abc import Mapping
 from typing import Any
 
-from etl.extract import attribution, dates
+from etl.extract import attribution, dates, scope
 from etl.extract.lexicon import lexicon
 from etl.extract.numbers import Quantity, find_quantities
 from etl.extract.text import PhraseTable, Sentence, Token, split_sentences
@@ -476,6 +476,7 @@ class _Context:
     last_speaker: str | None = None
     recent_from: int = 0  # start of the paragraph two before the current one
     paragraph_spans: list[tuple[int, int]] = field(default_factory=list)
+    scope: scope.ArticleScope = field(default_factory=scope.ArticleScope)  # what scope carries across sentences
 
 
 def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) -> tuple[str | None, str]:
@@ -575,6 +576,11 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
             _set_whose_people(claim, tokens, q, np_, trig, speaker, speakers, inherit_from, ctx)
         next_start = quantities[n + 1].start if n + 1 < len(quantities) else len(tokens)
         _set_rate_and_date(claim, tokens, q, next_start, own_dates, np_, inherit_from, ctx)
+        reading = scope.read_scope(
+            sentence, scope.Figure(q.start, max(np_.end, q.end), trig.start, trig.end, metric, claim.rate, claim.as_of),
+            date_mentions, period_dates, period_start, ctx.published, ctx.scope, sentence.paragraph)
+        claim.scope, claim.period_start, claim.period_end = reading.scope, reading.period_start, reading.period_end
+        why["scope"] = reading.reason
         if speaker is not None:
             claim.source = ctx.last_speaker if speaker.kind == "pronoun" else speaker.text
             why["source"] = f"'{speaker.text}' ({speaker.kind})"

@@ -216,6 +216,61 @@ def find_period_start(sentence: Sentence, dates: list[DateMention]) -> tuple[dt.
     return None, set()
 
 
+def window_dates(kind: str, published: dt.date | None, *, reference: dt.date | None = None, days: int = 1,
+                 month: int | None = None, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """(period_start, period_end) of a stated window; None when the publication date is unknown.
+
+    kind: `rolling` ("in the past 24 hours": `days` ending on `reference`, else on publication),
+    `night` (publication - 1 to publication), `weekend` (the Saturday and Sunday on or before
+    publication), `last_week` / `this_week` (Monday to Sunday of the calendar week before
+    publication's / Monday of its week to publication), `last_month`, `month` ("in March": the
+    latest such month on or before publication unless `year` is given, ending at its last day or
+    at publication), `year_to_date` / `month_to_date` (the first of the publication's year or month).
+    """
+    if published is None:
+        return None
+    if kind == "rolling":
+        end = reference or published
+        return end - dt.timedelta(days=days), end
+    if kind == "night":
+        return published - dt.timedelta(days=1), published
+    if kind == "weekend":
+        sunday = _last_weekday(published, 6)
+        return sunday - dt.timedelta(days=1), sunday
+    if kind in ("last_week", "this_week"):
+        monday = published - dt.timedelta(days=published.weekday())
+        if kind == "this_week":
+            return monday, published
+        return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    if kind == "last_month":
+        last = published.replace(day=1) - dt.timedelta(days=1)
+        return last.replace(day=1), last
+    if kind == "month" and month is not None:
+        if year is None:
+            year = published.year if month <= published.month else published.year - 1
+        first = dt.date(year, month, 1)
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return first, min(following - dt.timedelta(days=1), published)
+    if kind == "year_to_date":
+        return published.replace(month=1, day=1), published
+    if kind == "month_to_date":
+        return published.replace(day=1), published
+    raise ValueError(f"unknown window kind {kind!r}")
+
+
+def month_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int, int | None] | None:
+    """(end, month, year) of a month named without a day at token i ("March", "April 2023"); else None."""
+    month = _month(tokens[i]) if i < len(tokens) else None
+    if month is None:
+        return None
+    k = i + 1
+    if k < len(tokens) and _day(tokens[k]) is not None:
+        return None  # "March 3" is a day, not a month
+    if k < len(tokens) and _YEAR_RE.match(tokens[k].text):
+        return k + 1, month, int(tokens[k].text)
+    return k, month, None
+
+
 def find_rate(tokens: tuple[Token, ...], start: int, end: int) -> tuple[str, int] | None:
     """A rate phrase ("every day", "a week") in tokens[start:end]: (rate, token index)."""
     t = tables()

@@ -17,10 +17,14 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LANGUAGE = "en"
 """Knowledge that depends on the language lives in etl/data/<language>/ (as quantulum3 keeps
 `_lang/<locale>/`); what does not (the gazetteer, sources) sits in etl/data/ itself."""
-KNOWLEDGE_FILES = ("quantities", "metrics", "attribution", "parties", "dates", "text", "grammar")
+KNOWLEDGE_FILES = ("quantities", "metrics", "attribution", "parties", "dates", "text", "grammar", "scope")
 METRICS = ("killed", "injured", "casualties", "trapped", "displaced", "evacuated", "captured", "missing",
            "aid", "strikes", "population")
 QUALIFIERS = ("exact", "range", "at_least", "more_than", "at_most", "approximate", "vague")
+SCOPES = ("incident", "period", "cumulative", "stock", "rate", "unknown")
+CALENDAR_WINDOWS = ("night", "weekend", "last_week", "this_week", "last_month")  # what dates.window_dates resolves
+_SCOPE_CUE_KINDS = ("stock_cues", "cumulative_cues", "toll_nouns", "single_events", "events", "attack_verbs",
+                    "rolling_window_openers", "same_window")
 
 
 class LexiconError(ValueError):
@@ -36,6 +40,7 @@ class Lexicon:
     dates: dict[str, Any]
     text: dict[str, Any]
     grammar: dict[str, Any]
+    scope: dict[str, Any]
     fingerprint: str  # hash of all files: part of the extractor version
 
 
@@ -97,12 +102,44 @@ def _check(lex: Lexicon) -> None:
     both = sorted(group_words & {w.lower() for w in lex.metrics["non_people_nouns"]})
     if both:
         raise LexiconError(f"metrics.yaml: words listed both as people and as non-people nouns: {both}")
+    _check_scope(lex.scope)
     alias_owner: dict[str, str] = {}
     for party, aliases in lex.parties["parties"].items():
         for alias in aliases:
             if alias in alias_owner:
                 raise LexiconError(f"parties.yaml: {alias!r} names both {alias_owner[alias]!r} and {party!r}")
             alias_owner[alias] = party
+
+
+def _check_scope(s: dict[str, Any]) -> None:
+    """scope.yaml: known metrics, scopes and window kinds; each cue under one kind only."""
+    for key in ("stock_metrics", "event_toll_metrics", "no_event_metrics", "event_count_metrics"):
+        unknown = sorted(set(s[key]) - set(METRICS))
+        if unknown:
+            raise LexiconError(f"scope.yaml: {key} outside the SPEC metric vocabulary: {unknown}")
+    for metric, scope in s["metric_defaults"].items():
+        if metric not in METRICS or scope not in SCOPES:
+            raise LexiconError(f"scope.yaml: metric_defaults {metric}: {scope!r} needs a SPEC metric and scope {SCOPES}")
+    unknown = sorted(set(s["calendar_windows"]) - set(CALENDAR_WINDOWS))
+    if unknown:
+        raise LexiconError(f"scope.yaml: calendar_windows kinds {unknown} unknown (known: {CALENDAR_WINDOWS})")
+    unknown = sorted(set(s["to_date_starts"]) - {"year", "month"})
+    if unknown:
+        raise LexiconError(f"scope.yaml: to_date_starts kinds {unknown} unknown (known: year, month)")
+    for unit, size in s["window_units"].items():
+        if not (isinstance(size, dict) and len(size) == 1 and next(iter(size)) in ("hours", "days")
+                and isinstance(next(iter(size.values())), int) and next(iter(size.values())) > 0):
+            raise LexiconError(f"scope.yaml: window unit {unit!r} needs one positive `hours` or `days` count")
+    kinds: list[tuple[str, list[str]]] = [(k, s[k]) for k in _SCOPE_CUE_KINDS]
+    kinds += [(f"calendar_windows.{k}", v) for k, v in s["calendar_windows"].items()]
+    kinds += [(f"to_date_starts.{k}", v) for k, v in s["to_date_starts"].items()]
+    owner: dict[str, str] = {}
+    for kind, phrases in kinds:
+        for phrase in phrases:
+            key = " ".join(phrase.lower().split())
+            if key in owner and owner[key] != kind:
+                raise LexiconError(f"scope.yaml: cue {phrase!r} listed under both {owner[key]} and {kind}")
+            owner[key] = kind
 
 
 @lru_cache(maxsize=1)

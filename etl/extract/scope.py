@@ -1,0 +1,355 @@
+"""What a figure counts (SPEC "Series"): one event, a bounded window, a running total, a state, or a rate.
+
+The cues are data (etl/data/en/scope.yaml, which lists the order the rules apply in); this module
+finds them around one figure and decides. A `period` figure gets its window resolved against the
+publication date (etl/extract/dates.py `window_dates`). Where the text does not say, the scope is
+`unknown`: a default is used only where it holds in general (population and "are trapped" are
+states; an aid amount with no total is one package; a count of strikes is one operation's).
+
+Hand-written rather than a parser: the cues are few, fixed phrases and tenses next to a figure the
+extractor has already placed, and every decision must be explainable in one line.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from etl.extract import attribution, dates
+from etl.extract.dates import DateMention
+from etl.extract.lexicon import lexicon
+from etl.extract.numbers import read_amount
+from etl.extract.text import PhraseTable, Sentence, Token
+from etl.models import Scope
+
+_TOLL_REACH = 30  # "The death toll from Thursday's Russian missile strike on the central city ... rose to 23"
+_EVENT_AFTER_TOLL = 8  # how far after "toll from" the event noun may come
+_VERB_REACH = 4  # tokens before the figure (or its verb) where its auxiliaries stand
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as the extractor placed it: token indices in its sentence and what is decided so far."""
+
+    start: int  # first token of the quantity
+    end: int  # token after its noun phrase
+    verb_start: int  # the trigger that gave its metric
+    verb_end: int
+    metric: str
+    rate: str | None
+    as_of: dt.date | None
+
+
+@dataclass(frozen=True)
+class ScopeReading:
+    scope: Scope
+    period_start: dt.date | None
+    period_end: dt.date | None
+    reason: str
+
+
+@dataclass
+class ArticleScope:
+    """What the scope rules carry from one sentence of an article to the next."""
+
+    open_event_paragraph: int | None = None  # paragraph of the latest incident toll not followed by a total
+    last_window: tuple[dt.date, dt.date] | None = None  # for "over the same period"
+    _cues: tuple[int, _SentenceCues] | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    kind: str
+    value: object = None
+
+
+@dataclass
+class _SentenceCues:
+    cues: list[_Cue]
+    statement_dates: set[int]  # indices (in the sentence's date mentions) of days something was said
+
+    def of(self, *kinds: str) -> list[_Cue]:
+        return [c for c in self.cues if c.kind in kinds]
+
+
+class _Tables:
+    def __init__(self) -> None:
+        s = lexicon().scope
+        self.stock_metrics = frozenset(s["stock_metrics"])
+        self.event_toll_metrics = frozenset(s["event_toll_metrics"])
+        self.no_event_metrics = frozenset(s["no_event_metrics"])
+        self.event_count_metrics = frozenset(s["event_count_metrics"])
+        self.counters = PhraseTable([(p, True) for p in s["event_counters"]])
+        self.metric_defaults: dict[str, str] = s["metric_defaults"]
+        self.stock = PhraseTable([(p, True) for p in s["stock_cues"]])
+        self.present_perfect = frozenset(s["present_perfect"])
+        self.past_perfect = frozenset(s["past_perfect"])
+        self.modals = frozenset(s["modals"])
+        self.toll_links = frozenset(s["toll_links"])
+        self.up_to_date = PhraseTable([(p, True) for p in s["up_to_date"]])
+        self.month_prepositions = frozenset(s["month_window_prepositions"])
+        self.window_units: dict[str, dict[str, int]] = s["window_units"]
+        entries: list[tuple[str, object]] = []
+        entries += [(p, ("cumulative", None)) for p in s["cumulative_cues"]]
+        entries += [(p, ("not_cumulative", None)) for p in s["not_cumulative"]]
+        entries += [(p, ("to_date", f"{kind}_to_date")) for kind, ps in s["to_date_starts"].items() for p in ps]
+        entries += [(p, ("toll", None)) for p in s["toll_nouns"]]
+        entries += [(p, ("single_event", None)) for p in s["single_events"]]
+        entries += [(p, ("events", None)) for p in s["events"]]
+        entries += [(p, ("attack_verb", None)) for p in s["attack_verbs"]]
+        entries += [(p, ("rolling", None)) for p in s["rolling_window_openers"]]
+        entries += [(p, ("same_window", None)) for p in s["same_window"]]
+        entries += [(p, ("calendar", kind)) for kind, ps in s["calendar_windows"].items() for p in ps]
+        self.cues = PhraseTable(entries)
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    return _Tables()
+
+
+def _find_cues(sentence: Sentence, date_mentions: list[DateMention]) -> _SentenceCues:
+    """Every scope cue of a sentence, longest first, not overlapping."""
+    t = tables()
+    tokens = sentence.tokens
+    cues: list[_Cue] = []
+    i = 0
+    while i < len(tokens):
+        hit = t.cues.match(tokens, i)
+        if hit:
+            kind, value = hit[1]  # type: ignore[misc]
+            end = i + hit[0]
+            if kind == "rolling":
+                window = _rolling_length(tokens, end)
+                if window is None:
+                    i += 1
+                    continue
+                value, end = window
+            cues.append(_Cue(i, end, str(kind), value))
+            i = end
+            continue
+        if tokens[i].lower in t.month_prepositions and (month := dates.month_at(tokens, i + 1)):
+            cues.append(_Cue(i, month[0], "month", (month[1], month[2])))
+            i = month[0]
+            continue
+        i += 1
+    for n, d in enumerate(date_mentions):
+        if _up_to(tokens, d.start):
+            cues.append(_Cue(d.start - 1, d.end, "up_to_date", n))
+    return _SentenceCues(cues, _statement_dates(tokens, date_mentions))
+
+
+def _rolling_length(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
+    """(days, end token) of "[N] hours|days|weeks" after a rolling-window opener ("in the past")."""
+    units = tables().window_units
+    count = 1.0
+    amount = read_amount(tokens, k) if k < len(tokens) else None
+    if amount is not None and amount.currency is None:
+        count, k = amount.value, amount.end
+    if k >= len(tokens) or tokens[k].lower not in units:
+        return None
+    unit = units[tokens[k].lower]
+    days = math.ceil(count / 24) if "hours" in unit else int(count * unit["days"])
+    return max(days, 1), k + 1
+
+
+def _up_to(tokens: tuple[Token, ...], date_start: int) -> bool:
+    """"by Tuesday evening", "as of Monday": the words right before a date phrase."""
+    hit = tables().up_to_date.match_ending_at(tokens, date_start)
+    return hit is not None
+
+
+def _statement_dates(tokens: tuple[Token, ...], date_mentions: list[DateMention]) -> set[int]:
+    """Date mentions next to a speech verb ("said on Tuesday", "on Monday told"): when it was said."""
+    speech = attribution.tables().speech
+    said = set()
+    for n, d in enumerate(date_mentions):
+        for j in range(max(0, d.start - 3), d.start):
+            hit = speech.match(tokens, j)
+            if hit and j + hit[0] >= d.start - 1:
+                said.add(n)
+        if any(speech.match(tokens, j) for j in (d.end, d.end + 1) if j < len(tokens)):
+            said.add(n)
+    return said
+
+
+def _verb_region(tokens: tuple[Token, ...], fig: Figure) -> range:
+    """The tokens that hold the figure's verb group: a few before the figure (or its verb, when the verb
+    comes first) and those between the figure's noun phrase and its verb ("had been", "remained in")."""
+    lo = min(fig.start, fig.verb_start)
+    start = lo
+    while start > 0 and lo - start < _VERB_REACH and tokens[start - 1].text not in (",", ";", ":"):
+        start -= 1
+    end = max(fig.verb_end, fig.end + _VERB_REACH) if fig.verb_start >= fig.end else fig.end + _VERB_REACH
+    stop = fig.end
+    while stop < min(end, len(tokens)) and (tokens[stop].text not in (",", ";", ":") or stop < fig.verb_start):
+        stop += 1
+    return range(start, max(stop, fig.end))
+
+
+def _tense(tokens: tuple[Token, ...], region: range) -> str:
+    """present_perfect ("have been displaced"), past_perfect ("had been killed") or simple."""
+    t = tables()
+    for k in region:
+        word = tokens[k].lower
+        if word in t.present_perfect and not (k > 0 and tokens[k - 1].lower in t.modals):
+            return "present_perfect"
+        if word in t.past_perfect or (word in t.present_perfect and k > 0 and tokens[k - 1].lower in t.modals):
+            return "past_perfect"  # "may have died" reads like "died"
+    return "simple"
+
+
+def _words(tokens: tuple[Token, ...], start: int, end: int) -> str:
+    return " ".join(tok.text for tok in tokens[start:end])
+
+
+def _event_toll(tokens: tuple[Token, ...], cues: _SentenceCues, fig: Figure) -> _Cue | None:
+    """"the death toll from Thursday's Russian missile strike": a toll noun before the figure whose
+    'from / of / in' phrase names an event; returns the event cue."""
+    t = tables()
+    events = cues.of("single_event", "events")
+    for toll in cues.of("toll"):
+        if not (fig.start - _TOLL_REACH <= toll.start < fig.start):
+            continue
+        if toll.end < len(tokens) and tokens[toll.end].lower in t.toll_links:
+            for ev in events:
+                if toll.end < ev.start <= toll.end + _EVENT_AFTER_TOLL and ev.start < fig.start:
+                    return ev
+    return None
+
+
+def _counted(tokens: tuple[Token, ...], cue: _Cue) -> bool:
+    """"Two car bombings", "twin blasts", "a series of three car bombs": repeated events counted one by one."""
+    counters = tables().counters
+    for k in range(max(0, cue.start - 3), cue.start):
+        amount = read_amount(tokens, k)
+        if amount is not None and amount.currency is None and cue.start - amount.end <= 1:
+            return True
+        hit = counters.match(tokens, k)
+        if hit and cue.start - (k + hit[0]) <= 2:
+            return True
+    return False
+
+
+def _period(tokens: tuple[Token, ...], cue: _Cue, window: tuple[dt.date, dt.date] | None) -> ScopeReading:
+    """A period from its window phrase; its dates stay NULL when the publication date is unknown."""
+    words = _words(tokens, cue.start, cue.end)
+    if window is None:
+        return ScopeReading("period", None, None, f"period: '{words}' (no publication date to resolve it)")
+    return ScopeReading("period", window[0], window[1], f"period: '{words}'")
+
+
+def read_scope(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], period_dates: set[int],
+               period_start: dt.date | None, published: dt.date | None, article: ArticleScope,
+               paragraph: int) -> ScopeReading:
+    """The scope of one figure, with its window when it is a period, and why; records what later
+    sentences of the article need (an open event, the last window) in `article`."""
+    reading = _decide(sentence, fig, date_mentions, period_dates, period_start, published, article, paragraph)
+    if reading.scope == "incident" and fig.metric in tables().event_toll_metrics:
+        article.open_event_paragraph = paragraph
+    elif reading.scope in ("cumulative", "period"):
+        article.open_event_paragraph = None
+    if reading.scope == "period" and reading.period_start and reading.period_end:
+        article.last_window = (reading.period_start, reading.period_end)
+    return reading
+
+
+def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], period_dates: set[int],
+            period_start: dt.date | None, published: dt.date | None, article: ArticleScope,
+            paragraph: int) -> ScopeReading:
+    t = tables()
+    tokens = sentence.tokens
+    if article._cues is None or article._cues[0] != sentence.start:
+        article._cues = (sentence.start, _find_cues(sentence, date_mentions))
+    cues = article._cues[1]
+
+    def out(scope: Scope, reason: str, window: tuple[dt.date, dt.date] | None = None,
+            start: dt.date | None = period_start) -> ScopeReading:
+        if window is not None:
+            return ScopeReading(scope, window[0], window[1], reason)
+        return ScopeReading(scope, start, None, reason)
+
+    # 1-2: rates and states by metric
+    if fig.rate:
+        return out("rate", f"rate: {fig.rate}")
+    if fig.metric in t.stock_metrics:
+        return out("stock", f"stock: {fig.metric} counts people in a state")
+    # 3: the toll of one named event
+    event = _event_toll(tokens, cues, fig) if fig.metric not in t.no_event_metrics else None
+    if event is not None:
+        return out("incident", f"incident: toll of one event ('{_words(tokens, event.start, event.end)}')")
+    region = _verb_region(tokens, fig)
+    tense = _tense(tokens, range(region.start, fig.start) if fig.metric in t.event_count_metrics else region)
+    # 4: a state word at the figure's verb
+    for k in region:
+        hit = t.stock.match(tokens, k)
+        if hit:
+            return out("stock", f"stock: '{_words(tokens, k, k + hit[0])}' (a state at as_of)")
+    # 5: running totals
+    open_event = (article.open_event_paragraph is not None and paragraph - article.open_event_paragraph <= 1
+                  and fig.metric in t.event_toll_metrics and tense != "present_perfect")
+    to_date = cues.of("to_date")
+    if to_date and period_start is None:
+        window = dates.window_dates(str(to_date[0].value), published)
+        return out("cumulative", f"cumulative: '{_words(tokens, to_date[0].start, to_date[0].end)}'",
+                   start=window[0] if window else None)
+    total = cues.of("cumulative", "up_to_date")
+    if total:
+        cue = total[0]
+        return out("cumulative", f"cumulative: '{_words(tokens, cue.start, cue.end)}' (a running total)")
+    tolls = [c for c in cues.of("toll") if fig.start - _TOLL_REACH <= c.start < fig.start]
+    if tolls:
+        if open_event:
+            return out("incident", "incident: the toll of the event an earlier sentence reported")
+        return out("cumulative", f"cumulative: '{_words(tokens, tolls[0].start, tolls[0].end)}' (a toll so far)")
+    # 6: rolling windows
+    for cue in cues.of("rolling", "same_window"):
+        if cue.kind == "same_window":
+            if article.last_window is not None:
+                return out("period", f"period: '{_words(tokens, cue.start, cue.end)}' (the window named before)",
+                           window=article.last_window)
+            continue
+        window = dates.window_dates("rolling", published, reference=fig.as_of, days=int(cue.value))  # type: ignore[arg-type]
+        return _period(tokens, cue, window)
+    # 7: one event, or repeated events told in the past or dated
+    event_dates = [n for n, d in enumerate(date_mentions)
+                   if d.date is not None and n not in period_dates and n not in cues.statement_dates]
+    calendar = cues.of("calendar", "month")
+    dated = bool(event_dates or calendar)
+    if fig.metric not in t.no_event_metrics:
+        own = range(fig.start, fig.end)
+        past_or_dated = tense != "present_perfect" or dated
+        near = [c for c in cues.of("single_event", "events", "attack_verb") if c.start not in own
+                and (past_or_dated or c.kind == "single_event" or _counted(tokens, c))]
+        if near:
+            cue = min(near, key=lambda c: min(abs(c.start - fig.start), abs(c.end - fig.end)))
+            what = ("one event" if cue.kind == "single_event" else "counted events" if _counted(tokens, cue)
+                    else "attacks told in the past or dated")
+            return out("incident", f"incident: '{_words(tokens, cue.start, cue.end)}' ({what})")
+    # 8: calendar windows
+    for cue in calendar:
+        if cue.kind == "month":
+            month, year = cue.value  # type: ignore[misc]
+            window = dates.window_dates("month", published, month=month, year=year)
+        else:
+            window = dates.window_dates(str(cue.value), published)
+        return _period(tokens, cue, window)
+    # 9: a dated event
+    if event_dates and tense != "present_perfect":
+        d = date_mentions[event_dates[0]]
+        return out("incident", f"incident: an event dated '{_words(tokens, d.start, d.end)}'")
+    # 10: more of the toll of an event told before
+    if open_event:
+        return out("incident", "incident: the toll of the event an earlier sentence reported")
+    # 11: a perfect tense counts so far; a past perfect in reported speech ("said it had carried out 12 air
+    # strikes") may be a plain past, so there the metric's default comes first
+    default = t.metric_defaults.get(fig.metric)
+    if tense == "present_perfect" or (tense == "past_perfect" and not default):
+        return out("cumulative", f"cumulative: {tense.replace('_', ' ')} (a total so far)")
+    # 12-13
+    if default:
+        return out(default, f"{default}: default for {fig.metric} with no other cue")  # type: ignore[arg-type]
+    return out("unknown", "unknown: no event, window, total or state in the sentence")
