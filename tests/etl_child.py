@@ -43,7 +43,7 @@ def main() -> None:
     extracted = 0
     batches = 0
 
-    def claims(text, metadata):
+    def claims(text, metadata, **options):
         nonlocal extracted
         extracted += 1
         if opts.slow:
