@@ -171,7 +171,8 @@ def _highlighted_quote(quote: Any, words: Any) -> str:
     at = whole.find(words) if words else -1
     if at < 0:
         return html_text(whole)
-    return html_text(whole[:at]) + "<strong>" + html_text(words) + "</strong>" + html_text(whole[at + len(words):])
+    before, after = html.escape(whole[:at], quote=True), html.escape(whole[at + len(words):], quote=True)
+    return before + "<strong>" + html_text(words) + "</strong>" + after  # (the spaces around the words kept)
 
 
 def _link(url: Any) -> str:

@@ -440,7 +440,7 @@ HOSTILE_CLAIM = {
 def test_provenance_card_is_inert_text_but_for_the_article_link() -> None:
     card = ui.provenance_card(HOSTILE_CLAIM)
     assert card.count("<a ") == 1 and 'href="https://example.org/a5"' in card  # the article's own link only
-    assert "&lt;a href=https://evil.example&gt;" in card and "<strong>14</strong>" in card
+    assert "&lt;a href=https://evil.example&gt;" in card and "said <strong>14</strong> people" in card
     for words in ("www.example.net", "https://example.com/report", "press@example.org", "news@example.org"):
         assert words in card  # shown as written (st.html: no markdown, so no autolinks)
 
