@@ -186,10 +186,12 @@ def many_articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def child(db_path: Path, inputs: Path, *extra: str, kill_at: str = "", slow: float = 0.0,
-          wait: bool = True) -> subprocess.Popen[str] | subprocess.CompletedProcess[str]:
+          wait: bool = True, block_until: Path | None = None) -> subprocess.Popen[str] | subprocess.CompletedProcess[str]:
     argv = [sys.executable, "-m", "tests.etl_child"]
     if kill_at:
         argv += ["--kill-at", kill_at]
+    if block_until:
+        argv += ["--block-until", str(block_until)]
     if slow:
         argv += ["--slow", str(slow)]
     argv += ["--", str(inputs), "--db", str(db_path), "--batch-size", str(BATCH), "--json", *extra]
@@ -306,10 +308,13 @@ def test_two_runs_at_once_serialise_without_duplicates(many_articles: Path, clea
 
 def test_second_run_gives_up_after_wait_with_a_clear_message(many_articles: Path, tmp_path: Path) -> None:
     db_path = tmp_path / "wh.duckdb"
-    first = child(db_path, many_articles, slow=0.01, wait=False)
-    # the first holds the ETL lock once its run is logged (it logs it under the lock)
-    wait_until(lambda: running_runs(db_path) > 0, first)
-    second = child(db_path, many_articles, "--wait", "0.5")
+    go = tmp_path / "go"
+    first = child(db_path, many_articles, wait=False, block_until=go)  # holds the lock until `go` exists
+    wait_until(lambda: running_runs(db_path) > 0, first)  # it logs its run under the lock
+    try:
+        second = child(db_path, many_articles, "--wait", "0.5")
+    finally:
+        go.touch()
     first.communicate(timeout=120)
     assert first.returncode == 0
     assert second.returncode == 2 and "another `tally etl` is running on this warehouse" in second.stderr
@@ -332,11 +337,15 @@ def test_a_symlink_to_the_warehouse_shares_its_lock(many_articles: Path, clean_r
     link = tmp_path / "link.duckdb"
     link.symlink_to(real)
     assert pipeline.etl_lock_path(link) == pipeline.etl_lock_path(real)
-    first = child(real, many_articles, slow=0.005, wait=False)
-    wait_until(lambda: running_runs(real) > 0, first)  # the first holds the lock
-    busy = child(link, many_articles, "--wait", "0")
+    go = tmp_path / "go"
+    first = child(real, many_articles, wait=False, block_until=go)  # holds the lock until `go` exists
+    wait_until(lambda: running_runs(real) > 0, first)  # it logs its run under the lock
+    try:
+        busy = child(link, many_articles, "--wait", "0")
+        second = child(link, many_articles, wait=False)  # waits for the first, then finds everything stored
+    finally:
+        go.touch()
     assert busy.returncode == 2 and "another `tally etl` is running" in busy.stderr, busy.stderr
-    second = child(link, many_articles, wait=False)  # waits for the first, then finds everything stored
     outs = [p.communicate(timeout=120) for p in (first, second)]
     assert [p.returncode for p in (first, second)] == [0, 0], outs
     assert json.loads(outs[1][0])["articles_skipped"] == N_FILES * PER_FILE
