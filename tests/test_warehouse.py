@@ -153,23 +153,43 @@ def test_read_only_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 HOLDER = (
-    "import sys, time; from warehouse.db import connect; "
-    "c = connect(sys.argv[1]); print('held', flush=True); time.sleep(float(sys.argv[2])); c.close()"
+    "import sys; from warehouse.db import connect; "
+    "c = connect(sys.argv[1]); print('held', flush=True); sys.stdin.read(); c.close()"
 )
 
 
-def test_connect_waits_for_another_process_lock(db_path: Path) -> None:
+def test_connect_waits_for_another_process_lock(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The holder lets go when told (not after a sleep), and the waiting connect is seen retrying
+    before that: nothing depends on how fast the machine is."""
+    import threading
+
     wdb.connect(db_path).close()
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path), "1.0"], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    retried = threading.Event()
+    real_sleep = time.sleep
+
+    def sleep(seconds: float) -> None:  # connect() sleeps only between failed tries
+        retried.set()
+        real_sleep(seconds)
+
+    monkeypatch.setattr(wdb.time, "sleep", sleep)
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(WarehouseLockedError, match="in use by another process"):
             wdb.connect(db_path, read_only=True, timeout_s=0.2)
-        start = time.monotonic()
-        con = wdb.connect(db_path, read_only=True, timeout_s=15)
-        con.close()
-        assert time.monotonic() - start > 0.2  # it had to wait for the holder to let go
+        retried.clear()
+        opened: list[object] = []
+        waiter = threading.Thread(target=lambda: opened.append(wdb.connect(db_path, read_only=True, timeout_s=120)))
+        waiter.start()
+        assert retried.wait(60) and not opened  # it tried, found the lock held, and waits
+        holder.stdin.close()  # let go
+        waiter.join(120)
+        assert len(opened) == 1  # it got in once the holder had let go
+        opened[0].close()
     finally:
+        if holder.stdin and not holder.stdin.closed:
+            holder.stdin.close()
         holder.wait(timeout=15)
 
 

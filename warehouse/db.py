@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from etl.errors import ConfigError, WarehouseLockedError, WarehouseMissingError
+from etl.errors import ConfigError, WarehouseLockedError, WarehouseMissingError, storage_error, storage_reason
 
 DEFAULT_DB_PATH = Path("warehouse") / "tally.duckdb"
 DB_ENV_VAR = "TALLY_DB"
@@ -76,7 +76,9 @@ def connect(
             break
         except duckdb.IOException as exc:
             if not _is_lock_conflict(exc):
-                raise ConfigError(f"cannot open the warehouse {path}: {exc}") from exc
+                if not read_only and storage_reason(exc):
+                    raise storage_error(exc, f"the warehouse {path}") from exc
+                raise ConfigError(f"cannot open the warehouse {path}: {' '.join(str(exc).split())}") from exc
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise WarehouseLockedError(path, timeout_s, _lock_holder(exc)) from exc
@@ -104,7 +106,12 @@ def open_db(
     con = connect(path, read_only=read_only, timeout_s=timeout_s)
     try:
         if not read_only:
-            migrate(con)
+            try:
+                migrate(con)
+            except duckdb.Error as exc:
+                if storage_reason(exc):  # a full disk shows first here, when a new file gets its tables
+                    raise storage_error(exc, f"the warehouse {path}") from exc
+                raise
         yield con
     finally:
         con.close()

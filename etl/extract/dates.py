@@ -20,6 +20,7 @@ from etl.extract.text import PhraseTable, Sentence, Token, split_sentences
 
 _DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+_MAX_DAYS_AGO = 200 * 366  # "300000000 days ago" is no date (and no timedelta)
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def _ago_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int] | None:
     if amount is None or amount.currency or amount.end + 1 >= len(tokens):
         return None
     unit = tables().ago_units.get(tokens[amount.end].lower)
-    if unit is None or tokens[amount.end + 1].lower != "ago":
+    if unit is None or tokens[amount.end + 1].lower != "ago" or amount.value * unit > _MAX_DAYS_AGO:
         return None
     return amount.end + 2, int(amount.value * unit)
 
