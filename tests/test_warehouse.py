@@ -95,7 +95,8 @@ def test_views_exist_with_header_comments(con) -> None:
 
 def _claim_row(article_id: str, claim_id: str, **over) -> dict:
     row = {"claim_id": claim_id, "article_id": article_id, "metric": "killed", "value_low": 1.0,
-           "value_best": 2.0, "value_high": 3.0, "span_start": 0, "span_end": 2, "quote": "x"}
+           "value_best": 2.0, "value_high": 3.0, "span_start": 0, "span_end": 2, "quote": "x",
+           "source": "Kyiv", "source_id": "ua-government", "figure_key": "k", "figure_id": "f"}
     return row | over
 
 
@@ -105,19 +106,32 @@ def test_audits_find_each_kind_of_bad_row(con) -> None:
     loader.insert_rows(con, "articles", [
         {"article_id": "good", "text": "12 killed", "ingested_at": now},
         {"article_id": "blank", "text": "  ", "ingested_at": now},
+        {"article_id": "copy", "text": "12 killed.", "ingested_at": now, "duplicate_of": "good"},
+        {"article_id": "self", "text": "12 killed!", "ingested_at": now, "duplicate_of": "self"},
+        {"article_id": "lost", "text": "12 killed?", "ingested_at": now, "duplicate_of": "gone"},
+        {"article_id": "chain", "text": "12 killed;", "ingested_at": now, "duplicate_of": "copy"},
     ])
+    loader.insert_rows(con, "sources", [{"source_id": "ua-government", "name": "Government of Ukraine",
+                                         "kind": "government", "side": "Ukraine"}])
     loader.insert_rows(con, "claims", [
         _claim_row("good", "ok"),
         _claim_row("good", "bounds", value_low=5.0),
         _claim_row("good", "span", span_end=99),
         _claim_row("gone", "orphan"),
         _claim_row("good", "open", value_low=None, value_high=None),
+        _claim_row("good", "unsourced", source_id=None),
+        _claim_row("good", "unknown-source", source_id="nobody"),
+        _claim_row("good", "unattributed", source=None, source_id=None),
+        _claim_row("good", "unnumbered", figure_id=None),
     ])
     found = {a.name: {next(iter(r.values())) for r in a.rows} for a in wdb.run_audits(con)}
     assert found == {
+        "article_duplicate_of_broken": {"self", "lost", "chain"},
         "article_empty_text": {"blank"},
         "claim_bounds_out_of_order": {"bounds"},
+        "claim_source_unresolved": {"unsourced", "unknown-source"},
         "claim_span_outside_text": {"span"},
+        "claim_without_figure_id": {"unnumbered"},
         "claims_without_article": {"orphan"},
     }
     assert all(a.description for a in wdb.run_audits(con))
@@ -179,7 +193,6 @@ def test_later_migrations_upgrade_a_warehouse_made_by_0001(db_path: Path) -> Non
         wdb._ensure_migrations_table(raw)
         raw.execute((wdb.MIGRATIONS_DIR / "0001_init.sql").read_text())
         raw.execute("INSERT INTO schema_migrations VALUES ('0001_init', now())")
-        wdb.create_views(raw)
         raw.execute("INSERT INTO articles (article_id, text, ingested_at) VALUES ('old', '12 killed', now())")
         applied = wdb.migrate(raw)
         assert applied == [p.stem for p in wdb.migration_files()][1:]

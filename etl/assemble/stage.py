@@ -1,0 +1,112 @@
+"""The assembly stage over a batch of stored articles: copies, sources, figure ids.
+
+Runs inside the batch's transaction, right after the loader stored the batch, so a
+committed batch is always assembled. It works on the batch's articles only (and the
+stories and figure keys they touch), reading what it needs of the rest from the state
+the warehouse keeps (signatures, band keys, figure keys): never every stored article.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from etl.assemble import copies
+from etl.assemble.figures import figure_key
+from etl.assemble.sources import SourceRecord, source_book
+from warehouse import assembly_store as store
+from warehouse import loader
+from warehouse.db import Connection
+
+
+@dataclass
+class AssemblyCounts:
+    """What one assembly call changed."""
+
+    articles: int = 0
+    copies: int = 0  # articles whose duplicate_of changed
+    claims: int = 0
+
+
+def load_and_assemble(
+    con: Connection, run_id: str, extractor_version: str, batch: Sequence[loader.ArticleBatch], assembly_version: str
+) -> tuple[loader.LoadCounts, AssemblyCounts]:
+    """Store a batch (`loader.load_batch`) and assemble it, in the caller's transaction."""
+    replaced = [b.article.article_id for b in batch if b.replace]
+    old_keys = store.figure_keys_of(con, replaced)  # figures the replaced claims leave behind
+    counts = loader.load_batch(con, run_id, extractor_version, batch)
+    assembled = assemble_articles(con, [b.article.article_id for b in batch], assembly_version, old_keys)
+    return counts, assembled
+
+
+def assemble_articles(
+    con: Connection, article_ids: Sequence[str], assembly_version: str, extra_keys: Iterable[str] = ()
+) -> AssemblyCounts:
+    """Assemble stored articles: sign and link copies, canonicalise sources, number figures."""
+    counts = AssemblyCounts(articles=len(article_ids))
+    touched = set(article_ids)
+    moved = _find_copies(con, article_ids)
+    counts.copies = len(moved)
+    touched.update(moved)
+
+    rows = store.claims_to_assemble(con, touched)
+    book = source_book()
+    by_article: dict[str, list[dict]] = {}
+    for row in rows:
+        by_article.setdefault(row["article_id"], []).append(row)
+    records: dict[str, SourceRecord] = {}
+    updates = []
+    keys = set(extra_keys)
+    for claims in by_article.values():
+        publisher = claims[0]["article_publisher"]
+        found = book.article_sources((c["source"] for c in claims), publisher=publisher)
+        root_publisher = claims[0]["root_publisher"]
+        root_source = book.canonical(root_publisher, publisher=root_publisher) if root_publisher else None
+        for claim in claims:
+            record = found.get(claim["source"]) if claim["source"] is not None else None
+            if record is not None:
+                records[record.source_id] = record
+            effective = record
+            if root_source is not None and publisher is not None and claim["source"] is not None \
+                    and book.exact_form(claim["source"]) == book.exact_form(publisher):
+                # A figure nobody is named for is the publisher's; in a copy, the original's.
+                effective = root_source
+                records[root_source.source_id] = root_source
+            key = figure_key(effective.source_id if effective else None, claim)
+            if claim["figure_key"] is not None:
+                keys.add(claim["figure_key"])
+            keys.add(key)
+            updates.append((claim["claim_id"], record.source_id if record else None, key))
+    store.set_claim_sources(con, updates)
+    store.upsert_sources(
+        con,
+        [r.to_row() for r in records.values() if r.curated],
+        [r.to_row() for r in records.values() if not r.curated],
+    )
+    store.assign_figure_ids(con, keys)
+    store.stamp_assembled(con, touched, assembly_version)
+    counts.claims = len(updates)
+    return counts
+
+
+def stale_article_ids(con: Connection, assembly_version: str) -> list[str]:
+    """Stored articles another assembly version assembled (or none did), in the order stored."""
+    return store.stale_assembly_ids(con, assembly_version)
+
+
+def _find_copies(con: Connection, article_ids: Sequence[str]) -> list[str]:
+    """Sign the articles that have no signature yet, link them to stored copies, re-root the
+    stories they join; returns the articles whose duplicate_of changed."""
+    signed = {aid: copies.text_signature(text)
+              for aid, text in store.texts_to_sign(con, article_ids, copies.SIGNATURE_VERSION)}
+    bands = {aid: sig.band_keys() for aid, sig in signed.items()}
+    store.store_signatures(con, {aid: (sig.minhash, sig.shingles, bands[aid]) for aid, sig in signed.items()},
+                           copies.SIGNATURE_VERSION)
+    candidates = store.copy_candidates(con, {aid: keys for aid, keys in bands.items() if keys})
+    if not candidates:
+        return []
+    known = store.signatures(con, {x for pair in candidates for x in pair})
+    links = [(a, b) for a, b in candidates if copies.is_copy(known[a], known[b])]
+    if not links:
+        return []
+    roots, order = store.story_state(con, {x for pair in links for x in pair})
+    return store.reroot(con, copies.story_roots(links, roots, order))
