@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
+from etl.assemble.copies import Signature
 from warehouse.db import Connection
 
 ASSEMBLY_SQL_DIR = Path(__file__).resolve().parent / "assembly"
@@ -45,10 +45,8 @@ def texts_to_sign(con: Connection, article_ids: Iterable[str], signature_version
         ).fetchall()
 
 
-def store_signatures(
-    con: Connection, signatures: Mapping[str, tuple[np.ndarray, int, Sequence[int]]], signature_version: str
-) -> None:
-    """Store (replacing) each article's signature, shingle count and band keys."""
+def store_signatures(con: Connection, signatures: Mapping[str, Signature], signature_version: str) -> None:
+    """Store (replacing) each article's signature and band keys."""
     if not signatures:
         return
     ids = sorted(signatures)
@@ -58,12 +56,13 @@ def store_signatures(
     sigs = pa.table({
         "article_id": pa.array(ids, type=pa.string()),
         "signature_version": pa.array([signature_version] * len(ids), type=pa.string()),
-        "shingles": pa.array([signatures[i][1] for i in ids], type=pa.int32()),
-        "minhash": pa.array([signatures[i][0] for i in ids], type=pa.list_(pa.uint32())),
+        "shingles": pa.array([signatures[i].shingles for i in ids], type=pa.int32()),
+        "minhash": pa.array([signatures[i].minhash for i in ids], type=pa.list_(pa.uint32())),
+        "numbers": pa.array([sorted(signatures[i].numbers) for i in ids], type=pa.list_(pa.string())),
     })
     with _registered(con, "_tally_signatures", sigs):
         con.execute("INSERT INTO article_signatures BY NAME SELECT * FROM _tally_signatures")
-    band_rows = [(key, aid) for aid in ids for key in signatures[aid][2]]
+    band_rows = [(key, aid) for aid in ids for key in signatures[aid].band_keys()]
     if band_rows:
         bands = pa.table({
             "band_key": pa.array([k for k, _ in band_rows], type=pa.int64()),
@@ -90,25 +89,28 @@ def copy_candidates(con: Connection, bands: Mapping[str, Sequence[int]]) -> list
         ).fetchall()
 
 
-def signatures(con: Connection, article_ids: Iterable[str]) -> dict[str, np.ndarray]:
+def signatures(con: Connection, article_ids: Iterable[str]) -> dict[str, Signature]:
     """Stored signatures of the given articles."""
     with _registered(con, "_tally_ids", _ids_table(article_ids)):
         rows = con.execute(
-            "SELECT article_id, minhash FROM article_signatures JOIN _tally_ids USING (article_id)"
+            "SELECT article_id, minhash, shingles, numbers FROM article_signatures JOIN _tally_ids USING (article_id)"
         ).fetchall()
-    return {aid: np.asarray(minhash, dtype=np.uint32) for aid, minhash in rows}
+    return {aid: Signature(np.asarray(minhash, dtype=np.uint32), shingles, frozenset(nums))
+            for aid, minhash, shingles, nums in rows}
 
 
-def story_state(con: Connection, article_ids: Iterable[str]) -> tuple[dict[str, str], dict[str, tuple[datetime, str]]]:
-    """Each article's story root, and each root's order (first stored, then id)."""
+def story_state(con: Connection, article_ids: Iterable[str]) -> tuple[dict[str, str], dict[str, tuple]]:
+    """Each article's story root, and each root's order: first stored, then (stored in one batch)
+    first published, then id."""
     with _registered(con, "_tally_ids", _ids_table(article_ids)):
         rows = con.execute(
-            "SELECT a.article_id, coalesce(a.duplicate_of, a.article_id) AS root, r.ingested_at"
+            "SELECT a.article_id, coalesce(a.duplicate_of, a.article_id) AS root, r.ingested_at,"
+            " coalesce(r.published, DATE '9999-12-31')"
             " FROM articles AS a JOIN _tally_ids USING (article_id)"
             " JOIN articles AS r ON r.article_id = coalesce(a.duplicate_of, a.article_id)"
         ).fetchall()
-    roots = {aid: root for aid, root, _ in rows}
-    order = {root: (ingested, root) for _, root, ingested in rows}
+    roots = {aid: root for aid, root, _, _ in rows}
+    order = {root: (ingested, published, root) for _, root, ingested, published in rows}
     return roots, order
 
 

@@ -98,10 +98,8 @@ def _find_copies(con: Connection, article_ids: Sequence[str]) -> list[str]:
     stories they join; returns the articles whose duplicate_of changed."""
     signed = {aid: copies.text_signature(text)
               for aid, text in store.texts_to_sign(con, article_ids, copies.SIGNATURE_VERSION)}
-    bands = {aid: sig.band_keys() for aid, sig in signed.items()}
-    store.store_signatures(con, {aid: (sig.minhash, sig.shingles, bands[aid]) for aid, sig in signed.items()},
-                           copies.SIGNATURE_VERSION)
-    candidates = store.copy_candidates(con, {aid: keys for aid, keys in bands.items() if keys})
+    store.store_signatures(con, signed, copies.SIGNATURE_VERSION)
+    candidates = store.copy_candidates(con, {aid: sig.band_keys() for aid, sig in signed.items() if sig.comparable})
     if not candidates:
         return []
     known = store.signatures(con, {x for pair in candidates for x in pair})

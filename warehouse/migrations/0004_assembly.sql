@@ -13,7 +13,8 @@ CREATE TABLE article_signatures (
     article_id          VARCHAR PRIMARY KEY,
     signature_version   VARCHAR NOT NULL,
     shingles            INTEGER NOT NULL,
-    minhash             UINTEGER[] NOT NULL
+    minhash             UINTEGER[] NOT NULL,
+    numbers             VARCHAR[] NOT NULL
 );
 
 CREATE TABLE article_signature_bands (
@@ -30,6 +31,7 @@ COMMENT ON TABLE article_signatures IS 'One row per signed article: the MinHash 
 COMMENT ON COLUMN article_signatures.article_id IS 'The article (articles.article_id).';
 COMMENT ON COLUMN article_signatures.signature_version IS 'How the signature was made (etl.assemble.copies.SIGNATURE_VERSION); another version is made again from the stored text.';
 COMMENT ON COLUMN article_signatures.shingles IS 'Distinct word 5-grams of the text; texts with too few are never compared.';
+COMMENT ON COLUMN article_signatures.numbers IS 'The distinct numbers the text writes in digits (years aside): copies of one story state the same figures.';
 COMMENT ON COLUMN article_signatures.minhash IS 'MinHash signature (datasketch, affine32 scheme): the minimum of each of the 128 permutations over the shingles.';
 
 COMMENT ON TABLE article_signature_bands IS 'LSH band keys of each signed article (32 bands of 4 hash values): articles that share a key are candidate copies.';
