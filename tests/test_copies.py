@@ -24,7 +24,7 @@ def test_copies_with_other_boilerplate_are_copies_and_share_a_band() -> None:
         for j in range(i + 1, 3):
             a, b = signatures[i], signatures[j]
             assert copies.is_copy(a, b), copies.similarity(a.minhash, b.minhash)
-            assert set(a.band_keys()) & set(b.band_keys())  # LSH finds them as candidates
+            assert set(a.band_keys) & set(b.band_keys)  # LSH finds them as candidates
 
 
 def test_another_story_and_a_bulletin_with_other_numbers_are_not_copies() -> None:
@@ -51,7 +51,7 @@ def test_copies_state_the_same_numbers() -> None:
 
 def test_short_texts_are_never_compared() -> None:
     short = copies.text_signature("At least 7 civilians died.")
-    assert not short.comparable and short.band_keys() == []
+    assert not short.comparable and short.band_keys == []
     assert copies.text_signature(three_copies()[0]).comparable
 
 
@@ -59,9 +59,9 @@ def test_signature_is_deterministic_and_has_the_stored_shape() -> None:
     text = three_copies()[1]
     a, b = copies.text_signature(text), copies.text_signature(text)
     assert a.minhash.dtype == np.uint32 and a.minhash.shape == (copies.NUM_PERM,)
-    assert np.array_equal(a.minhash, b.minhash) and a.band_keys() == b.band_keys()
-    assert len(a.band_keys()) == copies.BANDS and len(set(a.band_keys())) == copies.BANDS
-    assert all(-(2 ** 63) <= k < 2 ** 63 for k in a.band_keys())  # fits a BIGINT
+    assert np.array_equal(a.minhash, b.minhash) and a.band_keys == b.band_keys
+    assert len(a.band_keys) == copies.BANDS and len(set(a.band_keys)) == copies.BANDS
+    assert all(-(2 ** 63) <= k < 2 ** 63 for k in a.band_keys)  # fits a BIGINT
 
 
 @settings(max_examples=50, deadline=None)

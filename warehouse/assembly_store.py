@@ -30,39 +30,54 @@ def _registered(con: Connection, name: str, table: pa.Table) -> Iterator[None]:
         con.unregister(name)
 
 
+def _lists(arrays: Sequence[np.ndarray]) -> pa.ListArray:
+    """Equal-length uint32 arrays as one Arrow list column, without a Python loop per value."""
+    width = len(arrays[0]) if arrays else 0
+    offsets = pa.array(np.arange(0, width * len(arrays) + 1, width or 1, dtype=np.int32)[: len(arrays) + 1])
+    values = pa.array(np.concatenate(arrays) if arrays else np.array([], dtype=np.uint32), type=pa.uint32())
+    return pa.ListArray.from_arrays(offsets, values)
+
+
 def _ids_table(ids: Iterable[str], column: str = "article_id") -> pa.Table:
     return pa.table({column: pa.array(sorted(set(ids)), type=pa.string())})
 
 
-def texts_to_sign(con: Connection, article_ids: Iterable[str], signature_version: str) -> list[tuple[str, str]]:
-    """(article_id, text) of the articles among `article_ids` with no signature of this version."""
+def texts_to_sign(
+    con: Connection, article_ids: Iterable[str], signature_version: str
+) -> list[tuple[str, str, bool]]:
+    """(article_id, text, has an older signature) of the articles among `article_ids` with no
+    signature of this version."""
     with _registered(con, "_tally_ids", _ids_table(article_ids)):
         return con.execute(
-            "SELECT a.article_id, a.text FROM articles AS a JOIN _tally_ids USING (article_id)"
+            "SELECT a.article_id, a.text, s.article_id IS NOT NULL FROM articles AS a JOIN _tally_ids USING (article_id)"
             " LEFT JOIN article_signatures AS s USING (article_id)"
             " WHERE s.signature_version IS DISTINCT FROM ? ORDER BY a.article_id",
             [signature_version],
         ).fetchall()
 
 
-def store_signatures(con: Connection, signatures: Mapping[str, Signature], signature_version: str) -> None:
-    """Store (replacing) each article's signature and band keys."""
+def store_signatures(
+    con: Connection, signatures: Mapping[str, Signature], signature_version: str, replacing: Iterable[str] = ()
+) -> None:
+    """Store each article's signature and band keys, replacing those of the `replacing` articles."""
     if not signatures:
         return
     ids = sorted(signatures)
-    with _registered(con, "_tally_ids", _ids_table(ids)):
-        con.execute("DELETE FROM article_signature_bands WHERE article_id IN (SELECT article_id FROM _tally_ids)")
-        con.execute("DELETE FROM article_signatures WHERE article_id IN (SELECT article_id FROM _tally_ids)")
+    old = sorted(set(replacing))
+    if old:
+        with _registered(con, "_tally_ids", _ids_table(old)):
+            con.execute("DELETE FROM article_signature_bands WHERE article_id IN (SELECT article_id FROM _tally_ids)")
+            con.execute("DELETE FROM article_signatures WHERE article_id IN (SELECT article_id FROM _tally_ids)")
     sigs = pa.table({
         "article_id": pa.array(ids, type=pa.string()),
         "signature_version": pa.array([signature_version] * len(ids), type=pa.string()),
         "shingles": pa.array([signatures[i].shingles for i in ids], type=pa.int32()),
-        "minhash": pa.array([signatures[i].minhash for i in ids], type=pa.list_(pa.uint32())),
+        "minhash": _lists([signatures[i].minhash for i in ids]),
         "numbers": pa.array([sorted(signatures[i].numbers) for i in ids], type=pa.list_(pa.string())),
     })
     with _registered(con, "_tally_signatures", sigs):
         con.execute("INSERT INTO article_signatures BY NAME SELECT * FROM _tally_signatures")
-    band_rows = [(key, aid) for aid in ids for key in signatures[aid].band_keys()]
+    band_rows = [(key, aid) for aid in ids for key in signatures[aid].band_keys]
     if band_rows:
         bands = pa.table({
             "band_key": pa.array([k for k, _ in band_rows], type=pa.int64()),
@@ -124,18 +139,12 @@ def reroot(con: Connection, new_roots: Mapping[str, str]) -> list[str]:
                       "new_root": pa.array(list(moves.values()), type=pa.string())})
     with _registered(con, "_tally_roots", table):
         changed = con.execute(
-            "SELECT a.article_id FROM articles AS a JOIN _tally_roots AS m"
-            " ON coalesce(a.duplicate_of, a.article_id) = m.old_root"
-            " WHERE (CASE WHEN a.article_id = m.new_root THEN NULL ELSE m.new_root END)"
-            " IS DISTINCT FROM a.duplicate_of ORDER BY 1"
-        ).fetchall()
-        con.execute(
             "UPDATE articles SET duplicate_of = CASE WHEN articles.article_id = m.new_root THEN NULL ELSE m.new_root END"
             " FROM _tally_roots AS m WHERE coalesce(articles.duplicate_of, articles.article_id) = m.old_root"
             " AND (CASE WHEN articles.article_id = m.new_root THEN NULL ELSE m.new_root END)"
-            " IS DISTINCT FROM articles.duplicate_of"
-        )
-    return [r[0] for r in changed]
+            " IS DISTINCT FROM articles.duplicate_of RETURNING articles.article_id"
+        ).fetchall()
+    return sorted(r[0] for r in changed)
 
 
 _CLAIM_COLUMNS = ("claim_id", "article_id", "source", "metric", "category", "party", "location", "scope", "unit",

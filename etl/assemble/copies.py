@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -67,6 +67,7 @@ class Signature:
         """Whether the text is long enough to be compared at all."""
         return self.shingles >= MIN_SHINGLES
 
+    @cached_property
     def band_keys(self) -> list[int]:
         """One signed 64-bit key per band (band number included), for the band table."""
         if not self.comparable:

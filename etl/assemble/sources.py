@@ -241,6 +241,7 @@ class SourceBook:
 
     # --- the rules ----------------------------------------------------------------------
 
+    @lru_cache(maxsize=65536)
     def exact_form(self, text: str) -> str:
         """The words compared with an entry's aliases: casefolded, no leading determiner, no dots."""
         words = [t.lower + ("'s" if t.possessive else "") for t in _tokens(text)]

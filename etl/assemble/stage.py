@@ -96,10 +96,10 @@ def stale_article_ids(con: Connection, assembly_version: str) -> list[str]:
 def _find_copies(con: Connection, article_ids: Sequence[str]) -> list[str]:
     """Sign the articles that have no signature yet, link them to stored copies, re-root the
     stories they join; returns the articles whose duplicate_of changed."""
-    signed = {aid: copies.text_signature(text)
-              for aid, text in store.texts_to_sign(con, article_ids, copies.SIGNATURE_VERSION)}
-    store.store_signatures(con, signed, copies.SIGNATURE_VERSION)
-    candidates = store.copy_candidates(con, {aid: sig.band_keys() for aid, sig in signed.items() if sig.comparable})
+    todo = store.texts_to_sign(con, article_ids, copies.SIGNATURE_VERSION)
+    signed = {aid: copies.text_signature(text) for aid, text, _ in todo}
+    store.store_signatures(con, signed, copies.SIGNATURE_VERSION, replacing=[aid for aid, _, old in todo if old])
+    candidates = store.copy_candidates(con, {aid: sig.band_keys for aid, sig in signed.items() if sig.comparable})
     if not candidates:
         return []
     known = store.signatures(con, {x for pair in candidates for x in pair})
