@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 
 from etl import assemble, extract, pipeline
-from etl.assemble import copies
+from etl.assemble import copies, stage
+from etl.assemble.sources import load_source_book
+from etl.errors import ConfigError
 from etl.models import Claim, article_id_for
 from tests.conftest import fake_claims
 from warehouse import db as wdb
@@ -193,6 +195,19 @@ def test_a_copys_unattributed_figures_are_the_originals(tmp_path: Path, db_path:
 
 
 # --- stored state, re-assembly, no-op reruns -----------------------------------------------
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_a_broken_sources_file_stops_the_run_before_anything_is_stored(
+    corpus: Path, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "sources.yaml"
+    broken.write_text("version: 1\nrules: {}\nsources: []\n", encoding="utf-8")
+    monkeypatch.setattr(stage, "source_book", lambda: load_source_book(broken))
+    with pytest.raises(ConfigError, match=re.escape(f"{broken}: rules.determiners must be a non-empty list")):
+        pipeline.run_etl([corpus], db_path)
+    assert query(db_path, "SELECT count(*) FROM articles") == [(0,)]
+    assert query(db_path, "SELECT status FROM etl_runs") == [("failed",)]
+
 
 @pytest.mark.usefixtures("fake_extractor")
 def test_a_rerun_signs_nothing_and_a_new_assembly_version_reassembles(

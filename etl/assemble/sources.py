@@ -27,6 +27,7 @@ from typing import Any, Literal, get_args
 
 import yaml
 
+from etl.errors import ConfigError
 from etl.extract.lexicon import lexicon
 from etl.places import load_gazetteer
 
@@ -47,8 +48,10 @@ _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*
 _POSSESSIVE = ("'s", "’s", "ʼs", "s'", "s’")
 
 
-class SourceBookError(ValueError):
-    """etl/data/sources.yaml is malformed; the message names the file, the entry and the fix."""
+class SourceBookError(ConfigError, ValueError):
+    """etl/data/sources.yaml is malformed; the message names the file, the entry and the fix.
+
+    A configuration error: `tally etl` stops with it (exit 2) and stores nothing of the batch."""
 
 
 @dataclass(frozen=True)
