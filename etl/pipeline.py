@@ -6,7 +6,8 @@ only while it reads the stored state and while it writes a batch, so readers (th
 dashboard, `tally sql`) are locked out for as short a time as possible. Extraction, the
 slow part, runs with no connection open. Articles are stored in batches, each one
 transaction: a run killed at any point leaves whole articles (all their claims or none),
-and the next run marks the dead run `interrupted` and stores what is missing.
+and the next run marks the dead run `interrupted` and stores what is missing. Each batch is
+assembled (etl/assemble/: sources, copies, figure ids) in the transaction that stores it.
 """
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ class RunSummary:
     claims_added: int = 0
     claims_removed: int = 0
     batches_committed: int = 0
-    articles_copies: int = 0  # articles found to be copies of an earlier story (duplicate_of set)
+    articles_copies: int = 0  # articles whose duplicate_of this run set or moved (copies found)
     articles_reassembled: int = 0  # stored articles re-assembled because the assembly version changed
     duplicate_claims: int = 0  # claims dropped because the extractor gave one claim_id twice
     problems: list[ReadProblem] = field(default_factory=list)

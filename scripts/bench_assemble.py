@@ -39,8 +39,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = generate_corpus.generate(args.articles, args.seed, args.copies)
         generated_copies = sum(1 for a in corpus if a["publisher"] == "Example Daily")
-        inputs = Path(tmp) / "corpus.jsonl"
-        inputs.write_text("".join(json.dumps(a) + "\n" for a in corpus), encoding="utf-8")
+        inputs = Path(tmp) / "corpus"
+        inputs.mkdir()
+        for n in range(0, len(corpus), 5000):  # files under the readers' size limit
+            (inputs / f"part-{n // 5000:03d}.jsonl").write_text(
+                "".join(json.dumps(a) + "\n" for a in corpus[n:n + 5000]), encoding="utf-8")
         db = Path(tmp) / "bench.duckdb"
         chars = sum(len(a["text"]) for a in corpus)
 
@@ -58,6 +61,8 @@ def main() -> None:
         start = time.perf_counter()
         first = pipeline.run_etl([inputs], db, progress=False, batch_size=args.batch_size)
         total = time.perf_counter() - start
+        if first.problems:
+            raise SystemExit(f"the corpus did not load: {first.problems[:3]}")
         tenth = max(1, len(timings) // 10)
         with wdb.open_db(db, read_only=True) as con:
             claims, figures = con.execute("SELECT count(*), count(DISTINCT figure_id) FROM claims").fetchone()

@@ -24,7 +24,7 @@ CREATE TABLE article_signature_bands (
 
 COMMENT ON COLUMN articles.assembly_version IS 'Assembly version (etl.assemble.ASSEMBLY_VERSION: code, sources.yaml, signature scheme) that set this article''s duplicate_of and its claims'' source_id and figure_id; another version re-assembles it.';
 COMMENT ON COLUMN claims.figure_key IS 'Hash of what makes two claims one figure (canonical source, with a copy''s unattributed figures given to the original''s publisher; metric, category, party, location, scope, unit, rate, values); figure_id numbers the runs of as_of within it.';
-COMMENT ON COLUMN etl_runs.articles_copies IS 'Articles this run found to be copies of an earlier stored story (articles.duplicate_of set).';
+COMMENT ON COLUMN etl_runs.articles_copies IS 'Articles whose duplicate_of this run set or moved: found to be copies of an earlier stored story, or of a story joined to an earlier one.';
 COMMENT ON COLUMN etl_runs.articles_reassembled IS 'Stored articles re-assembled (sources, copies, figure ids) without re-extraction, because the assembly version changed.';
 
 COMMENT ON TABLE article_signatures IS 'One row per signed article: the MinHash signature of its text''s word 5-grams, to compare it with later articles without re-reading its text.';
