@@ -30,30 +30,25 @@ def _registered(con: Connection, name: str, table: pa.Table) -> Iterator[None]:
         con.unregister(name)
 
 
-def _lists(arrays: Sequence[np.ndarray]) -> pa.ListArray:
-    """Equal-length uint32 arrays as one Arrow list column, without a Python loop per value."""
-    width = len(arrays[0]) if arrays else 0
-    offsets = pa.array(np.arange(0, width * len(arrays) + 1, width or 1, dtype=np.int32)[: len(arrays) + 1])
-    values = pa.array(np.concatenate(arrays) if arrays else np.array([], dtype=np.uint32), type=pa.uint32())
-    return pa.ListArray.from_arrays(offsets, values)
-
-
 def _ids_table(ids: Iterable[str], column: str = "article_id") -> pa.Table:
     return pa.table({column: pa.array(sorted(set(ids)), type=pa.string())})
 
 
-def texts_to_sign(
-    con: Connection, article_ids: Iterable[str], signature_version: str
-) -> list[tuple[str, str, bool]]:
-    """(article_id, text, has an older signature) of the articles among `article_ids` with no
-    signature of this version."""
+def signature_versions(con: Connection, article_ids: Iterable[str]) -> dict[str, str]:
+    """The version of the stored signature of each given article that has one."""
     with _registered(con, "_tally_ids", _ids_table(article_ids)):
-        return con.execute(
-            "SELECT a.article_id, a.text, s.article_id IS NOT NULL FROM articles AS a JOIN _tally_ids USING (article_id)"
-            " LEFT JOIN article_signatures AS s USING (article_id)"
-            " WHERE s.signature_version IS DISTINCT FROM ? ORDER BY a.article_id",
-            [signature_version],
-        ).fetchall()
+        return dict(con.execute(
+            "SELECT article_id, signature_version FROM article_signatures JOIN _tally_ids USING (article_id)"
+        ).fetchall())
+
+
+def texts(con: Connection, article_ids: Iterable[str]) -> dict[str, str]:
+    """The stored texts of the given articles."""
+    ids = set(article_ids)
+    if not ids:
+        return {}
+    with _registered(con, "_tally_ids", _ids_table(ids)):
+        return dict(con.execute("SELECT article_id, text FROM articles JOIN _tally_ids USING (article_id)").fetchall())
 
 
 def store_signatures(
@@ -72,7 +67,7 @@ def store_signatures(
         "article_id": pa.array(ids, type=pa.string()),
         "signature_version": pa.array([signature_version] * len(ids), type=pa.string()),
         "shingles": pa.array([signatures[i].shingles for i in ids], type=pa.int32()),
-        "minhash": _lists([signatures[i].minhash for i in ids]),
+        "minhash": pa.array([signatures[i].minhash.astype("<u4").tobytes() for i in ids], type=pa.binary()),
         "numbers": pa.array([sorted(signatures[i].numbers) for i in ids], type=pa.list_(pa.string())),
     })
     with _registered(con, "_tally_signatures", sigs):
@@ -110,7 +105,7 @@ def signatures(con: Connection, article_ids: Iterable[str]) -> dict[str, Signatu
         rows = con.execute(
             "SELECT article_id, minhash, shingles, numbers FROM article_signatures JOIN _tally_ids USING (article_id)"
         ).fetchall()
-    return {aid: Signature(np.asarray(minhash, dtype=np.uint32), shingles, frozenset(nums))
+    return {aid: Signature(np.frombuffer(minhash, dtype="<u4").astype(np.uint32), shingles, frozenset(nums))
             for aid, minhash, shingles, nums in rows}
 
 
@@ -153,6 +148,9 @@ _CLAIM_COLUMNS = ("claim_id", "article_id", "source", "metric", "category", "par
 
 def claims_to_assemble(con: Connection, article_ids: Iterable[str]) -> list[dict[str, Any]]:
     """The claims of the given articles, with their article's publisher and its story root's publisher."""
+    article_ids = set(article_ids)
+    if not article_ids:
+        return []
     columns = ", ".join(f"c.{name}" for name in _CLAIM_COLUMNS)
     with _registered(con, "_tally_ids", _ids_table(article_ids)):
         cur = con.execute(
@@ -164,6 +162,18 @@ def claims_to_assemble(con: Connection, article_ids: Iterable[str]) -> list[dict
         )
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def root_publishers(con: Connection, article_ids: Iterable[str]) -> dict[str, str | None]:
+    """The publisher of the original of each given article that is a copy."""
+    ids = set(article_ids)
+    if not ids:
+        return {}
+    with _registered(con, "_tally_ids", _ids_table(ids)):
+        return dict(con.execute(
+            "SELECT a.article_id, r.publisher FROM articles AS a JOIN _tally_ids USING (article_id)"
+            " JOIN articles AS r ON r.article_id = a.duplicate_of"
+        ).fetchall())
 
 
 def figure_keys_of(con: Connection, article_ids: Iterable[str]) -> set[str]:

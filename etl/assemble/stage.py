@@ -7,7 +7,7 @@ the warehouse keeps (signatures, band keys, figure keys): never every stored art
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from etl.assemble import copies
@@ -34,21 +34,41 @@ def load_and_assemble(
     replaced = [b.article.article_id for b in batch if b.replace]
     old_keys = store.figure_keys_of(con, replaced)  # figures the replaced claims leave behind
     counts = loader.load_batch(con, run_id, extractor_version, batch)
-    assembled = assemble_articles(con, [b.article.article_id for b in batch], assembly_version, old_keys)
+    # The batch's claims as stored (the loader keeps the first of a repeated claim_id): read from
+    # memory, not back from the claims table, which a batch would otherwise scan whole.
+    stored: dict[str, dict] = {}
+    for b in batch:
+        for claim in b.claims:
+            row = claim.to_row(b.article.article_id)
+            row.update(figure_key=None, article_publisher=b.article.publisher)
+            stored.setdefault(row["claim_id"], row)
+    assembled = assemble_articles(con, [b.article.article_id for b in batch], assembly_version, old_keys,
+                                  batch_claims=list(stored.values()),
+                                  texts={b.article.article_id: b.article.text for b in batch})
     return counts, assembled
 
 
 def assemble_articles(
-    con: Connection, article_ids: Sequence[str], assembly_version: str, extra_keys: Iterable[str] = ()
+    con: Connection, article_ids: Sequence[str], assembly_version: str, extra_keys: Iterable[str] = (),
+    batch_claims: Sequence[dict] | None = None, texts: Mapping[str, str] | None = None,
 ) -> AssemblyCounts:
-    """Assemble stored articles: sign and link copies, canonicalise sources, number figures."""
+    """Assemble stored articles: sign and link copies, canonicalise sources, number figures.
+
+    `batch_claims` (with `article_publisher`) and `texts` are the articles' claims and texts as
+    just stored; without them, what is needed is read from the warehouse.
+    """
     counts = AssemblyCounts(articles=len(article_ids))
     touched = set(article_ids)
-    moved = _find_copies(con, article_ids)
+    moved = _find_copies(con, article_ids, texts)
     counts.copies = len(moved)
     touched.update(moved)
 
-    rows = store.claims_to_assemble(con, touched)
+    if batch_claims is None:
+        rows = store.claims_to_assemble(con, touched)
+    else:
+        roots = store.root_publishers(con, touched)
+        rows = [dict(c, root_publisher=roots.get(c["article_id"], c["article_publisher"])) for c in batch_claims]
+        rows += store.claims_to_assemble(con, touched - set(article_ids))
     book = source_book()
     by_article: dict[str, list[dict]] = {}
     for row in rows:
@@ -93,16 +113,21 @@ def stale_article_ids(con: Connection, assembly_version: str) -> list[str]:
     return store.stale_assembly_ids(con, assembly_version)
 
 
-def _find_copies(con: Connection, article_ids: Sequence[str]) -> list[str]:
-    """Sign the articles that have no signature yet, link them to stored copies, re-root the
-    stories they join; returns the articles whose duplicate_of changed."""
-    todo = store.texts_to_sign(con, article_ids, copies.SIGNATURE_VERSION)
-    signed = {aid: copies.text_signature(text) for aid, text, _ in todo}
-    store.store_signatures(con, signed, copies.SIGNATURE_VERSION, replacing=[aid for aid, _, old in todo if old])
+def _find_copies(con: Connection, article_ids: Sequence[str], texts: Mapping[str, str] | None = None) -> list[str]:
+    """Sign the articles that have no signature of this version yet, link them to stored copies,
+    re-root the stories they join; returns the articles whose duplicate_of changed. `texts` are
+    the articles' texts when the caller has them (else they are read from the warehouse)."""
+    versions = store.signature_versions(con, article_ids)
+    unsigned = [aid for aid in article_ids if versions.get(aid) != copies.SIGNATURE_VERSION]
+    if texts is None or any(aid not in texts for aid in unsigned):
+        texts = {**(texts or {}), **store.texts(con, unsigned)}
+    signed = {aid: copies.text_signature(texts[aid]) for aid in unsigned}
+    store.store_signatures(con, signed, copies.SIGNATURE_VERSION, replacing=[a for a in unsigned if a in versions])
     candidates = store.copy_candidates(con, {aid: sig.band_keys for aid, sig in signed.items() if sig.comparable})
     if not candidates:
         return []
-    known = store.signatures(con, {x for pair in candidates for x in pair})
+    involved = {x for pair in candidates for x in pair}
+    known = {**store.signatures(con, involved - set(signed)), **signed}
     links = [(a, b) for a, b in candidates if copies.is_copy(known[a], known[b])]
     if not links:
         return []
