@@ -35,7 +35,9 @@ def audits_ok(db_path: Path) -> None:
 
 # --- with the real extractor ---------------------------------------------------------------
 
-def test_three_copies_are_one_article_and_two_copies_with_shared_figures(db_path: Path) -> None:
+def test_three_copies_are_one_article_and_two_copies_with_shared_figures(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     summary = pipeline.run_etl([COPIES], db_path)
     assert (summary.articles_new, summary.articles_copies, summary.audit_failures) == (3, 2, {})
     articles = query(db_path, "SELECT source_id, article_id, duplicate_of, published FROM articles ORDER BY 1")
@@ -56,6 +58,11 @@ def test_three_copies_are_one_article_and_two_copies_with_shared_figures(db_path
 
     again = pipeline.run_etl([COPIES], db_path)
     assert (again.articles_new, again.articles_skipped, again.articles_copies) == (0, 3, 0)
+    # re-assembled from the stored claims (as after a sources.yaml change): the same result
+    before = query(db_path, "SELECT claim_id, source_id, figure_key, figure_id FROM claims ORDER BY 1")
+    monkeypatch.setattr(assemble, "ASSEMBLY_VERSION", "test-assembly-2")
+    assert pipeline.run_etl([COPIES], db_path).articles_reassembled == 3
+    assert query(db_path, "SELECT claim_id, source_id, figure_key, figure_id FROM claims ORDER BY 1") == before
 
 
 SPEAKERS = {
@@ -288,3 +295,14 @@ def test_a_warehouse_built_before_0003_upgrades_and_the_next_etl_fills_it(tmp_pa
     assert query(db_path, "SELECT count(*) FROM article_signatures") == [(3,)]
     with wdb.open_db(db_path, read_only=True) as con:
         assert loader.table_columns(con, "claims")["figure_id"] == "VARCHAR"
+
+
+def test_figure_key_is_the_same_for_a_claim_in_memory_and_as_stored() -> None:
+    from etl.assemble.figures import figure_key
+
+    claim = {"metric": "killed", "category": "civilian", "party": None, "location": "Kharkiv", "scope": "incident",
+             "unit": "people", "rate": None, "value_low": 12, "value_best": 12, "value_high": None}
+    stored = dict(claim, value_low=12.0, value_best=12.0)
+    assert figure_key("ua-haidai", claim) == figure_key("ua-haidai", stored)
+    assert figure_key("ua-haidai", claim) != figure_key("ua-kim", claim)
+    assert figure_key("ua-haidai", claim) != figure_key("ua-haidai", dict(claim, value_high=12.0))

@@ -19,8 +19,8 @@ FIGURE_FIELDS = ("metric", "category", "party", "location", "scope", "unit", "ra
 def _text(value: Any) -> str:
     if value is None:
         return "\u2205"
-    if isinstance(value, float):
-        return repr(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(float(value))  # 12 from the extractor and 12.0 from a DOUBLE column are one value
     return str(value)
 
 
