@@ -6,7 +6,8 @@ only while it reads the stored state and while it writes a batch, so readers (th
 dashboard, `tally sql`) are locked out for as short a time as possible. Extraction, the
 slow part, runs with no connection open. Articles are stored in batches, each one
 transaction: a run killed at any point leaves whole articles (all their claims or none),
-and the next run marks the dead run `interrupted` and stores what is missing.
+and the next run marks the dead run `interrupted` and stores what is missing. Each batch is
+assembled (etl/assemble/: sources, copies, figure ids) in the transaction that stores it.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from filelock import FileLock, Timeout
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from etl import extract
+from etl import assemble, extract
 from etl.errors import (
     ConfigError,
     EtlBusyError,
@@ -67,6 +68,8 @@ class RunSummary:
     claims_added: int = 0
     claims_removed: int = 0
     batches_committed: int = 0
+    articles_copies: int = 0  # articles whose duplicate_of this run set or moved (copies found)
+    articles_reassembled: int = 0  # stored articles re-assembled because the assembly version changed
     duplicate_claims: int = 0  # claims dropped because the extractor gave one claim_id twice
     problems: list[ReadProblem] = field(default_factory=list)
     warnings: list[ReadProblem] = field(default_factory=list)
@@ -92,6 +95,8 @@ class RunSummary:
             "claims_added": self.claims_added,
             "claims_removed": self.claims_removed,
             "batches_committed": self.batches_committed,
+            "articles_copies": self.articles_copies,
+            "articles_reassembled": self.articles_reassembled,
         }
 
     def messages(self) -> list[str]:
@@ -268,6 +273,7 @@ def _run_locked(
                 batch = _extract_chunk(db, db_wait_s, chunk, summary, lambda: bar.advance(task), max_sentence_chars)
                 if batch:
                     _store_batch(db, db_wait_s, summary, version, batch)
+        _reassemble_stale(db, db_wait_s, summary, batch_size)
         status = "partial" if summary.problems else "ok"
         summary.articles_failed = len(summary.problems)
         with open_db(db, timeout_s=db_wait_s) as con:
@@ -347,7 +353,9 @@ def _store_batch(
     """Commit one batch, all or nothing, with the run's counters so far."""
     with open_db(db, timeout_s=db_wait_s) as con:
         with transaction(con):
-            counts = loader.load_batch(con, summary.run_id, version, batch)
+            counts, assembled = assemble.load_and_assemble(
+                con, summary.run_id, version, batch, assemble.ASSEMBLY_VERSION)
+            summary.articles_copies += assembled.copies
             summary.articles_new += counts.articles_new
             summary.articles_reextracted += counts.articles_reextracted
             summary.claims_added += counts.claims_added
@@ -356,6 +364,21 @@ def _store_batch(
             summary.batches_committed += 1
             summary.articles_failed = len(summary.problems)
             loader.update_run(con, summary.run_id, summary.run_stats(), summary.messages())
+
+
+def _reassemble_stale(db: Path, db_wait_s: float, summary: RunSummary, batch_size: int) -> None:
+    """Re-assemble stored articles that another assembly version assembled (sources.yaml or the
+    signature scheme changed), from their stored claims and text, a batch per transaction."""
+    with open_db(db, timeout_s=db_wait_s) as con:
+        stale = assemble.stale_article_ids(con, assemble.ASSEMBLY_VERSION)
+    for start in range(0, len(stale), batch_size):
+        chunk = stale[start:start + batch_size]
+        with open_db(db, timeout_s=db_wait_s) as con:
+            with transaction(con):
+                assembled = assemble.assemble_articles(con, chunk, assemble.ASSEMBLY_VERSION)
+                summary.articles_reassembled += len(chunk)
+                summary.articles_copies += assembled.copies
+                loader.update_run(con, summary.run_id, summary.run_stats(), summary.messages())
 
 
 def _try_extract(

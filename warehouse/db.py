@@ -26,6 +26,7 @@ DEFAULT_LOCK_TIMEOUT_S = 10.0
 _HERE = Path(__file__).resolve().parent
 MIGRATIONS_DIR = _HERE / "migrations"
 VIEWS_DIR = _HERE / "views"
+MACROS_DIR = _HERE / "macros"
 AUDITS_DIR = _HERE / "audits"
 
 Connection = duckdb.DuckDBPyConnection
@@ -181,9 +182,10 @@ def migrate(con: Connection) -> list[str]:
 
 
 def create_views(con: Connection) -> list[str]:
-    """(Re)create every view in warehouse/views (one `CREATE OR REPLACE VIEW` per file)."""
+    """(Re)create every view in warehouse/views (one `CREATE OR REPLACE VIEW` per file), then every
+    table macro in warehouse/macros (one `CREATE OR REPLACE MACRO` per file)."""
     names = []
-    for path in sorted(VIEWS_DIR.glob("*.sql")):
+    for path in [*sorted(VIEWS_DIR.glob("*.sql")), *sorted(MACROS_DIR.glob("*.sql"))]:
         con.execute(path.read_text(encoding="utf-8"))
         names.append(path.stem)
     return names
