@@ -101,7 +101,7 @@ def test_variants_of_one_speaker_are_one_source_across_articles(tmp_path: Path, 
 
 # --- with a scripted extractor: one claim per line "source | value | as_of" -----------------
 
-def scripted_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
+def scripted_claims(text: str, metadata: Mapping[str, Any], **options: Any) -> list[Claim]:
     """Claims scripted in the text: each line `CLAIM source | value | as_of` (as_of may be `-`)."""
     claims = []
     for m in re.finditer(r"CLAIM ([^|\n]*)\|\s*([\d.]+)\s*\|\s*(\S+)", text):
@@ -169,7 +169,7 @@ def test_figure_ids_are_stable_and_a_removed_link_splits_the_figure(
     assert len(set(first.values())) == 1
 
     # the middle report is re-read as another figure: the chain breaks in two
-    def reread(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
+    def reread(text: str, metadata: Mapping[str, Any], **options: Any) -> list[Claim]:
         return scripted_claims(text.replace("| 5 | 2022-06-02", "| 6 | 2022-06-02"), metadata)
 
     monkeypatch.setattr(extract, "extract_claims", reread)
