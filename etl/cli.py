@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -43,6 +44,13 @@ app = typer.Typer(
 )
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
+
+class Engine(str, Enum):
+    """`tally etl --engine`: where extraction runs (etl.pipeline.ENGINES)."""
+
+    local = "local"
+    dask = "dask"
+
 
 DbOption = Annotated[
     Path | None,
@@ -141,6 +149,19 @@ def etl(
     batch_size: Annotated[
         int, typer.Option("--batch-size", metavar="N", min=1, help="Articles per all-or-nothing commit.")
     ] = pipeline.DEFAULT_BATCH_SIZE,
+    workers: Annotated[
+        int | None, typer.Option("--workers", metavar="N", min=1, show_default="the number of cores",
+                                 help="Extraction processes (the run itself is the one writer). By default one "
+                                      "per core, once there is enough text to be worth starting them.")
+    ] = None,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="Where extraction runs: local (worker processes here) or dask "
+                                              "(a Dask cluster).")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", metavar="ADDRESS", show_default="a local cluster",
+                                 help="With --engine dask: the Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+    ] = None,
 ) -> None:
     """Ingest every article under PATH... and extract its claims. Safe to rerun.
 
@@ -152,6 +173,7 @@ def etl(
     disk, permissions), or the warehouse was busy past --wait; 3 internal error (a bug).
 
     Example: tally etl articles/ feed.jsonl https://example.org/feed.xml --db warehouse/tally.duckdb
+    Example: tally etl partitions/ --engine dask --scheduler tcp://scheduler:8786
     """
     options = ReadOptions(
         max_bytes=int(max_size * 1024 * 1024), max_depth=max_depth, max_aliases=max_aliases,
@@ -161,6 +183,7 @@ def etl(
         summary = pipeline.run_etl(
             paths, db, progress=False if (quiet or as_json) else None, etl_wait_s=wait,
             batch_size=batch_size, read_options=options, max_sentence_chars=max_sentence,
+            workers=workers, engine=engine.value, scheduler=scheduler,
         )
         _print_summary(summary, quiet, as_json)
     raise typer.Exit(summary.exit_code)

@@ -23,7 +23,7 @@ from typing import Any
 import duckdb
 from filelock import FileLock, Timeout
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from etl import assemble, extract
 from etl.errors import (
@@ -38,16 +38,18 @@ from etl.errors import (
 from etl.extract.text import MAX_SENTENCE_CHARS
 from etl.models import Article, Claim, ReadProblem
 from etl.readers import ReadOptions, ReadWarning, read_path
-from etl.readers.core import describe_error
+from etl.workers import Extracted, ExtractorFunctions, Extractors, extractor_problem
 from warehouse import loader
-from warehouse.db import open_db, resolve_db_path, run_audits, transaction, utc_now
+from warehouse.db import Writer, open_db, resolve_db_path, run_audits, transaction, utc_now
 
 DEFAULT_ETL_WAIT_S = 600.0
 """How long a second `tally etl` waits for the one running on the same warehouse."""
 DEFAULT_DB_WAIT_S = 60.0
 """How long the ETL waits for the DuckDB file lock (held briefly by the dashboard or `tally sql`)."""
-DEFAULT_BATCH_SIZE = 100
-"""Articles per all-or-nothing batch: a run that dies keeps every batch committed before."""
+DEFAULT_BATCH_SIZE = 1000
+"""Articles per all-or-nothing batch: a run that dies keeps every batch committed before. The
+assembly stage's statements cost about the same for 100 articles as for 1,000, so larger batches
+are cheaper per article; readers get in between batches either way (`warehouse.db.Writer`)."""
 
 
 @dataclass
@@ -126,16 +128,6 @@ def etl_lock_path(db_path: Path) -> Path:
     return real.with_name(real.name + ".etl.lock.tmp")
 
 
-def extraction_metadata(article: Article) -> dict[str, Any]:
-    """The metadata `extract_claims` receives for an article."""
-    return {
-        "published": article.published,
-        "publisher": article.publisher,
-        "title": article.title,
-        "url": article.url,
-    }
-
-
 def with_publication_date(article: Article) -> Article:
     """The article with `published` inferred from its text when it has none (None if not inferable)."""
     if article.published is not None:
@@ -150,39 +142,14 @@ def extract_article(
     article: Article, max_sentence_chars: int = MAX_SENTENCE_CHARS
 ) -> tuple[Article, list[Claim]]:
     """Date the article (inferring when needed) and extract its claims. Pure: touches no database."""
-    dated = with_publication_date(article)
-    claims = extract.extract_claims(dated.text, extraction_metadata(dated), max_sentence_chars=max_sentence_chars)
-    return dated, claims
-
-
-@dataclass
-class _Inputs:
-    articles: list[Article] = field(default_factory=list)
-    problems: list[ReadProblem] = field(default_factory=list)
-    warnings: list[ReadProblem] = field(default_factory=list)
-    origins: set[str] = field(default_factory=set)
-
-
-def _read_inputs(paths: Iterable[str | os.PathLike[str]], options: ReadOptions | None) -> _Inputs:
-    """All articles, problems and warnings under `paths`, and the distinct inputs seen."""
-    found = _Inputs()
-    for path in paths:
-        for item in read_path(path, options):
-            found.origins.add(item.origin)
-            if isinstance(item, ReadWarning):
-                found.warnings.append(item)
-            elif isinstance(item, ReadProblem):
-                found.problems.append(item)
-            else:
-                found.articles.append(item)
-    return found
+    return ExtractorFunctions.current(max_sentence_chars).extract_article(article)
 
 
 def _progress(enabled: bool) -> Progress:
     return Progress(
         TextColumn("extracting"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TextColumn("{task.completed:,} articles, {task.fields[claims]:,} claims"),
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
@@ -200,6 +167,9 @@ def run_etl(
     batch_size: int = DEFAULT_BATCH_SIZE,
     read_options: ReadOptions | None = None,
     max_sentence_chars: int = MAX_SENTENCE_CHARS,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Ingest every article under `paths` into the warehouse and extract its claims.
 
@@ -211,9 +181,20 @@ def run_etl(
     reported in the summary (`problems`) and the rest is stored; a batch that cannot be
     stored raises `LoadError` (`StorageError` when the disk is read-only, full or not
     permitted). `progress=None` shows a progress bar only on a terminal.
+
+    Inputs are read as a stream (memory does not grow with their size). Extraction runs in
+    `workers` processes (default: one per core once there is enough text, see
+    `etl.workers.Extractors`), or with `engine="dask"` on a Dask cluster (`scheduler` its
+    address; none: a local cluster), see `etl.dask_engine`; this process is the one writer.
     """
     if batch_size < 1:
         raise ConfigError(f"batch size must be at least 1, not {batch_size}")
+    if workers is not None and workers < 1:
+        raise ConfigError(f"workers must be at least 1, not {workers}")
+    if engine not in ENGINES:
+        raise ConfigError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    if scheduler and engine != "dask":
+        raise ConfigError("--scheduler needs --engine dask")
     db = resolve_db_path(db_path)
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
@@ -230,155 +211,237 @@ def run_etl(
     except OSError as exc:  # the lock file cannot be made: a read-only or full file system, permissions
         raise storage_error(exc, f"the ETL lock file {lock_path}") from exc
     try:
-        return _run_locked(paths, db, progress, db_wait_s, batch_size, read_options, max_sentence_chars)
+        options = _RunOptions(progress, db_wait_s, batch_size, read_options, max_sentence_chars, workers,
+                              engine, scheduler)
+        return _run_locked(paths, db, options)
     finally:
         lock.release()
 
 
-def _run_locked(
-    paths: Sequence[str | os.PathLike[str]],
-    db: Path,
-    progress: bool | None,
-    db_wait_s: float,
-    batch_size: int,
-    read_options: ReadOptions | None,
-    max_sentence_chars: int,
-) -> RunSummary:
+ENGINES = ("local", "dask")
+"""Where extraction runs: worker processes on this machine, or a Dask cluster."""
+
+
+@dataclass(frozen=True)
+class _RunOptions:
+    progress: bool | None
+    db_wait_s: float
+    batch_size: int
+    read_options: ReadOptions | None
+    max_sentence_chars: int
+    workers: int | None
+    engine: str
+    scheduler: str | None
+
+
+def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _RunOptions) -> RunSummary:
     version = extract.EXTRACTOR_VERSION
     started = utc_now()
     summary = RunSummary(new_run_id(started), str(db), version, started)
-    inputs = _read_inputs(paths, read_options)
-    summary.problems, summary.warnings = inputs.problems, inputs.warnings
-    summary.inputs_seen = len(inputs.origins)
-
-    try:
-        with open_db(db, timeout_s=db_wait_s) as con:
-            with transaction(con):
+    functions = ExtractorFunctions.current(options.max_sentence_chars)
+    with Writer(db, options.db_wait_s) as writer:
+        try:
+            with writer.use() as con, transaction(con):
                 summary.interrupted_runs = loader.close_interrupted_runs(con)
                 loader.start_run(con, summary.run_id, started, str(db), version)
-            stored = loader.stored_articles(con, (a.article_id for a in inputs.articles))
-            stale = loader.stale_article_ids(con, version)
-    except (OSError, duckdb.Error) as exc:
-        if storage_reason(exc):
-            raise storage_error(exc, f"the warehouse {db}") from exc
-        raise
+        except (OSError, duckdb.Error) as exc:
+            if storage_reason(exc):
+                raise storage_error(exc, f"the warehouse {db}") from exc
+            raise
+        show = sys.stderr.isatty() if options.progress is None else options.progress
+        try:
+            with _progress(show) as bar:
+                task = bar.add_task("extract", total=None, claims=0)
+                work = _Work(paths, options.read_options, summary, writer)
+                if options.engine == "dask":
+                    from etl import dask_engine
 
-    work: list[Article | str] = [*_new_articles(inputs.articles, stored, summary), *stale]
-    show = sys.stderr.isatty() if progress is None else progress
-    try:
-        with _progress(show) as bar:
-            task = bar.add_task("extract", total=len(work))
-            for start in range(0, len(work), batch_size):
-                chunk = work[start:start + batch_size]
-                batch = _extract_chunk(db, db_wait_s, chunk, summary, lambda: bar.advance(task), max_sentence_chars)
-                if batch:
-                    _store_batch(db, db_wait_s, summary, version, batch)
-        _reassemble_stale(db, db_wait_s, summary, batch_size)
-        status = "partial" if summary.problems else "ok"
-        summary.articles_failed = len(summary.problems)
-        with open_db(db, timeout_s=db_wait_s) as con:
-            summary.finished_at = utc_now()
-            loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
-            summary.status = status  # from here on the run stands whatever happens
-            summary.audit_failures = {a.name: len(a.rows) for a in run_audits(con) if not a.ok}
-    except Exception as exc:
-        if summary.status != "running":
-            raise
-        _record_failure(db, summary, exc, db_wait_s)
-        if isinstance(exc, TallyError):
-            raise
-        kept = (
-            f"; the {summary.batches_committed} batch(es) committed before it are kept"
-            if summary.batches_committed else ""
-        )
-        if storage_reason(exc):
-            raise storage_error(exc, f"the warehouse {db} (the batch in flight was rolled back{kept})") from exc
-        detail = " ".join(str(exc).split())
-        raise LoadError(
-            f"the batch was not stored (nothing of it was kept{kept}): {type(exc).__name__}: {detail}"
-        ) from exc
+                    results: Iterator[Extracted | ReadProblem] = dask_engine.extract(
+                        work, functions, options.scheduler, db, summary.run_id)
+                    _commit_results(results, work, writer, summary, version, options.batch_size, bar, task)
+                else:
+                    with Extractors(functions, options.workers) as extractors:
+                        _commit_results(extractors.map(work.items()), work, writer, summary, version,
+                                        options.batch_size, bar, task)
+            _reassemble_stale(writer, summary, options.batch_size)
+            status = "partial" if summary.problems else "ok"
+            summary.articles_failed = len(summary.problems)
+            with writer.use() as con:
+                summary.finished_at = utc_now()
+                loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
+                summary.status = status  # from here on the run stands whatever happens
+                summary.audit_failures = {a.name: len(a.rows) for a in run_audits(con) if not a.ok}
+        except Exception as exc:
+            if summary.status != "running":
+                raise
+            writer.close()  # a connection whose transaction failed is not reused
+            _record_failure(db, summary, exc, options.db_wait_s)
+            if isinstance(exc, TallyError):
+                raise
+            kept = (
+                f"; the {summary.batches_committed} batch(es) committed before it are kept"
+                if summary.batches_committed else ""
+            )
+            if storage_reason(exc):
+                raise storage_error(exc, f"the warehouse {db} (the batch in flight was rolled back{kept})") from exc
+            detail = " ".join(str(exc).split())
+            raise LoadError(
+                f"the batch was not stored (nothing of it was kept{kept}): {type(exc).__name__}: {detail}"
+            ) from exc
     return summary
 
 
-def _new_articles(
-    articles: list[Article], stored: dict[str, loader.StoredArticle], summary: RunSummary
-) -> Iterator[Article]:
-    """The input articles not stored yet, once each; the others are counted as skipped.
+LOOKUP_CHUNK = 1000
+"""Input articles checked against the stored ones with one query."""
 
-    Articles stored by another extractor version are not skipped: they are re-extracted
-    (from their stored text) with every other stale article.
+
+class _Work:
+    """The run's articles to extract, as a stream: new input articles (in input order, each
+    once), then stored articles another extractor version made (from their stored text).
+
+    Inputs are read lazily and checked against the warehouse `LOOKUP_CHUNK` at a time, so the
+    run holds only the articles in flight. An article is skipped when it is stored with the
+    current extractor version, or when it is already in flight or committed in this run.
     """
-    seen: set[str] = set()
-    for article in articles:
-        aid = article.article_id
-        if aid in seen:
-            summary.articles_skipped += 1
-            continue
-        seen.add(aid)
-        previous = stored.get(aid)
-        if previous is None:
-            yield article
-        elif previous.extractor_version == summary.extractor_version:
-            summary.articles_skipped += 1
+
+    def __init__(self, paths: Sequence[str | os.PathLike[str]], options: ReadOptions | None,
+                 summary: RunSummary, writer: Writer) -> None:
+        self.paths, self.options, self.summary, self.writer = paths, options, summary, writer
+        self.origins: set[str] = set()
+        self.in_flight: set[str] = set()
+        self._committed: set[str] = set()  # since the last look-up (which then saw them stored)
+
+    def read(self) -> Iterator[Article]:
+        """The input articles, recording the problems and warnings of the inputs as met."""
+        for path in self.paths:
+            for item in read_path(path, self.options):
+                if item.origin not in self.origins:
+                    self.origins.add(item.origin)
+                    self.summary.inputs_seen = len(self.origins)
+                if isinstance(item, ReadWarning):
+                    self.summary.warnings.append(item)
+                elif isinstance(item, ReadProblem):
+                    self.summary.problems.append(item)
+                else:
+                    yield item
+
+    def new_articles(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The given input articles that are not stored yet (nor in flight), once each."""
+        version = self.summary.extractor_version
+        for chunk in _batched(articles, LOOKUP_CHUNK):
+            ids = [a.article_id for a in chunk]
+            self._committed.clear()
+            with self.writer.use() as con:
+                stored = loader.stored_versions(con, ids)
+            for article, aid in zip(chunk, ids):
+                if aid in self.in_flight or aid in self._committed:
+                    self.summary.articles_skipped += 1
+                    continue
+                if aid in stored:
+                    if stored[aid] == version:
+                        self.summary.articles_skipped += 1
+                    continue  # another version: re-extracted from its stored text below
+                self.in_flight.add(aid)
+                yield article
+
+    def stale_articles(self) -> Iterator[Article]:
+        """Stored articles another extractor version made, with their stored text."""
+        after = ""
+        while True:
+            with self.writer.use() as con:
+                ids = loader.stale_article_ids(con, self.summary.extractor_version, after=after,
+                                               limit=LOOKUP_CHUNK)
+                articles = loader.stored_texts(con, ids)
+            if not ids:
+                return
+            after = ids[-1]
+            for article in articles:
+                aid = article.article_id
+                if aid not in self.in_flight:
+                    self.in_flight.add(aid)
+                    yield article
+
+    def items(self) -> Iterator[tuple[Article, bool]]:
+        """(article, is a re-extraction) for everything to extract."""
+        for article in self.new_articles(self.read()):
+            yield article, False
+        for article in self.stale_articles():
+            yield article, True
+
+    def committed(self, article_ids: Iterable[str]) -> None:
+        for aid in article_ids:
+            self.in_flight.discard(aid)
+            self._committed.add(aid)
 
 
-def _extract_chunk(
-    db: Path, db_wait_s: float, chunk: list[Article | str], summary: RunSummary, advance: Callable[[], None],
-    max_sentence_chars: int = MAX_SENTENCE_CHARS,
-) -> list[loader.ArticleBatch]:
-    """Extract one batch's articles: new ones as read, stale ones (ids) from their stored text."""
-    stale_ids = [item for item in chunk if isinstance(item, str)]
-    refreshed: list[Article] = []
-    if stale_ids:
-        with open_db(db, timeout_s=db_wait_s) as con:
-            refreshed = loader.stored_texts(con, stale_ids)
-    todo = [(a, False) for a in chunk if isinstance(a, Article)] + [(a, True) for a in refreshed]
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _commit_results(
+    results: Iterable[Extracted | ReadProblem], work: _Work, writer: Writer, summary: RunSummary, version: str,
+    batch_size: int, bar: Progress, task: Any,
+) -> None:
+    """Store the extracted articles in batches of `batch_size`, in the order they come."""
     batch: list[loader.ArticleBatch] = []
-    for article, is_refresh in todo:
-        advance()
-        result = _try_extract(article, max_sentence_chars)
+    claims = 0
+    for result in results:
+        bar.advance(task)
         if isinstance(result, ReadProblem):
             summary.problems.append(result)
             continue
-        dated, claims = result
-        if dated.published is None and not is_refresh:
-            summary.undated.append(_describe(dated))
-        batch.append(loader.ArticleBatch(dated, claims, replace=is_refresh))
-    return batch
+        if result.article.published is None and not result.replace:
+            summary.undated.append(_describe(result.article))
+        claims += len(result.claim_rows)
+        bar.update(task, claims=claims)
+        batch.append(loader.ArticleBatch(result.article, result.claim_rows, result.replace, result.signature))
+        if len(batch) >= batch_size:
+            _store_batch(writer, summary, version, batch)
+            work.committed(b.article.article_id for b in batch)
+            batch = []
+    if batch:
+        _store_batch(writer, summary, version, batch)
+        work.committed(b.article.article_id for b in batch)
 
 
-def _store_batch(
-    db: Path, db_wait_s: float, summary: RunSummary, version: str, batch: list[loader.ArticleBatch]
-) -> None:
-    """Commit one batch, all or nothing, with the run's counters so far."""
-    with open_db(db, timeout_s=db_wait_s) as con:
-        with transaction(con):
-            counts, assembled = assemble.load_and_assemble(
-                con, summary.run_id, version, batch, assemble.ASSEMBLY_VERSION)
-            summary.articles_copies += assembled.copies
-            summary.articles_new += counts.articles_new
-            summary.articles_reextracted += counts.articles_reextracted
-            summary.claims_added += counts.claims_added
-            summary.claims_removed += counts.claims_removed
-            summary.duplicate_claims += len(counts.duplicate_claims)
-            summary.batches_committed += 1
-            summary.articles_failed = len(summary.problems)
-            loader.update_run(con, summary.run_id, summary.run_stats(), summary.messages())
+def _store_batch(writer: Writer, summary: RunSummary, version: str, batch: list[loader.ArticleBatch]) -> None:
+    """Commit one batch, all or nothing, with the run's counters so far; then let a waiting
+    reader in if one waits."""
+    with writer.use() as con, transaction(con):
+        counts, assembled = assemble.load_and_assemble(
+            con, summary.run_id, version, batch, assemble.ASSEMBLY_VERSION)
+        summary.articles_copies += assembled.copies
+        summary.articles_new += counts.articles_new
+        summary.articles_reextracted += counts.articles_reextracted
+        summary.claims_added += counts.claims_added
+        summary.claims_removed += counts.claims_removed
+        summary.duplicate_claims += len(counts.duplicate_claims)
+        summary.batches_committed += 1
+        summary.articles_failed = len(summary.problems)
+        loader.update_run(con, summary.run_id, summary.run_stats(), summary.messages())
+    writer.offer()
 
 
-def _reassemble_stale(db: Path, db_wait_s: float, summary: RunSummary, batch_size: int) -> None:
+def _reassemble_stale(writer: Writer, summary: RunSummary, batch_size: int) -> None:
     """Re-assemble stored articles that another assembly version assembled (sources.yaml or the
     signature scheme changed), from their stored claims and text, a batch per transaction."""
-    with open_db(db, timeout_s=db_wait_s) as con:
+    with writer.use() as con:
         stale = assemble.stale_article_ids(con, assemble.ASSEMBLY_VERSION)
     for start in range(0, len(stale), batch_size):
         chunk = stale[start:start + batch_size]
-        with open_db(db, timeout_s=db_wait_s) as con:
-            with transaction(con):
-                assembled = assemble.assemble_articles(con, chunk, assemble.ASSEMBLY_VERSION)
-                summary.articles_reassembled += len(chunk)
-                summary.articles_copies += assembled.copies
-                loader.update_run(con, summary.run_id, summary.run_stats(), summary.messages())
+        with writer.use() as con, transaction(con):
+            assembled = assemble.assemble_articles(con, chunk, assemble.ASSEMBLY_VERSION)
+            summary.articles_reassembled += len(chunk)
+            summary.articles_copies += assembled.copies
+            loader.update_run(con, summary.run_id, summary.run_stats(), summary.messages())
+        writer.offer()
 
 
 def _try_extract(
@@ -388,15 +451,7 @@ def _try_extract(
     try:
         return extract_article(article, max_sentence_chars)
     except Exception as exc:  # one article's extractor bug must not lose the batch
-        name = ", ".join(
-            f"{label} {value}" for label, value in (("id", article.source_id), ("url", article.url)) if value
-        )
-        which = f" ({name})" if name else ""
-        return ReadProblem(
-            article.origin,
-            f"extractor failed on this article{which}: {describe_error(exc)}",
-            article.line,
-        )
+        return extractor_problem(article, exc)
 
 
 def _describe(article: Article) -> str:

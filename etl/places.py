@@ -19,10 +19,20 @@ Matching, in one pass over the text:
    possessive ``'s`` is not part of the word; hyphens separate words);
 2. at each capitalised token (not a capitalised acronym of three letters or
    fewer, "TAK"), the 1- to 4-token sequences starting there are
-   looked up, longest first, in a dict keyed by :func:`place_key` (lowercase,
+   looked up, longest first, among the keys of :func:`place_key` (lowercase,
    no diacritics, no apostrophes, hyphens and periods treated as spaces);
 3. the first (longest) hit is taken and matching resumes after it, so mentions
    never overlap.
+
+The keys live in one compiled trie (pyahocorasick's ``Automaton``, integer values
+indexing the place table): a look-up and a "can a longer key follow?" test are one C
+call each, and the trie pickles as one block. Only capitalised tokens start a look-up,
+so the scan builds no object for the other words. The built gazetteer is cached in a
+compact form (the trie, the keys' places as integers, the place table as tuples) under
+the user's cache folder (``$TALLY_CACHE_DIR``, else ``~/.cache/tally``), named by a
+hash of the CSV, the stoplist and this module: a process loads it in a fraction of the
+time that parsing and validating the CSV takes, and any change of those files builds it
+again (a cache folder that cannot be written is skipped).
 
 When one key names places of several kinds (the bare "Kherson" is both a city
 and, through the region's variants, a region), :data:`KIND_PRIORITY` decides:
@@ -33,12 +43,18 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
+
+import ahocorasick
 
 PlaceKind = Literal["country", "city", "region", "area"]
 PLACE_KINDS: tuple[PlaceKind, ...] = get_args(PlaceKind)
@@ -237,12 +253,41 @@ class Gazetteer:
         rank = {kind: n for n, kind in enumerate(KIND_PRIORITY)}
         self._index: dict[str, Place] = {
             key: min(kinds.values(), key=lambda p: rank[p.kind]) for key, kinds in by_key.items()}
-        # Every proper prefix (in words) of a multi-word key, so that the
-        # scan stops extending a sequence as soon as no key can follow.
-        self._prefixes: frozenset[str] = frozenset(
-            " ".join(words[:n]) for words in (k.split() for k in by_key) for n in range(1, len(words)))
         self._places = places
         self.variant_count = variant_count
+        self._build_trie()
+
+    def _build_trie(self) -> None:
+        """The trie of every key, its value the index of the key's place in `_place_list`."""
+        self._place_list = list(dict.fromkeys(self._index.values()))
+        number = {place: n for n, place in enumerate(self._place_list)}
+        self._trie = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for key, place in self._index.items():
+            self._trie.add_word(key, number[place])
+
+    def __getstate__(self) -> dict[str, object]:
+        # Compact: places as tuples, keys by place number; the trie is one pickled block.
+        number = {place: n for n, place in enumerate(self._place_list)}
+        return {
+            "rows": [(p.canonical, p.kind, p.country_code, p.admin1, p.latitude, p.longitude, p.geonameid)
+                     for p in self._place_list],
+            "others": [(p.canonical, p.kind, p.country_code, p.admin1, p.latitude, p.longitude, p.geonameid)
+                       for p in self._places.values() if p not in number],
+            "order": [number.get(p, -1) for p in self._places.values()],
+            "keys": list(self._index),
+            "key_places": [number[p] for p in self._index.values()],
+            "trie": self._trie,
+            "variant_count": self.variant_count,
+        }
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self._place_list = [Place(*row) for row in state["rows"]]  # type: ignore[attr-defined]
+        others = iter([Place(*row) for row in state["others"]])  # type: ignore[attr-defined]
+        ordered = [self._place_list[n] if n >= 0 else next(others) for n in state["order"]]  # type: ignore
+        self._places = {(p.canonical, p.kind): p for p in ordered}
+        self._index = dict(zip(state["keys"], (self._place_list[n] for n in state["key_places"])))  # type: ignore
+        self._trie = state["trie"]
+        self.variant_count = state["variant_count"]
 
     @classmethod
     def from_csv(cls, path: Path = GAZETTEER_PATH, *, stoplist_path: Path | None = STOPLIST_PATH) -> Gazetteer:
@@ -290,38 +335,52 @@ class Gazetteer:
 
     def find_places(self, text: str) -> list[PlaceMention]:
         """Place mentions in ``text``: capitalised names, longest match first, no overlaps."""
-        tokens = _tokens(text)
-        index, prefixes = self._index, self._prefixes
+        matches = list(_TOKEN_RE.finditer(text))
+        trie, places = self._trie, self._place_list
         mentions: list[PlaceMention] = []
-        i, n = 0, len(tokens)
+        i, n = 0, len(matches)
         while i < n:
-            first = tokens[i]
-            if not first.text[0].isupper() or (len(first.text) <= _ACRONYM_LETTERS and first.text.isupper()):
+            first = matches[i]
+            word = first.group()
+            if not word[0].isupper():
                 i += 1
                 continue
-            key = _token_key(first.text)
-            best: tuple[int, Place] | None = None
-            j = i
+            first_text, first_end = _strip_possessive(word, first.end())
+            if len(first_text) <= _ACRONYM_LETTERS and first_text.isupper():
+                i += 1
+                continue
+            key = _token_key(first_text)
+            best: tuple[int, int, int] | None = None  # (last token, its end, place number)
+            j, end = i, first_end
             while True:
-                hit = index.get(key)
-                if hit is not None:
-                    best = (j, hit)
-                if key not in prefixes or j + 1 >= n or j - i + 1 >= MAX_TOKENS:
+                hit = trie.get(key, -1)
+                if hit >= 0:
+                    best = (j, end, hit)
+                if j + 1 >= n or j - i + 1 >= MAX_TOKENS or not trie.match(key + " "):
                     break
-                nxt = tokens[j + 1]
-                if not _GAP_RE.fullmatch(text, tokens[j].end, nxt.start):
+                nxt = matches[j + 1]
+                if not _GAP_RE.fullmatch(text, end, nxt.start()):
                     break
                 j += 1
-                key = f"{key} {_token_key(nxt.text)}"
+                next_text, end = _strip_possessive(nxt.group(), nxt.end())
+                key = f"{key} {_token_key(next_text)}"
             if best is None:
                 i += 1
                 continue
-            last, place = best
-            start, end = first.start, tokens[last].end
-            mentions.append(PlaceMention(start, end, text[start:end], place.canonical,
+            last, stop, number = best
+            place = places[number]
+            start = first.start()
+            mentions.append(PlaceMention(start, stop, text[start:stop], place.canonical,
                                          place.kind, place.country_code))
             i = last + 1
         return mentions
+
+
+def _strip_possessive(word: str, end: int) -> tuple[str, int]:
+    """A token's word and end without a possessive 's (as `_tokens` cuts it)."""
+    if len(word) > 2 and _POSSESSIVE_RE.search(word):
+        return word[:-2], end - 2
+    return word, end
 
 
 def _place_from_row(row: dict[str, str], where: str) -> Place:
@@ -342,10 +401,52 @@ def _place_from_row(row: dict[str, str], where: str) -> Place:
                  latitude, longitude, geonameid)
 
 
+CACHE_DIR_ENV = "TALLY_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Where built forms of the data are cached: $TALLY_CACHE_DIR, else ~/.cache/tally."""
+    configured = os.environ.get(CACHE_DIR_ENV)
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "tally"
+
+
+def gazetteer_fingerprint(path: Path = GAZETTEER_PATH, stoplist_path: Path = STOPLIST_PATH) -> str:
+    """A hash of what the built gazetteer depends on: the CSV, the stoplist and this module."""
+    digest = hashlib.sha256()
+    for source in (path, stoplist_path, Path(__file__)):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def load_cached_gazetteer(path: Path = GAZETTEER_PATH, stoplist_path: Path = STOPLIST_PATH) -> Gazetteer:
+    """The gazetteer of `path`, from its cached built form when there is one, else built from
+    the CSV (and cached for the next process)."""
+    cached = cache_dir() / f"gazetteer-{gazetteer_fingerprint(path, stoplist_path)}.pickle"
+    try:
+        with cached.open("rb") as f:
+            found = pickle.load(f)
+        if isinstance(found, Gazetteer):
+            return found
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass  # no cache yet, or one this code cannot read: build it
+    gazetteer = Gazetteer.from_csv(path, stoplist_path=stoplist_path)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=cached.parent, prefix=".gazetteer-", delete=False) as f:
+            pickle.dump(gazetteer, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f.name, cached)
+    except OSError:
+        pass  # a read-only home: every process builds it, as before
+    return gazetteer
+
+
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The project gazetteer, loaded and validated once per process."""
-    return Gazetteer.from_csv(GAZETTEER_PATH)
+    """The project gazetteer, loaded once per process (from its cached built form, see above)."""
+    return load_cached_gazetteer(GAZETTEER_PATH)
 
 
 def find_places(text: str) -> list[PlaceMention]:

@@ -1,13 +1,27 @@
 """The one place Tally opens DuckDB: path resolution, connections, migrations, views, audits.
 
-Nothing else calls `duckdb.connect`. DuckDB allows one writing process per file (and a
-reader cannot open a file a writer holds), so connections are short-lived: open, do one
-batch, close. `connect` waits with backoff while another process holds the file lock.
+Nothing else calls `duckdb.connect`. DuckDB allows one writing process per file, and a
+reader cannot open a file a writer holds (nor a writer one that readers hold). `connect`
+waits with backoff while another process holds the file lock, and two small lock files
+beside the warehouse (`fcntl.flock`, where the platform has it) settle who goes next:
+
+- the **gate** (`<file>.gate.lock.tmp`): a writer holds it exclusively while it waits for
+  the file, and readers pass it (shared, for the instant of their connect) before they
+  open the file; so a writer waits for the queries already running, never for a stream of
+  new ones (three dashboard tabs reloading every second would otherwise starve it);
+- the **waiting room** (`<file>.readers.lock.tmp`): a reader that finds the file held holds
+  it shared while it waits, so the writer can tell, between two batches, that someone
+  wants in (`readers_waiting`) and let go.
+
+`Writer` is how the ETL uses this: one connection held across batches while nobody waits,
+handed back between batches when a reader does (see its docstring).
 """
 from __future__ import annotations
 
 import os
+import threading
 import time
+from types import TracebackType
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +32,11 @@ from typing import Any
 import duckdb
 
 from etl.errors import ConfigError, WarehouseLockedError, WarehouseMissingError, storage_error, storage_reason
+
+try:  # POSIX; elsewhere readers and the writer meet at DuckDB's own lock only
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 DEFAULT_DB_PATH = Path("warehouse") / "tally.duckdb"
 DB_ENV_VAR = "TALLY_DB"
@@ -52,6 +71,67 @@ def _is_lock_conflict(exc: duckdb.Error) -> bool:
     return "Could not set lock" in msg or "Conflicting lock" in msg
 
 
+def gate_path(path: str | os.PathLike[str]) -> Path:
+    """The gate lock file of a warehouse: a writer holds it while it waits for the file."""
+    real = Path(path).resolve()
+    return real.with_name(real.name + ".gate.lock.tmp")
+
+
+def waiting_room_path(path: str | os.PathLike[str]) -> Path:
+    """The waiting-room lock file of a warehouse: readers hold it (shared) while they wait."""
+    real = Path(path).resolve()
+    return real.with_name(real.name + ".readers.lock.tmp")
+
+
+class _SideLock:
+    """One of the warehouse's side lock files (`flock`), opened lazily; a no-op where the
+    file cannot be had (no `fcntl`, or a reader that may not create it)."""
+
+    def __init__(self, path: Path, create: bool) -> None:
+        self.fd: int | None = None
+        self.held = False
+        if fcntl is None:
+            return
+        try:
+            self.fd = os.open(path, os.O_RDWR | os.O_CREAT if create else os.O_RDONLY, 0o666)
+        except OSError:
+            self.fd = None
+
+    def try_lock(self, exclusive: bool) -> bool:
+        """Take the lock without waiting; True when held (or when there is no lock file)."""
+        if self.fd is None:
+            return True
+        try:
+            fcntl.flock(self.fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        self.held = True
+        return True
+
+    def unlock(self) -> None:
+        if self.fd is not None and self.held:
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            self.held = False
+
+    def close(self) -> None:
+        if self.fd is not None:
+            self.unlock()
+            os.close(self.fd)
+            self.fd = None
+
+
+def readers_waiting(path: str | os.PathLike[str]) -> bool:
+    """Whether a reader is waiting for the warehouse file (it holds the waiting room)."""
+    room = _SideLock(waiting_room_path(path), create=False)
+    try:
+        if room.fd is None:
+            return False
+        free = room.try_lock(exclusive=True)
+        return not free
+    finally:
+        room.close()
+
+
 def connect(
     path: str | os.PathLike[str],
     read_only: bool = False,
@@ -62,7 +142,8 @@ def connect(
     Read-write opens create the file (and its folder) if needed; read-only opens of a
     missing file raise `WarehouseMissingError`. A lock held past the timeout raises
     `WarehouseLockedError`; a file DuckDB cannot open (not a database, a folder, no
-    permission) raises `ConfigError`.
+    permission) raises `ConfigError`. A writer takes the gate first (new readers wait for
+    it); a reader passes the gate and, while the file is held, sits in the waiting room.
     """
     path = Path(path)
     if read_only and not path.exists():
@@ -70,21 +151,40 @@ def connect(
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + timeout_s
-    delay = 0.05
-    while True:
-        try:
-            con = duckdb.connect(str(path), read_only=read_only)
-            break
-        except duckdb.IOException as exc:
-            if not _is_lock_conflict(exc):
-                if not read_only and storage_reason(exc):
-                    raise storage_error(exc, f"the warehouse {path}") from exc
-                raise ConfigError(f"cannot open the warehouse {path}: {' '.join(str(exc).split())}") from exc
+    gate = _SideLock(gate_path(path), create=not read_only)
+    room = _SideLock(waiting_room_path(path), create=not read_only) if read_only else None
+    # A writer polls often: readers hold the gate only for the instant of their connect and
+    # the file only for one query.
+    delay, max_delay = (0.05, 0.1) if read_only else (0.002, 0.05)
+    try:
+        while True:
+            if gate.try_lock(exclusive=not read_only):
+                try:
+                    con = duckdb.connect(str(path), read_only=read_only)
+                    break
+                except duckdb.IOException as exc:
+                    if not _is_lock_conflict(exc):
+                        if not read_only and storage_reason(exc):
+                            raise storage_error(exc, f"the warehouse {path}") from exc
+                        raise ConfigError(
+                            f"cannot open the warehouse {path}: {' '.join(str(exc).split())}") from exc
+                    holder = _lock_holder(exc)
+                finally:
+                    if read_only:
+                        gate.unlock()
+            else:
+                holder = "a writer is waiting for it"
+            if room is not None and not room.held:
+                room.try_lock(exclusive=False)
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise WarehouseLockedError(path, timeout_s, _lock_holder(exc)) from exc
+                raise WarehouseLockedError(path, timeout_s, holder)
             time.sleep(min(delay, remaining))
-            delay = min(delay * 2, 0.5)
+            delay = min(delay * 2, max_delay)
+    finally:
+        gate.close()
+        if room is not None:
+            room.close()
     # TimeZone cannot go in connect(config=...): ICU is loaded only once the database is open.
     con.execute("SET TimeZone = 'UTC'")
     return con
@@ -107,15 +207,123 @@ def open_db(
     con = connect(path, read_only=read_only, timeout_s=timeout_s)
     try:
         if not read_only:
-            try:
-                migrate(con)
-            except duckdb.Error as exc:
-                if storage_reason(exc):  # a full disk shows first here, when a new file gets its tables
-                    raise storage_error(exc, f"the warehouse {path}") from exc
-                raise
+            _migrate_for(con, path)
         yield con
     finally:
         con.close()
+
+
+def _migrate_for(con: Connection, path: str | os.PathLike[str]) -> None:
+    try:
+        migrate(con)
+    except duckdb.Error as exc:
+        if storage_reason(exc):  # a full disk shows first here, when a new file gets its tables
+            raise storage_error(exc, f"the warehouse {path}") from exc
+        raise
+
+
+class Writer:
+    """The ETL's read-write connection, held across batches and handed over to readers.
+
+    `use()` lends the connection (opening the warehouse when it is not open, migrating it the
+    first time only: a run's later opens skip the migrations and views). While nobody waits,
+    the file stays open for the whole run: one open and one close. When a reader waits (the
+    waiting room) and the connection has been held for `min_hold_s`, it is closed as soon as
+    it is not in use: by `offer()` after a batch, or by a watcher thread while the run is
+    busy elsewhere (extracting, fetching a feed). The next `use()` then waits `gap_s` after
+    that close before it takes the gate, so that a dashboard page's few queries run in
+    between. DuckDB's automatic checkpoints are raised for the writer, so that a batch
+    commits to the write-ahead log and the file is checkpointed when it is handed over (or
+    when the log grows past `checkpoint_mb`), not once per batch.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], timeout_s: float = DEFAULT_LOCK_TIMEOUT_S, *,
+                 min_hold_s: float = 0.5, gap_s: float = 0.25, checkpoint_mb: int = 256,
+                 watch_s: float = 0.05) -> None:
+        self.path = Path(path)
+        self.timeout_s = timeout_s
+        self.min_hold_s = min_hold_s
+        self.gap_s = gap_s
+        self.checkpoint_mb = checkpoint_mb
+        self.opens = 0
+        self._con: Connection | None = None
+        self._opened_at = 0.0
+        self._closed_at = 0.0
+        self._migrated = False
+        self._lock = threading.RLock()
+        self._stop = threading.Event()
+        self._watcher = threading.Thread(target=self._watch, args=(watch_s,), name="tally-writer-watch",
+                                         daemon=True)
+        self._watcher.start()
+
+    @contextmanager
+    def use(self) -> Iterator[Connection]:
+        """The connection, for one piece of work (the watcher does not close it meanwhile)."""
+        with self._lock:
+            yield self._connection()
+
+    def _connection(self) -> Connection:
+        if self._con is None:
+            wait = self.gap_s - (time.monotonic() - self._closed_at)
+            if self.opens and wait > 0:
+                time.sleep(wait)
+            con = connect(self.path, timeout_s=self.timeout_s)
+            try:
+                if not self._migrated:
+                    _migrate_for(con, self.path)
+                    self._migrated = True
+                con.execute(f"SET wal_autocheckpoint = '{self.checkpoint_mb}MB'")
+                # A large commit would otherwise skip the log and checkpoint the whole file.
+                con.execute("SET auto_checkpoint_skip_wal_threshold = 1000000000")
+            except BaseException:
+                con.close()
+                raise
+            self._con, self._opened_at = con, time.monotonic()
+            self.opens += 1
+        return self._con
+
+    @property
+    def is_open(self) -> bool:
+        return self._con is not None
+
+    def offer(self) -> bool:
+        """Close the connection if a reader waits for it and it was held long enough (and it is
+        not in use); True when it was closed."""
+        if self._con is None or time.monotonic() - self._opened_at < self.min_hold_s:
+            return False
+        if not readers_waiting(self.path) or not self._lock.acquire(blocking=False):
+            return False
+        try:
+            self.close()
+        finally:
+            self._lock.release()
+        return True
+
+    def _watch(self, every_s: float) -> None:
+        while not self._stop.wait(every_s):
+            try:
+                self.offer()
+            except Exception:  # a failed close shows again, and is raised, in the run's own thread
+                pass
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the file) if it is open."""
+        with self._lock:
+            if self._con is not None:
+                con, self._con = self._con, None
+                try:
+                    con.close()
+                finally:
+                    self._closed_at = time.monotonic()
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self._stop.set()
+        self._watcher.join()
+        self.close()
 
 
 @contextmanager

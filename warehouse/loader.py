@@ -14,7 +14,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from etl.models import Article, Claim
+from etl.assemble.copies import Signature
+from etl.models import Article
 from warehouse.db import Connection, utc_now
 
 # DuckDB column type -> Arrow type, for the types the warehouse tables use.
@@ -46,15 +47,17 @@ class StoredArticle:
 
 @dataclass
 class ArticleBatch:
-    """One article ready to store, with the claims extracted from it.
+    """One article ready to store, with the claims extracted from it (as `claims` rows,
+    `Claim.to_row`) and, when the extraction made it, its MinHash signature.
 
     `replace` marks an article already stored whose claims an older extractor made:
     its claims are deleted and these inserted, and its date fields are updated.
     """
 
     article: Article
-    claims: list[Claim]
+    claim_rows: list[dict[str, Any]]
     replace: bool = False
+    signature: Signature | None = None
 
 
 @dataclass
@@ -70,11 +73,7 @@ class LoadCounts:
 
 def table_columns(con: Connection, table: str) -> dict[str, str]:
     """Column name -> DuckDB type of a table, in table order."""
-    rows = con.execute(
-        "SELECT column_name, data_type FROM duckdb_columns() "
-        "WHERE table_name = ? ORDER BY column_index",
-        [table],
-    ).fetchall()
+    rows = con.execute("SELECT name, type FROM pragma_table_info(?) ORDER BY cid", [table]).fetchall()
     return {name: dtype for name, dtype in rows}
 
 
@@ -115,11 +114,30 @@ def stored_articles(con: Connection, article_ids: Iterable[str]) -> dict[str, St
     return {r[0]: StoredArticle(*r) for r in rows}
 
 
-def stale_article_ids(con: Connection, extractor_version: str) -> list[str]:
-    """Stored articles whose claims another extractor version made (they need re-extracting)."""
+def stored_versions(con: Connection, article_ids: Sequence[str]) -> dict[str, str | None]:
+    """The extractor version of each already-stored article among `article_ids`."""
+    if not article_ids:
+        return {}
+    table = pa.table({"article_id": pa.array(sorted(set(article_ids)), type=pa.string())})
+    con.register("_tally_lookup", table)
+    try:
+        rows = con.execute(
+            "SELECT article_id, extractor_version FROM articles JOIN _tally_lookup USING (article_id)"
+        ).fetchall()
+    finally:
+        con.unregister("_tally_lookup")
+    return dict(rows)
+
+
+def stale_article_ids(
+    con: Connection, extractor_version: str, *, after: str = "", limit: int | None = None
+) -> list[str]:
+    """Stored articles whose claims another extractor version made (they need re-extracting), by
+    id; `after` and `limit` page through them."""
     rows = con.execute(
-        "SELECT article_id FROM articles WHERE extractor_version IS DISTINCT FROM ? ORDER BY article_id",
-        [extractor_version],
+        "SELECT article_id FROM articles WHERE extractor_version IS DISTINCT FROM ? AND article_id > ?"
+        " ORDER BY article_id" + (" LIMIT ?" if limit is not None else ""),
+        [extractor_version, after, *([limit] if limit is not None else [])],
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -132,11 +150,14 @@ def stored_texts(con: Connection, article_ids: Iterable[str]) -> list[Article]:
     ids = sorted(set(article_ids))
     if not ids:
         return []
-    rows = con.execute(
-        "SELECT text, origin, url, title, publisher, published, published_inferred, source_id, text_source"
-        " FROM articles WHERE list_contains(?, article_id) ORDER BY article_id",
-        [ids],
-    ).fetchall()
+    con.register("_tally_lookup", pa.table({"article_id": pa.array(ids, type=pa.string())}))
+    try:
+        rows = con.execute(
+            "SELECT text, origin, url, title, publisher, published, published_inferred, source_id, text_source"
+            " FROM articles JOIN _tally_lookup USING (article_id) ORDER BY article_id"
+        ).fetchall()
+    finally:
+        con.unregister("_tally_lookup")
     return [
         Article(
             text=text, origin=origin or "", url=url, title=title, publisher=publisher,
@@ -213,14 +234,11 @@ def load_batch(
 
     claim_rows: dict[str, dict[str, Any]] = {}
     for b in batch:
-        for claim in b.claims:
-            row = claim.to_row(b.article.article_id)
+        for row in b.claim_rows:
             if row["claim_id"] in claim_rows:
                 counts.duplicate_claims.append(row["claim_id"])
                 continue
-            row["extractor_version"] = extractor_version
-            row["run_id"] = run_id
-            claim_rows[row["claim_id"]] = row
+            claim_rows[row["claim_id"]] = {**row, "extractor_version": extractor_version, "run_id": run_id}
     counts.claims_added = insert_rows(con, "claims", list(claim_rows.values()))
     return counts
 

@@ -38,28 +38,33 @@ def load_and_assemble(
     # memory, not back from the claims table, which a batch would otherwise scan whole.
     stored: dict[str, dict] = {}
     for b in batch:
-        for claim in b.claims:
-            row = claim.to_row(b.article.article_id)
-            row.update(figure_key=None, article_publisher=b.article.publisher)
-            stored.setdefault(row["claim_id"], row)
-    assembled = assemble_articles(con, [b.article.article_id for b in batch], assembly_version, old_keys,
+        publisher = b.article.publisher
+        for row in b.claim_rows:
+            if row["claim_id"] not in stored:
+                stored[row["claim_id"]] = {**row, "figure_key": None, "article_publisher": publisher}
+    ids = [b.article.article_id for b in batch]
+    signed = {aid: b.signature for aid, b in zip(ids, batch) if b.signature is not None}
+    assembled = assemble_articles(con, ids, assembly_version, old_keys,
                                   batch_claims=list(stored.values()),
-                                  texts={b.article.article_id: b.article.text for b in batch})
+                                  texts={aid: b.article.text for aid, b in zip(ids, batch)},
+                                  signed=signed)
     return counts, assembled
 
 
 def assemble_articles(
     con: Connection, article_ids: Sequence[str], assembly_version: str, extra_keys: Iterable[str] = (),
     batch_claims: Sequence[dict] | None = None, texts: Mapping[str, str] | None = None,
+    signed: Mapping[str, copies.Signature] | None = None,
 ) -> AssemblyCounts:
     """Assemble stored articles: sign and link copies, canonicalise sources, number figures.
 
     `batch_claims` (with `article_publisher`) and `texts` are the articles' claims and texts as
-    just stored; without them, what is needed is read from the warehouse.
+    just stored, `signed` their signatures when the extraction made them (workers do); without
+    them, what is needed is read from the warehouse (and signed here).
     """
     counts = AssemblyCounts(articles=len(article_ids))
     touched = set(article_ids)
-    moved = _find_copies(con, article_ids, texts)
+    moved = _find_copies(con, article_ids, texts, signed)
     counts.copies = len(moved)
     touched.update(moved)
 
@@ -113,15 +118,19 @@ def stale_article_ids(con: Connection, assembly_version: str) -> list[str]:
     return store.stale_assembly_ids(con, assembly_version)
 
 
-def _find_copies(con: Connection, article_ids: Sequence[str], texts: Mapping[str, str] | None = None) -> list[str]:
+def _find_copies(con: Connection, article_ids: Sequence[str], texts: Mapping[str, str] | None = None,
+                 presigned: Mapping[str, copies.Signature] | None = None) -> list[str]:
     """Sign the articles that have no signature of this version yet, link them to stored copies,
     re-root the stories they join; returns the articles whose duplicate_of changed. `texts` are
-    the articles' texts when the caller has them (else they are read from the warehouse)."""
+    the articles' texts when the caller has them (else they are read from the warehouse),
+    `presigned` signatures already made of them."""
     versions = store.signature_versions(con, article_ids)
     unsigned = [aid for aid in article_ids if versions.get(aid) != copies.SIGNATURE_VERSION]
-    if texts is None or any(aid not in texts for aid in unsigned):
-        texts = {**(texts or {}), **store.texts(con, unsigned)}
-    signed = {aid: copies.text_signature(texts[aid]) for aid in unsigned}
+    presigned = presigned or {}
+    to_sign = [aid for aid in unsigned if aid not in presigned]
+    if to_sign and (texts is None or any(aid not in texts for aid in to_sign)):
+        texts = {**(texts or {}), **store.texts(con, to_sign)}
+    signed = {aid: presigned[aid] if aid in presigned else copies.text_signature(texts[aid]) for aid in unsigned}
     store.store_signatures(con, signed, copies.SIGNATURE_VERSION, replacing=[a for a in unsigned if a in versions])
     candidates = store.copy_candidates(con, {aid: sig.band_keys for aid, sig in signed.items() if sig.comparable})
     if not candidates:
