@@ -256,8 +256,8 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
                 if options.engine == "dask":
                     from etl import dask_engine
 
-                    results: Iterator[Extracted | ReadProblem] = dask_engine.extract(
-                        work, functions, options.scheduler, db, summary.run_id)
+                    results: Iterator[Extracted | ReadProblem] = dask_engine.extract_on_cluster(
+                        work, functions, options.scheduler, db, summary.run_id, options.workers)
                     _commit_results(results, work, writer, summary, version, options.batch_size, bar, task)
                 else:
                     with Extractors(functions, options.workers) as extractors:
@@ -311,13 +311,17 @@ class _Work:
         self.in_flight: set[str] = set()
         self._committed: set[str] = set()  # since the last look-up (which then saw them stored)
 
+    def seen(self, origin: str) -> None:
+        """Count an input (a file or URL) as seen."""
+        if origin not in self.origins:
+            self.origins.add(origin)
+            self.summary.inputs_seen = len(self.origins)
+
     def read(self) -> Iterator[Article]:
         """The input articles, recording the problems and warnings of the inputs as met."""
         for path in self.paths:
             for item in read_path(path, self.options):
-                if item.origin not in self.origins:
-                    self.origins.add(item.origin)
-                    self.summary.inputs_seen = len(self.origins)
+                self.seen(item.origin)
                 if isinstance(item, ReadWarning):
                     self.summary.warnings.append(item)
                 elif isinstance(item, ReadProblem):
@@ -325,24 +329,36 @@ class _Work:
                 else:
                     yield item
 
-    def new_articles(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """The given input articles that are not stored yet (nor in flight), once each."""
+    def wanted(self, article_ids: Sequence[str]) -> list[bool]:
+        """For each input article id (in input order): whether to extract it, i.e. it is not
+        stored yet (nor in flight, nor earlier in the list); the others are counted as skipped,
+        except those stored by another extractor version (re-extracted from their stored text)."""
         version = self.summary.extractor_version
-        for chunk in _batched(articles, LOOKUP_CHUNK):
-            ids = [a.article_id for a in chunk]
+        wanted: list[bool] = []
+        for start in range(0, len(article_ids), LOOKUP_CHUNK):
+            ids = article_ids[start:start + LOOKUP_CHUNK]
             self._committed.clear()
             with self.writer.use() as con:
                 stored = loader.stored_versions(con, ids)
-            for article, aid in zip(chunk, ids):
+            for aid in ids:
                 if aid in self.in_flight or aid in self._committed:
                     self.summary.articles_skipped += 1
-                    continue
-                if aid in stored:
+                    wanted.append(False)
+                elif aid in stored:
                     if stored[aid] == version:
                         self.summary.articles_skipped += 1
-                    continue  # another version: re-extracted from its stored text below
-                self.in_flight.add(aid)
-                yield article
+                    wanted.append(False)
+                else:
+                    self.in_flight.add(aid)
+                    wanted.append(True)
+        return wanted
+
+    def new_articles(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The given input articles that are not stored yet (nor in flight), once each."""
+        for chunk in _batched(articles, LOOKUP_CHUNK):
+            for article, wanted in zip(chunk, self.wanted([a.article_id for a in chunk])):
+                if wanted:
+                    yield article
 
     def stale_articles(self) -> Iterator[Article]:
         """Stored articles another extractor version made, with their stored text."""
@@ -394,6 +410,9 @@ def _commit_results(
     claims = 0
     for result in results:
         bar.advance(task)
+        if isinstance(result, ReadWarning):
+            summary.warnings.append(result)
+            continue
         if isinstance(result, ReadProblem):
             summary.problems.append(result)
             continue

@@ -45,6 +45,10 @@ PARALLEL_MIN_CHARS = 500_000
 starting workers costs more than it saves on a small run."""
 
 
+PRELOAD = ("etl.workers", "etl.places", "dateparser", "datasketch")
+"""Modules the fork server imports before it forks the workers (a second or two each, otherwise)."""
+
+
 @dataclass
 class Extracted:
     """One extracted article: dated, its claims as `claims` rows, its signature (if asked)."""
@@ -123,6 +127,8 @@ def extract_one(functions: ExtractorFunctions, article: Article, replace_claims:
     article_id = dated.article_id
     rows = [claim.to_row(article_id) for claim in claims]
     signature = copies.text_signature(dated.text) if sign else None
+    if signature is not None:
+        signature.band_keys  # noqa: B018 (computed here, in the worker: it travels with the signature)
     return Extracted(dated, rows, signature, replace_claims)
 
 
@@ -192,6 +198,9 @@ class Extractors:
     def _start_pool(self) -> ProcessPoolExecutor:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if context.get_start_method() == "forkserver":
+            # Imported once by the fork server, shared by the workers it forks.
+            context.set_forkserver_preload(list(PRELOAD))
         self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
                                          initargs=(self.functions,))
         self.parallel = True
