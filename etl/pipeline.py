@@ -291,7 +291,7 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
     return summary
 
 
-LOOKUP_CHUNK = 1000
+LOOKUP_CHUNK = 2000
 """Input articles checked against the stored ones with one query."""
 
 

@@ -143,13 +143,22 @@ def extract_task(functions: ExtractorFunctions, task: Task) -> list[Extracted | 
 _functions: ExtractorFunctions | None = None
 
 
-def _init_worker(functions: ExtractorFunctions) -> None:
+def _init_worker(functions: ExtractorFunctions, etl_pid: int) -> None:
     global _functions
     _functions = functions
     parent = os.getppid()
 
-    def watch() -> None:  # the ETL (or the forkserver, which ends with it) is gone: so are we
-        while os.getppid() == parent:
+    def etl_alive() -> bool:
+        try:
+            os.kill(etl_pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:  # alive, another user's (a reused pid would be too)
+            return True
+        return os.getppid() == parent
+
+    def watch() -> None:  # the ETL is gone (killed, crashed): so are we, and soon
+        while etl_alive():
             time.sleep(0.5)
         os._exit(1)
 
@@ -202,7 +211,7 @@ class Extractors:
             # Imported once by the fork server, shared by the workers it forks.
             context.set_forkserver_preload(list(PRELOAD))
         self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
-                                         initargs=(self.functions,))
+                                         initargs=(self.functions, os.getpid()))
         self.parallel = True
         return self._pool
 

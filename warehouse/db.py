@@ -152,7 +152,11 @@ def connect(
         path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + timeout_s
     gate = _SideLock(gate_path(path), create=not read_only)
-    room = _SideLock(waiting_room_path(path), create=not read_only) if read_only else None
+    # Readers may not be allowed to create files beside the warehouse: the writer makes the room.
+    room = _SideLock(waiting_room_path(path), create=not read_only)
+    if not read_only:
+        room.close()
+        room = None
     # A writer polls often: readers hold the gate only for the instant of their connect and
     # the file only for one query.
     delay, max_delay = (0.05, 0.1) if read_only else (0.002, 0.05)
