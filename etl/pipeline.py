@@ -78,6 +78,8 @@ class RunSummary:
     undated: list[str] = field(default_factory=list)
     interrupted_runs: list[str] = field(default_factory=list)  # earlier runs found dead and marked so
     audit_failures: dict[str, int] = field(default_factory=dict)
+    warehouse_opens: int = 0  # times the run opened the warehouse (it hands it to waiting readers)
+    warehouse_wait_s: float = 0.0  # time it left the warehouse to readers or waited for their queries
 
     @property
     def exit_code(self) -> int:
@@ -264,6 +266,7 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
                         _commit_results(extractors.map(work.items()), work, writer, summary, version,
                                         options.batch_size, bar, task)
             _reassemble_stale(writer, summary, options.batch_size)
+            writer.checkpoint()  # what was committed to the log is in the file before the run is called done
             status = "partial" if summary.problems else "ok"
             summary.articles_failed = len(summary.problems)
             with writer.use() as con:
@@ -271,6 +274,7 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
                 loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
                 summary.status = status  # from here on the run stands whatever happens
                 summary.audit_failures = {a.name: len(a.rows) for a in run_audits(con) if not a.ok}
+            summary.warehouse_opens, summary.warehouse_wait_s = writer.opens, round(writer.waited_s, 3)
         except Exception as exc:
             if summary.status != "running":
                 raise

@@ -56,10 +56,15 @@ def write_corpus(folder: Path, articles: int, seed: int, copies: float) -> int:
     return sum(len(a["text"]) for a in corpus)
 
 
+LAST_SUMMARY: dict = {}
+
+
 def run_tally(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Run `tally ARGS`; (wall seconds, peak resident memory of its process tree in bytes)."""
+    """Run `tally ARGS`; (wall seconds, peak resident memory of its process tree in bytes). With
+    `--json`, the run's summary is kept in LAST_SUMMARY."""
     start = time.perf_counter()
-    proc = psutil.Popen([str(TALLY), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    out = tempfile.TemporaryFile()
+    proc = psutil.Popen([str(TALLY), *args], env=env, stdout=out, stderr=subprocess.PIPE)
     peak = 0
     while proc.poll() is None:
         try:
@@ -72,6 +77,11 @@ def run_tally(args: list[str], env: dict[str, str] | None = None) -> tuple[float
     err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise SystemExit(f"tally {' '.join(args)} exited {proc.returncode}: {err[-2000:]}")
+    out.seek(0)
+    text = out.read().decode()
+    LAST_SUMMARY.clear()
+    if "--json" in args and text.strip():
+        LAST_SUMMARY.update(json.loads(text.strip().splitlines()[-1]))
     return wall, peak
 
 
@@ -171,7 +181,9 @@ def beside_dashboard(base: Path, inputs: Path, workers: int, tmp: Path) -> dict[
         time.sleep(8)  # the tabs are open and reloading
         watcher = threading.Thread(target=poller)
         watcher.start()
-        beside, _ = run_tally(["etl", str(inputs), "--db", str(dash_db), "--workers", str(workers), "--quiet"])
+        beside, _ = run_tally(["etl", str(inputs), "--db", str(dash_db), "--workers", str(workers), "--json"])
+        waited = LAST_SUMMARY.get("warehouse_wait_s", float("nan"))
+        opens = LAST_SUMMARY.get("warehouse_opens", 0)
         stop.set()
         for t in [*tabs, watcher]:
             t.join(60)
@@ -180,7 +192,8 @@ def beside_dashboard(base: Path, inputs: Path, workers: int, tmp: Path) -> dict[
         server.terminate()
         server.wait(30)
     distinct = sorted(set(seen))
-    return {"alone": alone, "beside": beside, "counts_seen": len(distinct), "loads": json.dumps(loads)}
+    return {"alone": alone, "beside": beside, "counts_seen": len(distinct), "loads": json.dumps(loads),
+            "waited": waited, "opens": opens}
 
 
 def main() -> None:
@@ -232,7 +245,8 @@ def main() -> None:
         ]
         if dash is not None:
             rows.append((f"ETL beside the dashboard, 3 tabs reloading ({args.beside:,} new articles)",
-                         f"{dash['beside']:.1f} s beside, {dash['alone']:.1f} s alone; "
+                         f"{dash['beside']:.1f} s beside, {dash['alone']:.1f} s alone; warehouse handed over "
+                         f"{int(dash['opens']) - 1} times, {float(dash['waited']):.2f} s waiting or left to readers; "
                          f"{dash['counts_seen']} claim counts seen during the run; page loads {dash['loads']}",
                          f"{float(dash['beside']) / float(dash['alone']):.2f}x", "<= 1.3x, never blocked"))
         print()

@@ -250,6 +250,7 @@ class Writer:
         self.gap_s = gap_s
         self.checkpoint_mb = checkpoint_mb
         self.opens = 0
+        self.waited_s = 0.0  # in gaps left to readers and waiting for their queries to end
         self._con: Connection | None = None
         self._opened_at = 0.0
         self._closed_at = 0.0
@@ -268,10 +269,14 @@ class Writer:
 
     def _connection(self) -> Connection:
         if self._con is None:
-            wait = self.gap_s - (time.monotonic() - self._closed_at)
+            began = time.monotonic()
+            wait = self.gap_s - (began - self._closed_at)
             if self.opens and wait > 0:
                 time.sleep(wait)
-            con = connect(self.path, timeout_s=self.timeout_s)
+            try:
+                con = connect(self.path, timeout_s=self.timeout_s)
+            finally:
+                self.waited_s += time.monotonic() - began
             try:
                 if not self._migrated:
                     _migrate_for(con, self.path)
@@ -309,6 +314,11 @@ class Writer:
                 self.offer()
             except Exception:  # a failed close shows again, and is raised, in the run's own thread
                 pass
+
+    def checkpoint(self) -> None:
+        """Write the log into the file now (a full disk shows here, in the caller's thread)."""
+        with self.use() as con:
+            con.execute("CHECKPOINT")
 
     def close(self) -> None:
         """Close the connection (checkpointing the file) if it is open."""
