@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -84,19 +85,52 @@ def store_signatures(
 
 def copy_candidates(con: Connection, bands: Mapping[str, Sequence[int]]) -> list[tuple[str, str]]:
     """Pairs (article, other stored article) that share a band key, for the given articles' keys."""
+    pairs = candidate_signatures(con, bands)
+    return list(zip(pairs.a, pairs.b))
+
+
+@dataclass
+class CandidatePairs:
+    """Candidate copy pairs with both articles' stored signatures: row i is (a[i], b[i])."""
+
+    a: list[str]
+    b: list[str]
+    minhash_a: np.ndarray  # uint32[pairs, NUM_PERM]
+    minhash_b: np.ndarray
+    numbers_a: list[list[str]]
+    numbers_b: list[list[str]]
+
+
+def candidate_signatures(con: Connection, bands: Mapping[str, Sequence[int]]) -> CandidatePairs:
+    """`copy_candidates` with both articles' stored signatures, in one query and one Arrow
+    transfer: templated text makes many pairs, so they are compared as arrays, not one by one."""
     rows = [(key, aid) for aid, keys in bands.items() for key in keys]
+    empty = CandidatePairs([], [], np.zeros((0, 0), np.uint32), np.zeros((0, 0), np.uint32), [], [])
     if not rows:
-        return []
+        return empty
     table = pa.table({
         "band_key": pa.array([k for k, _ in rows], type=pa.int64()),
         "article_id": pa.array([a for _, a in rows], type=pa.string()),
     })
     with _registered(con, "_tally_new_bands", table):
-        return con.execute(
-            "SELECT DISTINCT n.article_id, o.article_id FROM _tally_new_bands AS n"
-            " JOIN article_signature_bands AS o USING (band_key)"
-            " WHERE o.article_id <> n.article_id ORDER BY 1, 2"
-        ).fetchall()
+        found = con.execute(
+            "WITH pairs AS (SELECT DISTINCT n.article_id AS a, o.article_id AS b FROM _tally_new_bands AS n"
+            " JOIN article_signature_bands AS o USING (band_key) WHERE o.article_id <> n.article_id)"
+            " SELECT p.a, p.b, sa.minhash AS minhash_a, sb.minhash AS minhash_b, sa.numbers AS numbers_a,"
+            " sb.numbers AS numbers_b FROM pairs AS p"
+            " JOIN article_signatures AS sa ON sa.article_id = p.a"
+            " JOIN article_signatures AS sb ON sb.article_id = p.b ORDER BY 1, 2"
+        ).to_arrow_table()
+    if found.num_rows == 0:
+        return empty
+    return CandidatePairs(found.column("a").to_pylist(), found.column("b").to_pylist(),
+                          _minhash_matrix(found.column("minhash_a")), _minhash_matrix(found.column("minhash_b")),
+                          found.column("numbers_a").to_pylist(), found.column("numbers_b").to_pylist())
+
+
+def _minhash_matrix(column: pa.ChunkedArray) -> np.ndarray:
+    """A column of minhash BLOBs (little-endian uint32 each) as one uint32 matrix, row per BLOB."""
+    return np.stack([np.frombuffer(b, dtype="<u4") for b in column.to_pylist()]).astype(np.uint32)
 
 
 def signatures(con: Connection, article_ids: Iterable[str]) -> dict[str, Signature]:

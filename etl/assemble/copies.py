@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -120,6 +120,17 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard index of two signatures (the share of equal hash values, as
     `MinHash.jaccard` computes it, without building MinHash objects)."""
     return float(np.count_nonzero(np.asarray(a) == np.asarray(b))) / NUM_PERM
+
+
+def copy_pairs(a: Sequence[str], b: Sequence[str], minhash_a: np.ndarray, minhash_b: np.ndarray,
+               numbers_a: Sequence[Iterable[str]], numbers_b: Sequence[Iterable[str]]) -> list[tuple[str, str]]:
+    """The pairs (a[i], b[i]) that are copies (`is_copy`), for many candidate pairs at once: the
+    signatures are compared as arrays, the numbers only of the pairs similar enough."""
+    if not len(a):
+        return []
+    similar = np.count_nonzero(minhash_a == minhash_b, axis=1) / NUM_PERM >= COPY_JACCARD
+    return [(a[i], b[i]) for i in np.flatnonzero(similar)
+            if same_numbers(frozenset(numbers_a[i]), frozenset(numbers_b[i]))]
 
 
 def same_numbers(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -132,12 +132,8 @@ def _find_copies(con: Connection, article_ids: Sequence[str], texts: Mapping[str
         texts = {**(texts or {}), **store.texts(con, to_sign)}
     signed = {aid: presigned[aid] if aid in presigned else copies.text_signature(texts[aid]) for aid in unsigned}
     store.store_signatures(con, signed, copies.SIGNATURE_VERSION, replacing=[a for a in unsigned if a in versions])
-    candidates = store.copy_candidates(con, {aid: sig.band_keys for aid, sig in signed.items() if sig.comparable})
-    if not candidates:
-        return []
-    involved = {x for pair in candidates for x in pair}
-    known = {**store.signatures(con, involved - set(signed)), **signed}
-    links = [(a, b) for a, b in candidates if copies.is_copy(known[a], known[b])]
+    pairs = store.candidate_signatures(con, {aid: sig.band_keys for aid, sig in signed.items() if sig.comparable})
+    links = copies.copy_pairs(pairs.a, pairs.b, pairs.minhash_a, pairs.minhash_b, pairs.numbers_a, pairs.numbers_b)
     if not links:
         return []
     roots, order = store.story_state(con, {x for pair in links for x in pair})
