@@ -44,6 +44,8 @@ class _Tables:
         self.postposed_followers = set(a["postposed_followers"])
         self.title_prepositions = set(a["title_prepositions"])
         self.agencies = sorted(a["dateline_agencies"], key=len, reverse=True)
+        self.not_speaker_heads = frozenset(a["not_speaker_heads"])
+        self.leading_words = frozenset(a["speaker_leading_words"])
         self.party_aliases = PhraseTable([])
         entries = []
         for party, aliases in lexicon().parties["parties"].items():
@@ -208,16 +210,20 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
             if span is None and speech and i > 1 and tokens[i - 1].text == ",":
                 after = _speaker_after(tokens, i + length)  # "..., said Governor Vitaliy Kim."
                 if after and _ends_clause(tokens, after[1]):
-                    span = after
+                    span = _trim_speaker(tokens, after, postposed=True)
             if span is None and i > 1 and tokens[i - 1].text == ",":
                 span = _appositive_speaker(tokens, i - 1)
             if span is None and speech:
                 span = _speaker_after(tokens, i + length)
                 if span and not _ends_clause(tokens, span[1]):
                     span = None  # "said the bombing was ...": a complement, not a speaker
+                if span:
+                    span = _trim_speaker(tokens, span, postposed=True)
         else:
             i += 1
             continue
+        if span:
+            span = _trim_speaker(tokens, span)
         if span:
             words = tuple(tok.lower for tok in tokens[span[0]:span[1]])
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end
@@ -225,6 +231,26 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
             out.append(Speaker(s, e, text, "pronoun" if words in t.pronouns else kind, i))
         i += length
     return out
+
+
+def _trim_speaker(tokens: tuple[Token, ...], span: tuple[int, int], postposed: bool = False) -> tuple[int, int] | None:
+    """A speaker span without leading dates and clause openers ("Friday the Taliban" -> "the Taliban"... "Taliban");
+    None when what is left is an event or a weapon ("the strike claimed the lives of 14")."""
+    t = tables()
+    start, end = span
+    while start < end and (tokens[start].lower in t.leading_words or tokens[start].lower in t.determiners):
+        start += 1
+    if start >= end or tokens[end - 1].lower in t.not_speaker_heads:
+        return None
+    if _is_number(tokens[end - 1]) or (postposed and _is_number(tokens[start])):
+        return None  # "Six alleged criminals", "left 32 alleged", "said six civilians, ...": a figure, not a speaker
+    if start > span[0] and tokens[start - 1].lower in t.determiners:
+        start -= 1  # keep "the" of "the Taliban"
+    return start, end
+
+
+def _is_number(tok: Token) -> bool:
+    return tok.text[:1].isdigit() or tok.lower in lexicon().quantities["number_words"]
 
 
 def dateline_agency(text: str) -> str | None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from collections.abc import Mapping
 from typing import Any
 
-from etl.extract import attribution, dates, scope
+from etl.extract import attribution, dates, implicit, scope
 from etl.extract.lexicon import lexicon
 from etl.extract.numbers import Quantity, find_quantities
 from etl.extract.text import PhraseTable, Sentence, Token, split_sentences
@@ -54,6 +54,7 @@ class NounPhrase:
     non_people: bool = False
     times: bool = False  # "shelled the city 23 times": a count of strikes
     has_noun: bool = False  # the figure names what it counts ("hundreds more" does not)
+    weapon: bool = False  # "11 missiles", "48 drones": counted as strikes when a launch or strike verb says so
     noun_trigger: Trigger | None = None  # "prisoners", "refugees": the metric if no verb gives one
 
     def add_group(self, tokens: tuple[Token, ...], k: int, group: tuple[int, object]) -> int:
@@ -73,9 +74,20 @@ class _Tables:
                 for phrase in spec.get(kind, []):
                     weak = bool(spec.get("weak")) or kind == "weak_words"
                     entries.append((phrase, (metric, "words" if kind == "weak_words" else kind, weak)))
+        entries += [(phrase, None) for phrase in m["not_triggers"]]  # "sentenced to death": no trigger inside
         self.triggers = PhraseTable(entries)
         self.units = {metric: spec["unit"] for metric, spec in m["metrics"].items()}
-        self.groups = PhraseTable([(w, g) for g, words in m["population_groups"].items() for w in words])
+        singular = m["implicit_counts"]["singular_persons"]
+        self.groups = PhraseTable([(w, g) for g, words in m["population_groups"].items() for w in words]
+                                  + [(w, g) for g, words in singular.items() for w in words])
+        self.weapons = PhraseTable([(w, True) for w in m["strike_weapons"]])
+        self.weapon_verbs_before = PhraseTable([(w, True) for w in m["weapon_verbs_before"]])
+        self.weapon_verbs_after = PhraseTable([(w, True) for w in m["weapon_verbs_after"]])
+        q = lexicon().quantities
+        self.thresholds = PhraseTable([(w, True) for w in q["threshold_verbs"]["always"]])
+        self.thresholds_marked = PhraseTable([(w, True) for w in q["threshold_verbs"]["with_mark_or_toll"]])
+        self.threshold_nouns = frozenset(q["threshold_verbs"]["mark_nouns"])
+        self.change_markers = PhraseTable([(w, True) for w in q["change_baselines"]])
         self.fillers = PhraseTable([(w, True) for w in m["noun_phrase_fillers"]])
         self.non_people = PhraseTable([(w, True) for w in m["non_people_nouns"]])
         self.subset = PhraseTable([(w, True) for w in m["subset_markers"]])
@@ -107,6 +119,9 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     i = 0
     while i < len(tokens):
         hit = t.triggers.match(tokens, i)
+        if hit and hit[1] is None:
+            i += hit[0]  # "sentenced to death", "death penalty": words that count nothing
+            continue
         if hit:
             metric, kind, weak = hit[1]
             out.append(Trigger(i, i + hit[0], metric, kind, weak))
@@ -168,15 +183,19 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
     seen_conjunction = False
     seen_noun = False
     unknown = 0
+    conjunction_at, nouns_at_conjunction = -1, (0, 0)
     while k < stop and k - q.end < 12:
         tok = tokens[k]
         trig = triggers.get(k)
         group = t.groups.match(tokens, k)
-        if trig and trig.kind == "words" and t.groups.match(tokens, trig.end):
+        if trig and trig.kind == "words" and t.groups.match(tokens, _after_parties(tokens, trig.end)):
             if not seen_noun:
-                np_.adjective = trig  # "wounded soldiers": keep reading the noun phrase
+                np_.adjective = trig  # "wounded soldiers", "captured Russian soldiers": keep reading
             k = trig.end  # "patients, staff and displaced civilians"
             continue
+        if trig and trig.kind == "words" and t.non_people.match(tokens, k) and not seen_noun:
+            np_.non_people = True  # "12 buses carrying ...": the object, not the trigger, is the noun
+            break
         if trig and trig.kind == "words" and group and group[0] >= trig.end - trig.start and not seen_conjunction:
             # "44 prisoners were killed", "five Ethiopian refugees": a people noun that is also a trigger;
             # it names the group, and the metric comes from a verb if there is one
@@ -184,7 +203,7 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             k = np_.add_group(tokens, k, group)
             seen_noun = True
             continue
-        if trig and trig.kind != "adjacent_before" and not seen_conjunction:
+        if trig and trig.kind in ("words", "noun_words") and not seen_conjunction:
             if not seen_noun or trig.kind == "noun_words":
                 np_.head = trig
                 k = trig.end
@@ -197,13 +216,14 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
         if parties and parties[0][0] == k:
             np_.party = np_.party or parties[0][2]
             k = parties[0][1]
-            seen_noun = seen_noun or tok.text.endswith("s")  # "2,500 Ukrainians" is the noun itself
+            # "2,500 Ukrainians" is the noun itself; "three of Iraq's cities" is not
+            seen_noun = seen_noun or (tok.text.endswith("s") and not tok.text.endswith(("'s", "’s")))
             continue
         non_people = t.non_people.match(tokens, k)
         if non_people:
             after = k + non_people[0]
             if (not seen_noun and tok.lower != "times" and after < stop and tokens[after].is_word
-                    and not tokens[after].is_capitalised
+                    and not tokens[after].is_capitalised and after not in triggers
                     and not t.clause.match(tokens, after) and not t.predicate.match(tokens, after)
                     and (t.groups.match(tokens, after) or after + 1 >= stop or not tokens[after + 1].is_word
                          or t.predicate.match(tokens, after + 1))):
@@ -211,6 +231,9 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
                 continue
             np_.times = tok.lower == "times" and not seen_noun
             np_.non_people = not seen_noun and not np_.times
+            weapon = t.weapons.match(tokens, k) if np_.non_people else None
+            if weapon:
+                np_.weapon, k = True, k + weapon[0]
             break
         filler = t.fillers.match(tokens, k)
         if filler:
@@ -219,6 +242,7 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
                 if not seen_noun and unknown == 0:
                     break
                 seen_conjunction = True
+                conjunction_at, nouns_at_conjunction = k, (len(np_.group_words), unknown)
             if word in _words_of("possessives"):
                 np_.possessive = True
             k += filler[0]
@@ -241,6 +265,8 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
                 k += 1  # the rest of a name
             continue
         break
+    if conjunction_at > q.end and (len(np_.group_words), unknown) == nouns_at_conjunction:
+        k = conjunction_at  # "a boy and wounded his father": no noun after the conjunction
     while k > q.end and tokens[k - 1].lower in ("and", "or", ","):
         k -= 1  # a trailing conjunction that led nowhere
     np_.end = k
@@ -248,8 +274,14 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
     return np_
 
 
+def _after_parties(tokens: tuple[Token, ...], k: int) -> int:
+    """Index after the party words at k ("Russian" in "captured Russian soldiers"), else k."""
+    hits = attribution.parties_in(tokens, k, k + 3)
+    return hits[0][1] if hits and hits[0][0] == k else k
+
+
 def _trigger_after(tokens: tuple[Token, ...], start: int, triggers: dict[int, Trigger],
-                   date_tokens: set[int], quantity_starts: set[int]) -> Trigger | None:
+                   date_tokens: set[int], quantity_starts: set[int], asides: Mapping[int, int]) -> Trigger | None:
     """A trigger reached from the noun phrase's end through auxiliaries ("are trapped", "were reportedly
     killed"), asides ("-- all workers --", ", including two children,"), dates and place phrases.
 
@@ -267,8 +299,10 @@ def _trigger_after(tokens: tuple[Token, ...], start: int, triggers: dict[int, Tr
         steps += 1
         trig = triggers.get(k)
         if trig and trig.kind == "words":
-            if trig.end in quantity_starts:
-                return held  # "Two car bombs killed 23 people": the figure is the agent, not the victim
+            if trig.end in quantity_starts or (
+                    k == start and trig.end < n and tokens[trig.end].lower in _words_of("object_starters")
+                    and tokens[trig.end - 1].lower.endswith("ed")):
+                return held  # "Two car bombs killed 23 people", "one of the prisoners wounded another": the agent
             if held is not None and not trig.weak:
                 return trig
             if held is None and (trig.weak or relative):
@@ -277,6 +311,9 @@ def _trigger_after(tokens: tuple[Token, ...], start: int, triggers: dict[int, Tr
             return held or trig
         if k in date_tokens:
             k += 1
+            continue
+        if k in asides:
+            k = asides[k]  # "19 people, 9 of them civilians, were killed": past the breakdown
             continue
         aside = _skip_aside(tokens, k, n)
         if aside > k:
@@ -314,6 +351,14 @@ def _trigger_after(tokens: tuple[Token, ...], start: int, triggers: dict[int, Tr
                 and triggers[k + 2].kind == "words"):
             k += 2  # "were shot and killed", "have been waylaid and killed"
             continue
+        if k == start and tokens[k].lower == "and" and k + 1 < n and tokens[k + 1].lower in _words_of("coordinated_determiners"):
+            j = k + 2  # "Six passengers and a suicide bomber have been killed": a second subject
+            while j < n and j - k <= 6 and tokens[j].is_word and j not in triggers and not t.predicate.match(tokens, j) \
+                    and j not in quantity_starts and tokens[j].lower not in _words_of("clause_breaks"):
+                j += 1
+            if j < n and j > k + 2 and (j in triggers or t.predicate.match(tokens, j)):
+                k = j
+                continue
         if held is not None and tokens[k].is_word and tokens[k].lower not in _words_of("clause_breaks"):
             k += 1  # still inside the relative clause or the weak verb's phrase
             continue
@@ -349,8 +394,10 @@ def _after_toll_verb(tokens: tuple[Token, ...], start: int) -> bool:
 
 
 def _trigger_before(tokens: tuple[Token, ...], q: Quantity, floor: int, triggers: list[Trigger]) -> Trigger | None:
-    """The nearest trigger before the figure within its clause."""
+    """The nearest trigger before the figure within its clause; none when a preposition governs the figure
+    ("killed ... in a feud between two families"), except right after its trigger ("deaths of 100")."""
     best = None
+    governed = q.start > 0 and tokens[q.start - 1].lower in _words_of("not_victim_prepositions")
     for trig in triggers:
         if trig.end > q.start:
             break
@@ -367,8 +414,23 @@ def _trigger_before(tokens: tuple[Token, ...], q: Quantity, floor: int, triggers
             continue
         if not toll and any(tok.text == "," for tok in between) and len(between) > 3:
             continue  # "In addition to the dead, four persons sustained wounds": another clause
+        if governed and not toll:
+            continue
         best = trig
     return best
+
+
+def _has_own_verb(tokens: tuple[Token, ...], k: int, triggers: dict[int, Trigger]) -> bool:
+    """The figure is the subject of a verb that is no trigger ("as tens of thousands rallied", "hundreds of
+    Nuers attacked a prison", "nine people survived"): a trigger before it does not count it."""
+    t = tables()
+    while k < len(tokens) and tokens[k].lower in ("also", "have", "had", "has", "reportedly", "then", "later"):
+        k += 1
+    if k >= len(tokens) or k in triggers:
+        return False
+    tok = tokens[k]
+    return (tok.is_word and not tok.is_capitalised and tok.lower.endswith("ed") and len(tok.text) > 4
+            and not t.predicate.match(tokens, k) and not t.clause.match(tokens, k))
 
 
 def _is_subset(tokens: tuple[Token, ...], q: Quantity) -> bool:
@@ -378,7 +440,9 @@ def _is_subset(tokens: tuple[Token, ...], q: Quantity) -> bool:
         hit = subset.match_ending_at(tokens, q.start - back + 1) if q.start - back + 1 > 0 else None
         if hit:
             return True
-    return False
+    after = [tok.lower for tok in tokens[q.end:q.end + 2]]
+    aside = q.start > 0 and tokens[q.start - 1].text in (",", "(", "-", "—", "–")
+    return aside and after in (["of", "them"], ["of", "whom"], ["of", "those"])  # "14 people, six of them children"
 
 
 def _is_conversion(tokens: tuple[Token, ...], q: Quantity, previous: Quantity | None) -> bool:
@@ -535,52 +599,86 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     date_tokens = {k for d in date_mentions for k in range(d.start, d.end)}
     place_ends = {p.end for p in ctx.places if sentence.start <= p.start < sentence.end}
     after_place = {k for k, tok in enumerate(tokens) if k > 0 and tokens[k - 1].end in place_ends}
-    quantities = find_quantities(tokens, blocked, after_place)
+    trigger_list = find_triggers(tokens)
+    quantities = _sentence_quantities(tokens, blocked, after_place, trigger_list)
     if not quantities:
         return []
     # "an estimated 7.1 million": a verb inside a figure's words is no speaker
     inside = {k for q in quantities for k in range(q.start, q.end)}
-    speakers = [sp for sp in attribution.find_speakers(sentence) if sp.verb_token not in inside]
-    trigger_list = find_triggers(tokens)
+    in_trigger = {k for tr in trigger_list for k in range(tr.start, tr.end)}
+    speakers = [sp for sp in attribution.find_speakers(sentence) if sp.verb_token not in inside
+                and sp.verb_token not in in_trigger]  # "claimed the lives of": a trigger, not speech
+    # "two local officials said", "a doctor said": who speaks is not counted
+    quantities = [q for q in quantities if not any(
+        sp.kind == "speech" and sp.verb_token >= q.end
+        and any(sp.start <= tokens[k].start < sp.end for k in range(q.start, min(q.end + 1, sp.verb_token)))
+        for sp in speakers)]
+    if not quantities:
+        return []
     period_start, period_dates = dates.find_period_start(sentence, date_mentions)
-    own_dates = [d for k, d in enumerate(date_mentions) if k not in period_dates and d.date is not None]
-    readings = _read_metrics(tokens, quantities, trigger_list, {tr.start: tr for tr in trigger_list}, date_tokens)
+    readings, depends = _read_metrics(tokens, quantities, trigger_list, {tr.start: tr for tr in trigger_list},
+                                      date_tokens)
+    baselines = {n: _baseline_words(tokens, quantities[n], readings[n][0], date_mentions, ctx.published)
+                 for n, m in depends.items() if readings[n][2] == "change_baseline"}
+    baseline_dates = {b.mention for b in baselines.values() if b is not None and b.mention is not None}
+    own_dates = [d for k, d in enumerate(date_mentions)
+                 if k not in period_dates and k not in baseline_dates and d.date is not None]
     claims: list[Claim] = []
+    by_index: dict[int, Claim] = {}
     previous: Claim | None = None
     for n, q in enumerate(quantities):
         np_, trig, rule = readings[n]
-        if trig is None or _is_subset(tokens, q) or _is_conversion(tokens, q, quantities[n - 1] if n else None):
+        if trig is None or _is_conversion(tokens, q, quantities[n - 1] if n else None):
             continue
+        if (n in depends and depends[n] not in by_index) or not _counts_a_victim(tokens, q, np_, trig, rule):
+            continue
+        if q.currency is None and _is_subset(tokens, q) and n not in depends:
+            continue  # part of a total the sentence names without a number
         why: dict[str, str] = {}
         if q.currency is not None:
             metric, unit = "aid", q.currency
-            why["metric"] = f"money near '{_words(tokens, trig)}'"
+            why["metric"] = f"money near '{_words(tokens, trig)}'" + (" (an amount listed after it)"
+                                                                     if rule == "listed_amount" else "")
         else:
             metric = trig.metric
             unit = "people" if t.units[metric] == "people" else "count"
             why["metric"] = f"'{_words(tokens, trig)}' ({rule.replace('_', ' ')})"
+        span_end = max(q.end, np_.end) if q.rule == implicit.RULE else q.end
         claim = Claim(
             metric=metric, value_low=q.low, value_best=q.best, value_high=q.high, unit=unit,
-            qualifier=q.qualifier, span_start=tokens[q.start].start, span_end=tokens[q.end - 1].end,
+            qualifier=q.qualifier, span_start=tokens[q.start].start, span_end=tokens[span_end - 1].end,
             quote=sentence.text, rule=f"{rule}/{q.rule}", period_start=period_start, explanation=why,
         )
-        why["values"] = f"'{_span_text(sentence, claim)}' read as {q.qualifier}"
+        why["values"] = f"'{_span_text(sentence, claim)}' read as {q.qualifier}" + _QUANTITY_NOTES.get(
+            q.rule.split("+")[-1], "")
         speaker = _choose_speaker(speakers, q)
         # a figure that names nothing ("and hundreds more are injured") shares the one before it
         inherit_from = previous if previous is not None and not np_.has_noun and previous.unit == "people" else None
+        if n in depends:
+            inherit_from = by_index[depends[n]]
         if metric == "aid":
             claim.category = _aid_kind(tokens, q)
-            claim.party = _aid_giver(tokens, q, speakers)
+            if rule == "listed_amount":
+                claim.party = _listed_giver(tokens, q, quantities[n - 1])
+                why["party"] = "the donor written before the amount in a list"
+            else:
+                claim.party = _aid_giver(tokens, q, speakers)
             why["category"] = f"aid kind: {claim.category}"
         elif unit == "people" and metric != "population":
             _set_whose_people(claim, tokens, q, np_, trig, speaker, speakers, inherit_from, ctx)
         next_start = quantities[n + 1].start if n + 1 < len(quantities) else len(tokens)
         _set_rate_and_date(claim, tokens, q, next_start, own_dates, np_, inherit_from, ctx)
+        excluded = next((b.span for k, b in baselines.items() if depends[k] == n and b is not None), None)
         reading = scope.read_scope(
-            sentence, scope.Figure(q.start, max(np_.end, q.end), trig.start, trig.end, metric, claim.rate, claim.as_of),
+            sentence, scope.Figure(q.start, max(np_.end, q.end), trig.start, trig.end, metric, claim.rate, claim.as_of,
+                                   excluded),
             date_mentions, period_dates, period_start, ctx.published, ctx.scope, sentence.paragraph)
         claim.scope, claim.period_start, claim.period_end = reading.scope, reading.period_start, reading.period_end
         why["scope"] = reading.reason
+        if n in depends:
+            total = by_index[depends[n]]
+            if not _read_as_dependent(claim, total, rule, baselines.get(n), _span_text(sentence, total), ctx.published):
+                continue
         if speaker is not None:
             claim.source = ctx.last_speaker if speaker.kind == "pronoun" else speaker.text
             why["source"] = f"'{speaker.text}' ({speaker.kind})"
@@ -590,8 +688,144 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         if metric != "aid":
             claim.location, why["location"] = _place_for(ctx, sentence, paragraph)
         claims.append(claim)
+        by_index[n] = claim
         previous = claim
     return claims
+
+
+_QUANTITY_NOTES = {
+    "implicit_count": " (a count nobody wrote as a number: implicit_count)",
+    "past_threshold": " (a verb that passes a threshold, 'surpassed', 'tops': past_threshold)",
+}
+_IMPLICIT_RULES = ("participle", "verb_before", "trigger_after", "coordinated", "coordinated_before", "subset",
+                   "breakdown")
+
+
+def _sentence_quantities(tokens: tuple[Token, ...], blocked: set[int], after_place: set[int],
+                         trigger_list: list[Trigger]) -> list[Quantity]:
+    """The sentence's quantities: numbers (numbers.py), also after a headline's capitalised verb ("Shelling
+    Kills 7", not a designation like "Leopard 2"); counts nobody wrote ("a civilian", etc/extract/implicit.py);
+    no collectives ("one family") or gallery counters ("1 of 5"); threshold verbs as qualifiers."""
+    t = tables()
+    after_word = {tr.end for tr in trigger_list} | {
+        k for k in range(1, len(tokens)) if tokens[k - 1].lower in _words_of("not_designation_before")}
+    quantities = find_quantities(tokens, blocked, after_place | after_word)
+    counters = {k for n, q in enumerate(quantities) for k in (n, n + 1)
+                if n + 1 < len(quantities) and _is_counter(tokens, q, quantities[n + 1])}
+    quantities = [q for n, q in enumerate(quantities) if n not in counters and not implicit.is_collective(tokens, q)
+                  and not _is_compound_modifier(tokens, q) and not (n and _is_whole_of(tokens, quantities[n - 1], q))]
+    taken = blocked | {k for q in quantities for k in range(q.start, q.end)}
+    found = implicit.find_implicit_counts(tokens, taken, {tr.start for tr in trigger_list})
+    merged = implicit.join_relatives(tokens, sorted(quantities + found, key=lambda q: q.start))
+    return [_past_threshold(tokens, q, trigger_list) for q in merged]
+
+
+def _is_whole_of(tokens: tuple[Token, ...], part: Quantity, q: Quantity) -> bool:
+    """"52 of its roughly 100 members", "five of the 12 passengers": the second number is the whole the first
+    is taken from, not a figure of its own."""
+    return (q.start == part.end + 2 and tokens[part.end].lower == "of"
+            and tokens[part.end + 1].lower in ("its", "their", "the", "his", "her", "our"))
+
+
+def _is_compound_modifier(tokens: tuple[Token, ...], q: Quantity) -> bool:
+    """"the 706-acre farm", "a 10-member team", "a three-storey building": a number glued by a hyphen to the
+    word after it modifies that word; it counts nothing."""
+    k = q.end
+    return (k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k].start == tokens[k - 1].end
+            and tokens[k + 1].start == tokens[k].end and tokens[k + 1].is_word and not tokens[k + 1].is_capitalised
+            and tokens[k + 1].lower not in lexicon().quantities["number_words"]
+            and not tables().groups.match(tokens, k + 1))
+
+
+def _is_counter(tokens: tuple[Token, ...], q: Quantity, nxt: Quantity) -> bool:
+    """"1 of 5" under a photo: a gallery counter, no figure (not "5 of 12 passengers")."""
+    return (q.rule == "number" and nxt.rule == "number" and q.qualifier == nxt.qualifier == "exact"
+            and nxt.start == q.end + 1 and tokens[q.end].lower == "of" and q.best <= nxt.best
+            and (nxt.end >= len(tokens) or not tokens[nxt.end].is_word))
+
+
+def _past_threshold(tokens: tuple[Token, ...], q: Quantity, trigger_list: list[Trigger]) -> Quantity:
+    """"the death toll surpassed 25,000", "tops 8,400", "crossed the 10,000 mark": more than the figure."""
+    t = tables()
+    if q.qualifier != "exact" or q.currency is not None or q.rule == implicit.RULE or q.start == 0:
+        return q
+    verb_end = q.start - 1 if tokens[q.start - 1].lower == "the" else q.start
+    marked = q.end < len(tokens) and tokens[q.end].lower in t.threshold_nouns
+    toll = any(tr.kind == "words" and q.start - 8 <= tr.start < q.start for tr in trigger_list)
+    if t.thresholds.match_ending_at(tokens, verb_end) or (
+            t.thresholds_marked.match_ending_at(tokens, verb_end) and (marked or toll)):
+        return replace(q, low=q.best, high=None, qualifier="more_than", rule=f"{q.rule}+past_threshold")
+    return q
+
+
+def _counts_a_victim(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, trig: Trigger, rule: str) -> bool:
+    """A count nobody wrote is a figure only where a trigger reads the person as a victim: "a man was shot
+    dead", "killing a civilian"; not "a man fled", "an official said killing ..."."""
+    if q.rule != implicit.RULE:
+        return True
+    if rule not in _IMPLICIT_RULES or trig.weak or not implicit.allowed_metric(trig.metric):
+        return False
+    lo, hi = sorted((np_.end, trig.start))
+    return not any(_speech_at(tokens, k) for k in range(lo, hi))
+
+
+@dataclass(frozen=True)
+class _Baseline:
+    """The date of the earlier figure of a change: a date mention (index) or a month, and the tokens to
+    keep out of the new figure's scope."""
+
+    mention: int | None
+    span: tuple[int, int]
+    date: dt.date | None
+    relative: bool
+    words: str
+
+
+def _baseline_words(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, date_mentions: list[dates.DateMention],
+                    published: dt.date | None) -> _Baseline | None:
+    """The date phrase right after the earlier figure of a change ("from 17 a day earlier", "up from
+    900,000 in May"); None when no date follows it."""
+    k0 = max(q.end, np_.end)
+    for i, d in enumerate(date_mentions):
+        if k0 <= d.start <= k0 + 2 and d.date is not None:
+            return _Baseline(i, (q.start, d.end), d.date, d.kind == "relative",
+                             " ".join(x.text for x in tokens[d.start:d.end]))
+    for k in range(k0, min(k0 + 3, len(tokens))):
+        if tokens[k].lower in _words_of("month_prepositions") and (month := dates.month_at(tokens, k + 1)):
+            window = dates.window_dates("month", published, month=month[1], year=month[2])
+            return _Baseline(None, (q.start, month[0]), window[1] if window else None, False,
+                             " ".join(x.text for x in tokens[k:month[0]]))
+    return None
+
+
+def _read_as_dependent(claim: Claim, total: Claim, rule: str, baseline: _Baseline | None, total_words: str,
+                       published: dt.date | None) -> bool:
+    """Fields a subset, breakdown or change baseline takes from the figure it belongs to; False when the
+    figure cannot be read (a change's earlier figure with no date)."""
+    why = claim.explanation
+    if rule in ("subset", "breakdown"):
+        claim.party = claim.party or total.party
+        claim.as_of, claim.rate = total.as_of, total.rate
+        claim.scope, claim.period_start, claim.period_end = total.scope, total.period_start, total.period_end
+        what = "a subset" if rule == "subset" else "a breakdown"
+        why["scope"] = f"{total.scope}: {what} of '{total_words}'"
+        why["as_of"] = f"as '{total_words}', the figure it is part of"
+        if claim.party and not total.party or claim.party == total.party:
+            why.setdefault("party", f"as '{total_words}'")
+        return True
+    if baseline is None or baseline.date is None:
+        return False
+    claim.category = total.category if claim.category == "unspecified" else claim.category
+    claim.party = claim.party or total.party
+    claim.rate = total.rate
+    claim.scope = "unknown" if total.scope == "period" else total.scope
+    claim.period_start, claim.period_end = (None, None) if total.scope == "period" else (total.period_start, None)
+    claim.as_of = baseline.date
+    if baseline.relative and published is not None and total.as_of is not None:
+        claim.as_of = total.as_of + (baseline.date - published)  # "a day earlier": before the new figure's date
+    why["as_of"] = f"'{baseline.words}' after the earlier figure of a change"
+    why["scope"] = f"{claim.scope}: the earlier figure of a change, as '{total_words}'"
+    return True
 
 
 def _span_text(sentence: Sentence, claim: Claim) -> str:
@@ -653,20 +887,27 @@ def _set_rate_and_date(claim: Claim, tokens: tuple[Token, ...], q: Quantity, nex
         why["as_of"] = "publication date" + (" (rate)" if claim.rate else "")
 
 
+Reading = tuple[NounPhrase, "Trigger | None", str]
+
+
 def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger_list: list[Trigger],
                   trigger_at: dict[int, Trigger], date_tokens: set[int]
-                  ) -> list[tuple[NounPhrase, Trigger | None, str]]:
-    """Noun phrase, metric trigger and rule for each quantity of a sentence.
+                  ) -> tuple[list[Reading], dict[int, int]]:
+    """Noun phrase, metric trigger and rule for each quantity of a sentence, and for each figure that
+    depends on another (a subset, a breakdown, the earlier figure of a change) the index of that figure.
 
     A figure left without a trigger takes the one of the figure it is coordinated with:
-    "five soldiers and three civilians were killed" (both killed).
+    "five soldiers and three civilians were killed", "killing 10 policemen and 16 civilians" (all killed).
     """
     t = tables()
-    readings: list[tuple[NounPhrase, Trigger | None, str]] = []
+    starts = {o.start for o in quantities}
+    nps = [_noun_phrase(tokens, q, trigger_at, quantities[n + 1].start if n + 1 < len(quantities) else len(tokens))
+           for n, q in enumerate(quantities)]
+    breakdowns, asides = _breakdowns(tokens, quantities, nps, trigger_at)
+    readings: list[Reading] = []
     for n, q in enumerate(quantities):
-        next_start = quantities[n + 1].start if n + 1 < len(quantities) else len(tokens)
         floor = quantities[n - 1].end if n else 0
-        np_ = _noun_phrase(tokens, q, trigger_at, next_start)
+        np_ = nps[n]
         if q.currency is not None:
             near = [tr for tr in trigger_list if tr.metric == "aid"
                     and q.start - _WINDOW_AID <= tr.start < q.end + _WINDOW_AID
@@ -678,11 +919,30 @@ def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger
                 trig = None  # "rebuilding would cost $411 billion": money, but no aid
             readings.append((np_, trig, "money_near_aid_word"))
             continue
-        trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, date_tokens,
-                                     {o.start for o in quantities})
-        if trig is not None and (t.units[trig.metric] == "money" or (q.needs_metric_noun and rule != "head_noun")):
+        trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, date_tokens, starts, asides)
+        if trig is not None and (t.units[trig.metric] == "money" or (q.needs_metric_noun and not _names_its_metric(
+                tokens, q, np_, rule))):
             trig = None
         readings.append((np_, trig, rule))
+    _coordinate(tokens, quantities, readings)
+    _listed_amounts(tokens, quantities, readings)
+    depends = _dependent_figures(tokens, quantities, readings, breakdowns)
+    for n, (m, kind) in depends.items():
+        readings[n] = (readings[n][0], readings[m][1], kind)
+    return readings, {n: m for n, (m, _) in depends.items()}
+
+
+def _names_its_metric(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, rule: str) -> bool:
+    """"no casualties", "no one was killed": the figure's own noun is its trigger; "no breakdown of the
+    number of dead" names something else first."""
+    return rule == "head_noun" and np_.head is not None and not any(
+        tok.lower == "of" for tok in tokens[q.end:np_.head.start])
+
+
+def _coordinate(tokens: tuple[Token, ...], quantities: list[Quantity], readings: list[Reading]) -> None:
+    """A figure without a trigger takes the trigger of the figure it is coordinated with: the next one's
+    verb after both ("five soldiers and three civilians were killed"), or the previous one's verb before
+    both ("killing more than 10 policemen and 16 civilians", "launched 48 drones and four missiles")."""
     for n in range(len(quantities) - 2, -1, -1):
         np_, trig, _ = readings[n]
         nxt_np, nxt_trig, nxt_rule = readings[n + 1]
@@ -690,12 +950,133 @@ def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger
         if (trig is None and nxt_trig is not None and nxt_rule == "trigger_after" and quantities[n].currency is None
                 and between in (["and"], [",", "and"], ["and", "some"], ["or"]) and not np_.non_people):
             readings[n] = (np_, nxt_trig, "coordinated")
-    return readings
+    for n in range(1, len(quantities)):
+        np_, trig, _ = readings[n]
+        prev_np, prev_trig, prev_rule = readings[n - 1]
+        between = [tok.lower for tok in tokens[prev_np.end:quantities[n].start]]
+        if (trig is None and prev_trig is not None and quantities[n].currency is None
+                and prev_rule in ("verb_before", "trigger_before", "weapon_launched", "coordinated_before")
+                and between in (["and"], [",", "and"], [","], ["and", "some"], ["or"])
+                and (np_.has_noun or np_.weapon) and np_.weapon == prev_np.weapon and (np_.weapon or not np_.non_people)):
+            readings[n] = (np_, prev_trig, "coordinated_before")
+
+
+def _listed_amounts(tokens: tuple[Token, ...], quantities: list[Quantity], readings: list[Reading]) -> None:
+    """Donors listed after one aid verb: "Norway pledged $100 million, Japan $50 million and Canada $20 million"."""
+    for n in range(1, len(quantities)):
+        q, prev = quantities[n], quantities[n - 1]
+        np_, trig, _ = readings[n]
+        if trig is not None or q.currency is None or prev.currency is None or readings[n - 1][1] is None:
+            continue
+        giver = _listed_giver(tokens, q, prev)
+        if giver is not None:
+            readings[n] = (np_, readings[n - 1][1], "listed_amount")
+
+
+def _listed_giver(tokens: tuple[Token, ...], q: Quantity, prev: Quantity) -> str | None:
+    """The party written right before an amount in a list of amounts (", Japan $50 million")."""
+    hits = [h for h in attribution.parties_in(tokens, prev.end, q.start) if h[1] == q.start]
+    if not hits:
+        return None
+    joint = [tok.lower for tok in tokens[prev.end:hits[0][0]]]
+    return hits[0][2] if joint in ([","], ["and"], [",", "and"], [";"]) else None
+
+
+def _breakdowns(tokens: tuple[Token, ...], quantities: list[Quantity], nps: list[NounPhrase],
+                trigger_at: dict[int, Trigger]) -> tuple[dict[int, int], dict[int, int]]:
+    """Asides that break a people figure down: "12 people — five policemen and seven civilians", "19 people,
+    9 of them civilians, were killed", "32 people (17 locals and 15 refugees)". Returns the figure each
+    quantity inside belongs to, and each aside's first token -> the token after it (for the verb search)."""
+    t = tables()
+    n = len(tokens)
+    at = {q.start: i for i, q in enumerate(quantities)}
+    members: dict[int, int] = {}
+    spans: dict[int, int] = {}
+    for m, q in enumerate(quantities):
+        np_ = nps[m]
+        if q.currency is not None or np_.non_people or not np_.has_noun or np_.end >= n - 1:
+            continue
+        opener = tokens[np_.end].text
+        first = np_.end + 1
+        if opener == "-" and tokens[first].text == "-":
+            opener, first = "--", first + 1
+        if opener not in (",", "—", "–", "-", "--", "(", "[") or first not in at:
+            continue
+        close = {"(": ")", "[": "]"}.get(opener, opener)
+        inside: list[int] = []
+        k = first
+        broken = False
+        while k < n:
+            text = tokens[k].text
+            if text == close and (close != "--" or (k + 1 < n and tokens[k + 1].text == "-")):
+                break
+            if close == "--" and text == "-" and k + 1 < n and tokens[k + 1].text == "-":
+                break
+            if k in at:
+                inside.append(at[k])
+            trig = trigger_at.get(k)
+            if trig is not None and trig.kind == "words" and not t.groups.match(tokens, k):
+                broken = True  # "killed 14 people, 97 were wounded": a clause of its own, not a breakdown
+                break
+            if text in (";", ":") or tokens[k].lower in _words_of("clause_breaks") - {"and"}:
+                broken = True
+                break
+            k += 1
+        if broken or not inside or any(quantities[i].currency is not None for i in inside):
+            continue
+        after = k + (2 if close == "--" else 1)
+        if close == "," and after < n and not (t.predicate.match(tokens, after) or after in trigger_at
+                                             or _speech_at(tokens, after)):
+            continue  # ", 12 others wounded": the comma does not close an aside
+        for i in inside:
+            members[i] = m
+        spans[np_.end] = min(after, n)
+    return members, spans
+
+
+def _dependent_figures(tokens: tuple[Token, ...], quantities: list[Quantity], readings: list[Reading],
+                       breakdowns: dict[int, int]) -> dict[int, tuple[int, str]]:
+    """Figures read with another one of their sentence: a subset ("including 23 fighters", "9 of them
+    civilians") or breakdown of a total, and the earlier figure of a change ("rose to 23 from 17 a day
+    earlier"). Maps the quantity index to (index of the figure it depends on, rule)."""
+    t = tables()
+    out: dict[int, tuple[int, str]] = {}
+    for n, q in enumerate(quantities):
+        if q.currency is not None or n == 0:
+            continue
+        people_before = [m for m in range(n) if quantities[m].currency is None and not readings[m][0].non_people
+                         and readings[m][1] is not None]
+        joined = [tok.lower for tok in tokens[readings[n - 1][0].end:q.start]] in (["and"], [","])
+        if n in breakdowns and readings[breakdowns[n]][1] is not None:
+            out[n] = (breakdowns[n], "breakdown")
+        elif _is_subset(tokens, q) and people_before:
+            out[n] = (people_before[-1], "subset")
+        elif joined and n - 1 in out and out[n - 1][1] == "subset":
+            out[n] = out[n - 1]  # "including two women and two children": the whole list is the subset
+        elif readings[n - 1][1] is not None and quantities[n - 1].currency is None and _is_baseline(tokens, q, quantities[n - 1], readings[n - 1][0]):
+            out[n] = (n - 1, "change_baseline")
+    return out
+
+
+def _is_baseline(tokens: tuple[Token, ...], q: Quantity, prev: Quantity, prev_np: NounPhrase) -> bool:
+    """"rose to 23 from 17", "reached 1.2 million, up from 900,000": the earlier figure of a change."""
+    t = tables()
+    hit = t.change_markers.match_ending_at(tokens, q.start)
+    if hit is None:
+        return False
+    marker = q.start - hit[0]
+    if marker not in (prev.end, prev_np.end) and not (marker - 1 in (prev.end, prev_np.end)
+                                                       and tokens[marker - 1].text == ","):
+        return False
+    if tokens[marker].lower in ("up", "down", "compared"):
+        return True
+    change = set(lexicon().quantities["change_verbs"]) | _words_of("toll_verbs")
+    return any(tok.lower in change for tok in tokens[max(0, prev.start - 6):prev.start])
 
 
 def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, trigger_at: dict[int, Trigger],
-                    trigger_list: list[Trigger], floor: int,
-                    date_tokens: set[int], quantity_starts: set[int]) -> tuple[Trigger | None, str]:
+                    trigger_list: list[Trigger], floor: int, date_tokens: set[int], quantity_starts: set[int],
+                    asides: Mapping[int, int]) -> tuple[Trigger | None, str]:
     """The trigger that gives a (non-money) figure its metric, and the rule that found it.
 
     Order: the figure's own noun; "N times" after a strike verb; a trigger after the noun phrase;
@@ -708,11 +1089,15 @@ def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, tri
         verbs = [tr for tr in trigger_list if tr.kind == "times_verbs"
                  and max(floor, q.start - _WINDOW_BEFORE) <= tr.start < q.start]
         return (verbs[-1], "times") if verbs else (None, "")
+    if np_.weapon:
+        return _weapon_verb(tokens, q, np_, floor, date_tokens, quantity_starts)
     if np_.non_people or not np_.people_compatible:
         return None, ""
     before = _trigger_before(tokens, q, floor, trigger_list)
     adjacent = before if before is not None and before.end == q.start else None
-    after = _trigger_after(tokens, np_.end, trigger_at, date_tokens, quantity_starts)
+    if adjacent is None and _has_own_verb(tokens, np_.end, trigger_at):
+        before = None
+    after = _trigger_after(tokens, np_.end, trigger_at, date_tokens, quantity_starts, asides)
     participle = after if after is not None and after.start == np_.end else None
     candidates: list[tuple[Trigger | None, str]] = [
         (participle, "participle"),  # "lost 300 troops killed": the word on the noun says most
@@ -726,6 +1111,30 @@ def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, tri
     found = [(trig, rule) for trig, rule in candidates if trig is not None and trig.kind != "noun_words"]
     strong = [c for c in found if not c[0].weak]
     return (strong or found or [(None, "")])[0]
+
+
+def _weapon_verb(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, floor: int, date_tokens: set[int],
+                 quantity_starts: set[int]) -> tuple[Trigger | None, str]:
+    """Weapons counted as strikes: "launched 48 drones", "dropped three bombs on" (a launch verb just before
+    the figure, in its clause), "11 missiles hit", "about 20 shells landed" (a strike verb after it)."""
+    t = tables()
+    for k in range(q.start - 1, max(floor, q.start - 5) - 1, -1):
+        hit = t.weapon_verbs_before.match(tokens, k)
+        if hit and k + hit[0] <= q.start and all(
+                j in date_tokens or tokens[j].lower in _words_of("weapon_verb_gap") for j in range(k + hit[0], q.start)):
+            return Trigger(k, k + hit[0], "strikes", "weapon_verb", False), "weapon_launched"
+        if tokens[k].text in ",;:" or k in quantity_starts:
+            break
+    k = np_.end
+    while k < len(tokens) and k - np_.end <= 6 and k not in quantity_starts:
+        hit = t.weapon_verbs_after.match(tokens, k)
+        if hit:
+            return Trigger(k, k + hit[0], "strikes", "weapon_verb", False), "weapon_struck"
+        if k in date_tokens or t.predicate.match(tokens, k) or tokens[k].lower in _words_of("weapon_verb_gap"):
+            k += 1
+            continue
+        break
+    return None, ""
 
 
 def _words(tokens: tuple[Token, ...], trig: Trigger) -> str:
@@ -798,4 +1207,59 @@ def extract_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
         named = [sp for sp in speakers if sp.kind in ("speech", "preposition")]
         if named:
             ctx.last_speaker = named[-1].text
-    return claims
+    return _merge_repeats(claims, text, para_spans, published)
+
+
+def _is_headline(text: str, para_spans: list[tuple[int, int]]) -> bool:
+    """The first line is a headline: more lines follow and it does not end like a sentence."""
+    if len(para_spans) < 2:
+        return False
+    first = text[para_spans[0][0]:para_spans[0][1]].rstrip()
+    return not first.endswith((".", "!", "?", '"', "”", "’", "'", ":")) and len(first.split()) <= 25
+
+
+def _merge_repeats(claims: list[Claim], text: str, para_spans: list[tuple[int, int]],
+                   published: dt.date | None) -> list[Claim]:
+    """One reported figure told twice in an article is one claim: a headline repeated by the lead ("5 killed
+    in Kharkiv" / "Five people were killed in Kharkiv on Tuesday"), a quote repeating the lead. Two mentions
+    are the same figure when metric, unit, values and rate agree and nothing else disagrees (a place, an
+    event date, a group or a party one of them leaves unsaid). The body's mention wins over the headline's,
+    else the first."""
+    headline_end = para_spans[0][1] if _is_headline(text, para_spans) else -1
+    kept: list[Claim] = []
+    for claim in claims:
+        twin = next((k for k in kept if _same_figure(k, claim, published)), None)
+        if twin is None:
+            kept.append(claim)
+            continue
+        if twin.span_start < headline_end <= claim.span_start:
+            kept[kept.index(twin)] = claim
+            claim.explanation["repeat"] = f"also told in the headline ('{text[twin.span_start:twin.span_end]}')"
+        else:
+            twin.explanation["repeat"] = f"told again later ('{text[claim.span_start:claim.span_end]}')"
+    return kept
+
+
+def _same_figure(a: Claim, b: Claim, published: dt.date | None) -> bool:
+    def agree(x: object, y: object, unsaid: object = None) -> bool:
+        return x == y or x in (None, unsaid) or y in (None, unsaid)
+
+    dependent = ("subset", "breakdown", "change_baseline")
+    return ((a.metric, a.unit, a.value_best, a.rate) == (b.metric, b.unit, b.value_best, b.rate)
+            and (a.qualifier == b.qualifier or "exact" in (a.qualifier, b.qualifier))
+            and _places_agree(a.location, b.location) and agree(a.as_of, b.as_of, published)
+            and agree(a.category, b.category, "unspecified") and agree(a.party, b.party)
+            and a.rule.split("/")[0] not in dependent and b.rule.split("/")[0] not in dependent)
+
+
+def _places_agree(a: str | None, b: str | None) -> bool:
+    """The same place, one left unsaid, or one the country the other is in ("Kayanza" and "Burundi")."""
+    if a is None or b is None or a == b:
+        return True
+    from etl.places import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    pa, pb = gazetteer.lookup(a), gazetteer.lookup(b)
+    if pa is None or pb is None or pa.country_code != pb.country_code:
+        return False
+    return "country" in (pa.kind, pb.kind)

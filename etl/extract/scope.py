@@ -39,6 +39,7 @@ class Figure:
     metric: str
     rate: str | None
     as_of: dt.date | None
+    excluded: tuple[int, int] | None = None  # tokens that belong to another figure ("up from 900,000 in May")
 
 
 @dataclass(frozen=True)
@@ -265,6 +266,10 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
     if article._cues is None or article._cues[0] != sentence.start:
         article._cues = (sentence.start, _find_cues(sentence, date_mentions))
     cues = article._cues[1]
+    if fig.excluded is not None:
+        lo, hi = fig.excluded
+        cues = _SentenceCues([c for c in cues.cues if not lo <= c.start < hi], cues.statement_dates)
+        period_dates = period_dates | {n for n, d in enumerate(date_mentions) if lo <= d.start < hi}
 
     def out(scope: Scope, reason: str, window: tuple[dt.date, dt.date] | None = None,
             start: dt.date | None = period_start) -> ScopeReading:
