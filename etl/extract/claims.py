@@ -203,6 +203,11 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             k = np_.add_group(tokens, k, group)
             seen_noun = True
             continue
+        if trig and trig.kind == "noun_words" and k > q.end and tokens[k - 1].lower in _words_of("possessives") \
+                and t.groups.match(tokens, k):
+            k = np_.add_group(tokens, k, t.groups.match(tokens, k))  # "18 of its inhabitants": whose people
+            seen_noun = True
+            continue
         if trig and trig.kind in ("words", "noun_words") and not seen_conjunction:
             if not seen_noun or trig.kind == "noun_words":
                 np_.head = trig
@@ -220,6 +225,9 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             seen_noun = seen_noun or (tok.text.endswith("s") and not tok.text.endswith(("'s", "’s")))
             continue
         non_people = t.non_people.match(tokens, k)
+        if non_people and seen_noun and k > q.end and tokens[k - 1].lower in ("of", "the", "same", "one", "a"):
+            k += non_people[0]  # "members of the same family": the object of "of", not the figure's noun
+            continue
         if non_people:
             after = k + non_people[0]
             if (not seen_noun and tok.lower != "times" and after < stop and tokens[after].is_word
@@ -253,6 +261,12 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             continue
         if tok.text in ("(", "["):
             k = max(_skip_aside(tokens, k, len(tokens)), k + 1)  # "Five civilians [residents report ten]"
+            continue
+        if (seen_noun and unknown == 0 and tok.is_word and not tok.is_capitalised and k + 1 < stop
+                and not t.clause.match(tokens, k) and not t.predicate.match(tokens, k)
+                and (t.predicate.match(tokens, k + 1) or (k + 1) in triggers)):
+            unknown += 1  # "three army technicians were killed": the group word modifies the noun after it
+            k += 1
             continue
         after_of = k > q.end and tokens[k - 1].lower in ("of", "the", "a") and seen_noun
         if tok.is_word and not t.clause.match(tokens, k) and not t.predicate.match(tokens, k) \
@@ -295,7 +309,7 @@ def _trigger_after(tokens: tuple[Token, ...], start: int, triggers: dict[int, Tr
     steps = 0
     held: Trigger | None = None  # a weak or relative-clause trigger kept while looking for a better one
     relative = False
-    while k < n and steps <= 10 and (k == start or k not in quantity_starts):
+    while k < n and steps <= (20 if relative and held is not None else 10) and (k == start or k not in quantity_starts):
         steps += 1
         trig = triggers.get(k)
         if trig and trig.kind == "words":
@@ -414,8 +428,8 @@ def _trigger_before(tokens: tuple[Token, ...], q: Quantity, floor: int, triggers
             continue
         if not toll and any(tok.text == "," for tok in between) and len(between) > 3:
             continue  # "In addition to the dead, four persons sustained wounds": another clause
-        if governed and not toll:
-            continue
+        if governed and not toll and trig.end < q.start:
+            continue  # ("has taken in over 1.2 million": the preposition belongs to the trigger)
         best = trig
     return best
 
@@ -632,8 +646,6 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
             continue
         if (n in depends and depends[n] not in by_index) or not _counts_a_victim(tokens, q, np_, trig, rule):
             continue
-        if q.currency is None and _is_subset(tokens, q) and n not in depends:
-            continue  # part of a total the sentence names without a number
         why: dict[str, str] = {}
         if q.currency is not None:
             metric, unit = "aid", q.currency
@@ -689,7 +701,8 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
             claim.location, why["location"] = _place_for(ctx, sentence, paragraph)
         claims.append(claim)
         by_index[n] = claim
-        previous = claim
+        if n not in depends:
+            previous = claim  # "among them 31 women and five children, and wounded 277": 277 shares the total's group
     return claims
 
 
@@ -698,7 +711,7 @@ _QUANTITY_NOTES = {
     "past_threshold": " (a verb that passes a threshold, 'surpassed', 'tops': past_threshold)",
 }
 _IMPLICIT_RULES = ("participle", "verb_before", "trigger_after", "coordinated", "coordinated_before", "subset",
-                   "breakdown")
+                   "breakdown", "subject_verb")
 
 
 def _sentence_quantities(tokens: tuple[Token, ...], blocked: set[int], after_place: set[int],
@@ -904,6 +917,7 @@ def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger
     nps = [_noun_phrase(tokens, q, trigger_at, quantities[n + 1].start if n + 1 < len(quantities) else len(tokens))
            for n, q in enumerate(quantities)]
     breakdowns, asides = _breakdowns(tokens, quantities, nps, trigger_at)
+    subset_starts = {q.start for n, q in enumerate(quantities) if n in breakdowns or _is_subset(tokens, q)}
     readings: list[Reading] = []
     for n, q in enumerate(quantities):
         floor = quantities[n - 1].end if n else 0
@@ -919,7 +933,8 @@ def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger
                 trig = None  # "rebuilding would cost $411 billion": money, but no aid
             readings.append((np_, trig, "money_near_aid_word"))
             continue
-        trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, date_tokens, starts, asides)
+        trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, date_tokens, starts, asides,
+                                     subset_starts)
         if trig is not None and (t.units[trig.metric] == "money" or (q.needs_metric_noun and not _names_its_metric(
                 tokens, q, np_, rule))):
             trig = None
@@ -947,9 +962,12 @@ def _coordinate(tokens: tuple[Token, ...], quantities: list[Quantity], readings:
         np_, trig, _ = readings[n]
         nxt_np, nxt_trig, nxt_rule = readings[n + 1]
         between = [tok.lower for tok in tokens[np_.end:quantities[n + 1].start]]
-        if (trig is None and nxt_trig is not None and nxt_rule == "trigger_after" and quantities[n].currency is None
-                and between in (["and"], [",", "and"], ["and", "some"], ["or"]) and not np_.non_people):
-            readings[n] = (np_, nxt_trig, "coordinated")
+        if (trig is None and nxt_trig is not None and nxt_rule in ("trigger_after", "coordinated", "subject_verb",
+                                                                    "participle")
+                and quantities[n].currency is None and not np_.non_people
+                and (between in (["and"], [",", "and"], ["and", "some"], ["or"])
+                     or (between == [","] and nxt_rule == "coordinated"))):
+            readings[n] = (np_, nxt_trig, "coordinated")  # "Seven civilians, three soldiers and four militants"
     for n in range(1, len(quantities)):
         np_, trig, _ = readings[n]
         prev_np, prev_trig, prev_rule = readings[n - 1]
@@ -1076,7 +1094,7 @@ def _is_baseline(tokens: tuple[Token, ...], q: Quantity, prev: Quantity, prev_np
 
 def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, trigger_at: dict[int, Trigger],
                     trigger_list: list[Trigger], floor: int, date_tokens: set[int], quantity_starts: set[int],
-                    asides: Mapping[int, int]) -> tuple[Trigger | None, str]:
+                    asides: Mapping[int, int], subset_starts: set[int]) -> tuple[Trigger | None, str]:
     """The trigger that gives a (non-money) figure its metric, and the rule that found it.
 
     Order: the figure's own noun; "N times" after a strike verb; a trigger after the noun phrase;
@@ -1099,6 +1117,8 @@ def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, tri
         before = None
     after = _trigger_after(tokens, np_.end, trigger_at, date_tokens, quantity_starts, asides)
     participle = after if after is not None and after.start == np_.end else None
+    if participle is not None and adjacent is not None and participle.metric not in _words_of("participle_metrics"):
+        participle = None  # "killed 17 people seeking refuge": the verb counts them, the participle describes them
     candidates: list[tuple[Trigger | None, str]] = [
         (participle, "participle"),  # "lost 300 troops killed": the word on the noun says most
         (adjacent, "verb_before"),  # "evacuated 300 people who were trapped": the verb governs its object
@@ -1110,7 +1130,50 @@ def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, tri
     ]
     found = [(trig, rule) for trig, rule in candidates if trig is not None and trig.kind != "noun_words"]
     strong = [c for c in found if not c[0].weak]
-    return (strong or found or [(None, "")])[0]
+    if not found:
+        subject = _subject_verb(tokens, q, np_, trigger_at, date_tokens, quantity_starts, subset_starts)
+        return (subject, "subject_verb") if subject is not None else (None, "")
+    return (strong or found)[0]
+
+
+_SUBJECT_REACH = 40
+
+
+def _subject_verb(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, trigger_at: dict[int, Trigger],
+                  date_tokens: set[int], quantity_starts: set[int], subset_starts: set[int]) -> Trigger | None:
+    """A figure that opens its clause takes the passive verb of its clause however long the subject:
+    "Ten residents of Konduz Province, including <two names and titles>, have been killed", "Six policemen
+    who were kidnapped over the weekend by pirates ... have been killed". A verb after "who/which/that" belongs
+    to a relative clause; another figure (not a subset), a clause break or a semicolon ends the search."""
+    t = tables()
+    opener = q.start == 0 or tokens[q.start - 1].text == "," or tokens[q.start - 1].lower == "that" \
+        or _speech_at(tokens, q.start - 1)
+    if not opener or q.currency is not None:
+        return None
+    n = len(tokens)
+    k = np_.end
+    while k < min(n, np_.end + _SUBJECT_REACH):
+        tok = tokens[k]
+        if tok.text in (";", ":") or tok.lower in _words_of("subject_clause_ends"):
+            return None
+        if k in quantity_starts and k not in subset_starts:
+            return None
+        if tok.lower in _words_of("passive_auxiliaries") and not (
+                k > 0 and tokens[k - 1].lower in _words_of("relative_pronouns")):
+            if tok.lower in ("have", "has", "had") and not (k + 1 < n and tokens[k + 1].lower == "been"):
+                k += 1
+                continue  # "Three attackers have killed five people": active, the figure is the agent
+            j = k + 1
+            while j < n and j - k <= 5 and (j in date_tokens or t.predicate.match(tokens, j)
+                                            or tokens[j].lower in _words_of("subject_verb_gap")):
+                if j in trigger_at:
+                    break
+                j += 1
+            trig = trigger_at.get(j)
+            if trig is not None and trig.kind == "words" and not trig.weak:
+                return trig
+        k += 1
+    return None
 
 
 def _weapon_verb(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, floor: int, date_tokens: set[int],

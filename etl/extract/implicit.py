@@ -161,6 +161,9 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
             found = _quantity(k, k + 2, float(t.pair_nouns[tokens[k + 1].lower]), k)  # "a couple"
         elif w in t.pairs and k + 1 < n and t.plural_persons.match(tokens, k + 1):
             found = _quantity(k, k + 1, float(t.pairs[w]), k)  # "twin brothers"
+        elif w == "another" and prev == "and" and k + 1 < n and (
+                k + 1 in trigger_starts or tokens[k + 1].lower in ("was", "were", "is", "has", "had")):
+            found = _quantity(k, k + 1, 1.0, k)  # "a man was killed and another was wounded"
         elif w in t.determiners or w in t.possessives:
             if k + 1 < n and tokens[k + 1].lower in t.collectives:
                 k += 2
