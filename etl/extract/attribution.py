@@ -32,6 +32,7 @@ class _Tables:
     def __init__(self) -> None:
         a = lexicon().attribution
         self.speech = PhraseTable([(p, "speech") for p in a["speech_verbs"]])
+        self.speech_words = frozenset(p for p in a["speech_verbs"] if " " not in p) | frozenset(a["government_speech"])
         self.prepositions = PhraseTable([(p, "preposition") for p in a["source_prepositions"]])
         self.actors = PhraseTable([(p, "actor") for p in a["actor_verbs"]])
         self.pronouns = {phrase_tokens(p) for p in a["pronouns"]}
@@ -230,7 +231,47 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
             text = sentence.text[s - sentence.start:e - sentence.start]
             out.append(Speaker(s, e, text, "pronoun" if words in t.pronouns else kind, i))
         i += length
+    return out + _label_speakers(sentence, out)
+
+
+_MAX_LABEL_TOKENS = 5
+
+
+def _label_speakers(sentence: Sentence, found: list[Speaker]) -> list[Speaker]:
+    """Headline labels that name the source: "SOHR: 14 civilians killed in Idlib", "14 killed in Idlib:
+    monitor", "Death toll rises to 30 - activists". A label that is a place ("Syria: ...") is no speaker."""
+    tokens = sentence.tokens
+    n = len(tokens)
+    out: list[Speaker] = []
+    colon = next((k for k in range(1, min(n, _MAX_LABEL_TOKENS + 1)) if tokens[k].text == ":"), None)
+    if colon is not None and not found and all(t.is_word and (t.is_capitalised or t.lower in tables().speaker_nouns)
+                                                 for t in tokens[:colon]) and not _is_place(sentence, 0, colon):
+        out.append(_speaker_of(sentence, 0, colon, "speech", colon))
+    end = n - 1 if n and tokens[-1].text in ".!?" else n
+    for k in range(max(1, end - _MAX_LABEL_TOKENS), end):
+        if tokens[k].text in (":", "-", "—", "–") and k > 2 and k + 1 < end and not (
+                tokens[k].text == "-" and tokens[k - 1].end == tokens[k].start):
+            words = tokens[k + 1:end]
+            if words and all(t.is_word for t in words) and (
+                    words[-1].lower in tables().speaker_nouns or words[-1].is_capitalised) \
+                    and not _is_place(sentence, k + 1, end):
+                out.append(_speaker_of(sentence, k + 1, end, "speech", k))
+            break
     return out
+
+
+def _speaker_of(sentence: Sentence, start: int, end: int, kind: str, verb: int) -> Speaker:
+    tokens = sentence.tokens
+    s, e = tokens[start].start, tokens[end - 1].end
+    return Speaker(s, e, sentence.text[s - sentence.start:e - sentence.start], kind, verb)
+
+
+def _is_place(sentence: Sentence, start: int, end: int) -> bool:
+    from etl.places import load_gazetteer
+
+    tokens = sentence.tokens
+    text = sentence.text[tokens[start].start - sentence.start:tokens[end - 1].end - sentence.start]
+    return load_gazetteer().lookup(text) is not None
 
 
 def _trim_speaker(tokens: tuple[Token, ...], span: tuple[int, int], postposed: bool = False) -> tuple[int, int] | None:
@@ -255,8 +296,13 @@ def _is_number(tok: Token) -> bool:
 
 def dateline_agency(text: str) -> str | None:
     """The wire agency named in a dateline ("KYIV (Reuters) -"), if the article opens with one."""
-    head = text[:200]
+    head = "\n".join(line for line in text.split("\n") if line.strip())[:600]  # a headline may come first
+    lines = head.split("\n")[:3]
     for agency in tables().agencies:
-        if re.search(r"^[^\n]{0,80}\(\s*" + re.escape(agency) + r"\s*\)", head):
+        for line in lines:
+            if re.search(r"^[^\n]{0,80}\(\s*" + re.escape(agency) + r"\s*\)\s*[-–—]", line):
+                return agency
+    for agency in tables().agencies:
+        if re.search(r"^[^\n]{0,80}\(\s*" + re.escape(agency) + r"\s*\)", lines[0] if lines else ""):
             return agency
     return None

@@ -553,13 +553,34 @@ class _Context:
     speaker_spans: list[tuple[int, int]]
     last_speaker: str | None = None
     recent_from: int = 0  # start of the paragraph two before the current one
+    window_from: int = 0  # start of the sentence two before the current one in its paragraph (run-on text)
     paragraph_spans: list[tuple[int, int]] = field(default_factory=list)
     scope: scope.ArticleScope = field(default_factory=scope.ArticleScope)  # what scope carries across sentences
+    _main: dict[str, str | None] = field(default_factory=dict)
+
+    def main_place(self, kind: str) -> str | None:
+        """The region (or country) the article names most often: what "the enclave", "nationwide" mean."""
+        if kind not in self._main:
+            from collections import Counter
+
+            from etl.places import load_gazetteer
+            wanted = ("region", "area", "city") if kind == "region" else ("country",)
+            counts = Counter(p.canonical for p in self.places if p.kind in wanted)
+            if not counts and kind == "country":
+                codes = Counter(p.country_code for p in self.places)
+                names = [pl.canonical for pl in load_gazetteer().places if pl.kind == "country"
+                         and codes and pl.country_code == codes.most_common(1)[0][0]]
+                self._main[kind] = names[0] if names else None
+            else:
+                self._main[kind] = counts.most_common(1)[0][0] if counts else None
+        return self._main[kind]
 
 
-def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) -> tuple[str | None, str]:
-    """Where the figure happened: the most specific place its sentence names (outside the speaker's
-    words), else a place in the speaker's title ("Kherson regional governor"), else its paragraph's."""
+def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], figure: int) -> tuple[str | None, str]:
+    """Where the figure happened: the most specific place its clause names (outside the speaker's words),
+    else the region or country of the article for a region-wide wording ("across the strip", "nationwide"),
+    else the rest of its sentence, else a place in the speaker's title ("Kherson regional governor", "Gaza's
+    health ministry"), else the sentences just before it in its paragraph."""
     def pick(lo: int, hi: int, in_speaker: bool) -> Any:
         inside = [p for p in ctx.places if lo <= p.start and p.end <= hi
                   and any(s <= p.start < e for s, e in ctx.speaker_spans) == in_speaker
@@ -568,9 +589,17 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) ->
             return None
         return min(inside, key=lambda p: (_PLACE_RANK.get(p.kind, 4), p.start))
 
+    clause = _clause_span(sentence, figure)
+    place = pick(*clause, False)
+    if place is not None:
+        return place.canonical, f"'{place.surface}' named in the figure's clause"
+    wide = _region_wide(sentence, clause, ctx)
+    if wide is not None:
+        return wide
+    window = (max(paragraph[0], ctx.window_from), paragraph[1])
     for lo, hi, in_speaker, where in ((sentence.start, sentence.end, False, "the sentence"),
                                       (sentence.start, sentence.end, True, "the speaker's title"),
-                                      (*paragraph, False, "the paragraph")):
+                                      (*window, False, "the paragraph")):
         place = pick(lo, hi, in_speaker)
         if place is not None:
             return place.canonical, f"'{place.surface}' named in {where}"
@@ -581,6 +610,40 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) ->
             if place is not None:
                 return place.canonical, f"'{place.surface}' named in a paragraph before ('the city', 'there')"
     return None, "no place named in the sentence or its paragraph"
+
+
+def _clause_span(sentence: Sentence, figure: int) -> tuple[int, int]:
+    """Character span of the clause holding the figure's token: clauses end at ";", "while", "whereas" and a
+    comma before "but" or "where" ("..., while in Odesa three were wounded"). Not at ", and" or ", as": those
+    mostly go on about the same event ("killed 52 people ..., and wounded more than 100 as civilians fled")."""
+    tokens = sentence.tokens
+    cuts = [k for k in range(1, len(tokens)) if tokens[k].text == ";"
+            or (tokens[k].lower in _words_of("place_clause_breaks_after_comma") and tokens[k - 1].text == ",")
+            or tokens[k].lower in _words_of("place_clause_breaks")]
+    lo = max((k for k in cuts if k <= figure), default=0)
+    hi = min((k for k in cuts if k > figure), default=len(tokens))
+    return tokens[lo].start, tokens[hi - 1].end
+
+
+def _region_wide(sentence: Sentence, clause: tuple[int, int], ctx: _Context) -> tuple[str, str] | None:
+    """"in the enclave", "across the strip", "nationwide": the region or the country the article is about."""
+    words = lexicon().grammar["region_wide"]
+    tokens = [t for t in sentence.tokens if clause[0] <= t.start < clause[1]]
+    for kind in ("region", "country"):
+        table = _region_wide_tables()[kind]
+        for k in range(len(tokens)):
+            hit = table.match(tuple(tokens), k)
+            if hit:
+                place = ctx.main_place(kind)
+                if place is not None:
+                    said = " ".join(t.text for t in tokens[k:k + hit[0]])
+                    return place, f"'{said}': the {kind} the article is about"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _region_wide_tables() -> dict[str, PhraseTable]:
+    return {kind: PhraseTable([(w, True) for w in words]) for kind, words in lexicon().grammar["region_wide"].items()}
 
 
 def _points_back_to_a_place(sentence: Sentence) -> bool:
@@ -698,7 +761,7 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
             claim.source = ctx.publisher
             why["source"] = "publisher (nobody named)"
         if metric != "aid":
-            claim.location, why["location"] = _place_for(ctx, sentence, paragraph)
+            claim.location, why["location"] = _place_for(ctx, sentence, paragraph, q.start)
         claims.append(claim)
         by_index[n] = claim
         if n not in depends:
@@ -1204,7 +1267,8 @@ def _words(tokens: tuple[Token, ...], trig: Trigger) -> str:
     return " ".join(tok.text for tok in tokens[trig.start:trig.end])
 
 
-_DATELINE_RE = re.compile(r"^\s*[A-Z][^\n()]{0,60}\([^)\n]{1,40}\)\s*[-–—]")
+_DATELINE_RE = re.compile(r"^\s*[A-Z][^\n()]{0,60}\([^)\n]{1,40}\)\s*[-–—]", re.MULTILINE)
+_DATELINE_LINES = 3  # a headline, a byline or a caption may come before the dateline
 
 
 @lru_cache(maxsize=1)
@@ -1212,18 +1276,31 @@ def _party_aliases() -> frozenset[str]:
     return frozenset(a for aliases in lexicon().parties["parties"].values() for a in aliases)
 
 
-def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> list[Any]:
+def dateline_spans(text: str, para_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Datelines ("KYIV (Reuters) -") opening one of the first lines: where the story was filed."""
+    out = []
+    for start, end in para_spans[:_DATELINE_LINES]:
+        m = _DATELINE_RE.match(text, start, end)
+        if m:
+            out.append((start, m.end()))
+    return out
+
+
+def _event_places(text: str, sentences: list[Sentence], places: list[Any],
+                  para_spans: list[tuple[int, int]]) -> list[Any]:
     """Places that can be where a figure happened: not the dateline ("KYIV (Reuters) -", where the
-    story was filed), and not a capital used for its government ("Kyiv disputes", "Moscow says")."""
-    dateline = _DATELINE_RE.match(text)
-    dateline_end = dateline.end() if dateline else 0
+    story was filed), not a capital or country used for its government ("Kyiv disputes", "Baku said"),
+    not part of a person's name ("President Volodymyr Zelenskiy"), not where something was said."""
+    datelines = dateline_spans(text, para_spans)
     next_word: dict[int, Token] = {}
+    prev_word: dict[int, Token] = {}
     after_speech: set[int] = set()  # "told reporters in Geneva": where it was said, not where it happened
     speech = attribution.tables().speech
     after_preposition: set[int] = set()
     for sentence in sentences:
         for a, b in zip(sentence.tokens, sentence.tokens[1:]):
             next_word[a.end] = b
+            prev_word[b.start] = a
             if a.lower in _words_of("place_prepositions"):
                 after_preposition.add(b.start)
         for k in range(len(sentence.tokens)):
@@ -1232,20 +1309,44 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> li
                 tail = sentence.tokens[k + hit[0]:k + hit[0] + 3]
                 if tail and tail[0].lower in ("in", "at") or any(t.lower in ("in", "at") for t in tail[:2]):
                     after_speech.update(t.start for t in tail)
+    titles = _words_of("person_titles")
     kept = []
     for place in places:
-        if place.start < dateline_end or place.start in after_speech:
+        if any(a <= place.start < b for a, b in datelines) or place.start in after_speech:
             continue
         if text[place.end:place.end + 1] == "-":
             continue  # "Britain-based", "Iran-backed": an adjective, not where it happened
         follower = next_word.get(place.end)
+        before = prev_word.get(place.start)
         governed = place.start in after_preposition  # "people in Sudan has reached": Sudan is a place
-        if place.surface in _party_aliases() and (
-                text[place.end:place.end + 2] in ("'s", "’s")
-                or (not governed and follower is not None and follower.lower in tables().government_verbs)):
+        possessive = text[place.end:place.end + 2] in ("'s", "’s")
+        authority = _territory_authority(text, place.end + (2 if possessive else 0))
+        if place.surface in _party_aliases() and not authority and (
+                possessive or (not governed and follower is not None and follower.lower in tables().government_verbs)):
             continue  # "Kyiv's soldiers", "Kyiv disputes": the side or the government, not a place
+        if not governed and follower is not None and not follower.is_capitalised and _speech_at_token(follower):
+            continue  # "Baku said", "Tehran accused": a government speaking, wherever it names
+        if (before is not None and before.lower.rstrip(".") in titles) or (
+                follower is not None and follower.is_capitalised and follower.start == place.end + 1
+                and not any(p.start == follower.start for p in places)
+                and follower.lower not in attribution.tables().speaker_nouns
+                and follower.lower not in _words_of("place_designators")
+                and (next_word.get(follower.end) is None or next_word[follower.end].text in (",", "'s", "’s")
+                     or _speech_at_token(next_word[follower.end]))):
+            continue  # "President Volodymyr Zelenskiy", "Volodymyr Zelenskiy said": part of a person's name
         kept.append(place)
     return kept
+
+
+def _speech_at_token(tok: Token) -> bool:
+    return tok.lower in attribution.tables().speech_words
+
+
+def _territory_authority(text: str, end: int) -> bool:
+    """"Gaza's health ministry", "the Gaza health ministry": a territory's own authority; its toll is the
+    territory's, so the name stays a place."""
+    tail = text[end:end + 40].lower().lstrip()
+    return any(tail.startswith(w) for w in _words_of("territory_authorities"))
 
 
 def extract_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
@@ -1258,14 +1359,15 @@ def extract_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
     publisher = metadata.get("publisher") or attribution.dateline_agency(text)
     sentences = split_sentences(text)
     speakers_by_sentence = [attribution.find_speakers(s) for s in sentences]
-    ctx = _Context(published, publisher, _event_places(text, sentences, find_places(text)),
-                   [(sp.start, sp.end) for sps in speakers_by_sentence for sp in sps])
     from etl.extract.text import paragraphs
     para_spans = paragraphs(text)
+    ctx = _Context(published, publisher, _event_places(text, sentences, find_places(text), para_spans),
+                   [(sp.start, sp.end) for sps in speakers_by_sentence for sp in sps])
     ctx.paragraph_spans = para_spans
     claims: list[Claim] = []
-    for sentence, speakers in zip(sentences, speakers_by_sentence):
+    for n, (sentence, speakers) in enumerate(zip(sentences, speakers_by_sentence)):
         ctx.recent_from = para_spans[max(0, sentence.paragraph - 2)][0]
+        ctx.window_from = sentences[max(0, n - 2)].start
         claims.extend(extract_sentence_claims(sentence, ctx, para_spans[sentence.paragraph]))
         named = [sp for sp in speakers if sp.kind in ("speech", "preposition")]
         if named:
@@ -1288,19 +1390,37 @@ def _merge_repeats(claims: list[Claim], text: str, para_spans: list[tuple[int, i
     are the same figure when metric, unit, values and rate agree and nothing else disagrees (a place, an
     event date, a group or a party one of them leaves unsaid). The body's mention wins over the headline's,
     else the first."""
-    headline_end = para_spans[0][1] if _is_headline(text, para_spans) else -1
+    furniture = _page_furniture(text, para_spans)
+
+    def in_furniture(c: Claim) -> str | None:
+        return next((what for (a, b), what in furniture.items() if a <= c.span_start < b), None)
+
     kept: list[Claim] = []
     for claim in claims:
         twin = next((k for k in kept if _same_figure(k, claim, published)), None)
         if twin is None:
             kept.append(claim)
             continue
-        if twin.span_start < headline_end <= claim.span_start:
+        where = in_furniture(twin)
+        if where is not None and in_furniture(claim) is None:
             kept[kept.index(twin)] = claim
-            claim.explanation["repeat"] = f"also told in the headline ('{text[twin.span_start:twin.span_end]}')"
+            claim.explanation["repeat"] = f"also told in the {where} ('{text[twin.span_start:twin.span_end]}')"
         else:
             twin.explanation["repeat"] = f"told again later ('{text[claim.span_start:claim.span_end]}')"
     return kept
+
+
+def _page_furniture(text: str, para_spans: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Lines that are not the story: the headline repeated as the first line, photo captions."""
+    out: dict[tuple[int, int], str] = {}
+    if _is_headline(text, para_spans):
+        out[para_spans[0]] = "headline"
+    markers = lexicon().text["caption_markers"]
+    for span in para_spans:
+        line = text[span[0]:span[1]]
+        if any(m in line for m in markers):
+            out[span] = "photo caption"
+    return out
 
 
 def _same_figure(a: Claim, b: Claim, published: dt.date | None) -> bool:
