@@ -240,6 +240,9 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             np_.times = tok.lower == "times" and not seen_noun
             np_.non_people = not seen_noun and not np_.times
             weapon = t.weapons.match(tokens, k) if np_.non_people else None
+            if weapon is None and np_.non_people and k - 1 > q.end - 1 and (w2 := t.weapons.match(tokens, k - 1)) \
+                    and w2[0] > 1:
+                weapon = (w2[0] - 1, True)  # "726 explosive barrels": the weapon phrase began one word back
             if weapon:
                 np_.weapon, k = True, k + weapon[0]
             break
@@ -1059,7 +1062,7 @@ def _listed_giver(tokens: tuple[Token, ...], q: Quantity, prev: Quantity) -> str
     hits = [h for h in attribution.parties_in(tokens, prev.end, q.start) if h[1] == q.start]
     if not hits:
         return None
-    joint = [tok.lower for tok in tokens[prev.end:hits[0][0]]]
+    joint = [tok.lower for tok in tokens[prev.end:hits[0][0]] if tok.lower != "the"]
     return hits[0][2] if joint in ([","], ["and"], [",", "and"], [";"]) else None
 
 
@@ -1128,8 +1131,11 @@ def _dependent_figures(tokens: tuple[Token, ...], quantities: list[Quantity], re
         people_before = [m for m in range(n) if quantities[m].currency is None and not readings[m][0].non_people
                          and readings[m][1] is not None]
         joined = [tok.lower for tok in tokens[readings[n - 1][0].end:q.start]] in (["and"], [","])
+        after_verb = _bracket_after_verb(tokens, q, quantities, readings)
         if n in breakdowns and readings[breakdowns[n]][1] is not None:
             out[n] = (breakdowns[n], "breakdown")
+        elif after_verb is not None:
+            out[n] = (after_verb, "breakdown")
         elif _is_subset(tokens, q) and people_before:
             out[n] = (people_before[-1], "subset")
         elif joined and n - 1 in out and out[n - 1][1] == "subset":
@@ -1137,6 +1143,23 @@ def _dependent_figures(tokens: tuple[Token, ...], quantities: list[Quantity], re
         elif readings[n - 1][1] is not None and quantities[n - 1].currency is None and _is_baseline(tokens, q, quantities[n - 1], readings[n - 1][0]):
             out[n] = (n - 1, "change_baseline")
     return out
+
+
+def _bracket_after_verb(tokens: tuple[Token, ...], q: Quantity, quantities: list[Quantity],
+                        readings: list[Reading]) -> int | None:
+    """"396 civilians were killed (109 children, 78 women)": figures in brackets right after a figure's verb
+    break that figure down; returns its index."""
+    k = q.start - 1
+    while k >= 0 and tokens[k].text not in ("(", "[") and tokens[k].text not in (")", "]", ";"):
+        k -= 1
+    if k < 0 or tokens[k].text not in ("(", "["):
+        return None
+    for m, other in enumerate(quantities):
+        trig = readings[m][1]
+        if other.end <= k and trig is not None and trig.end == k and other.currency is None \
+                and readings[m][2] in ("trigger_after", "participle", "subject_verb"):
+            return m
+    return None
 
 
 def _is_baseline(tokens: tuple[Token, ...], q: Quantity, prev: Quantity, prev_np: NounPhrase) -> bool:
@@ -1195,11 +1218,33 @@ def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, tri
     strong = [c for c in found if not c[0].weak]
     if not found:
         subject = _subject_verb(tokens, q, np_, trigger_at, date_tokens, quantity_starts, subset_starts)
-        return (subject, "subject_verb") if subject is not None else (None, "")
+        if subject is not None:
+            return subject, "subject_verb"
+        toll = _toll_named_after(tokens, q, np_, trigger_at, quantity_starts)
+        return (toll, "toll_after") if toll is not None else (None, "")
     return (strong or found)[0]
 
 
 _SUBJECT_REACH = 40
+
+
+def _toll_named_after(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, trigger_at: dict[int, Trigger],
+                      quantity_starts: set[int]) -> Trigger | None:
+    """Monitors' word order: "it rose to 9 at least, the number of persons who were killed today": a figure
+    after a toll verb whose toll is named after it, past one comma."""
+    if not (q.start >= 2 and tokens[q.start - 1].lower in _words_of("toll_prepositions")
+            and tokens[q.start - 2].lower in _words_of("toll_verbs")):
+        return None
+    k = np_.end
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    for j in range(k + 1, min(len(tokens), k + 14)):
+        if j in quantity_starts or tokens[j].text in (";", ":"):
+            return None
+        trig = trigger_at.get(j)
+        if trig is not None and trig.kind == "words" and not trig.weak:
+            return trig
+    return None
 
 
 def _subject_verb(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, trigger_at: dict[int, Trigger],
