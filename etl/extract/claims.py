@@ -24,6 +24,8 @@ from etl.extract.text import PhraseTable, Sentence, Token, split_sentences
 from etl.models import Claim
 
 _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
+_PLACE_AFTER_VERB = 4  # "crossed into eastern Chad": tokens after the figure's verb where its place stands
+_RUN_ON_SENTENCES = 4  # a paragraph of more sentences is run-on text: its place fallback is the last few
 _WINDOW_BEFORE = 16
 _WINDOW_TOLL = 30  # "The death toll from ... rose to 23": the subject can be far from its number
 _WINDOW_CLAUSE = 10
@@ -264,6 +266,10 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             continue
         if tok.text in ("(", "["):
             k = max(_skip_aside(tokens, k, len(tokens)), k + 1)  # "Five civilians [residents report ten]"
+            continue
+        if (tok.text == "-" and k > q.end and k + 1 < stop and tokens[k - 1].end == tok.start == tokens[k - 1].end
+                and tokens[k + 1].start == tok.end and tokens[k - 1].is_word and tokens[k + 1].is_word):
+            k += 1  # "30 pro-regime fighters", "pro-Russian separatists": one modifier
             continue
         if (seen_noun and unknown == 0 and tok.is_word and not tok.is_capitalised and k + 1 < stop
                 and not t.clause.match(tokens, k) and not t.predicate.match(tokens, k)
@@ -533,8 +539,14 @@ def _aid_kind(tokens: tuple[Token, ...], q: Quantity) -> str:
 
 
 def _aid_giver(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Speaker]) -> str | None:
-    """Who gives: "aid from Washington", else the actor, else the speaker, else a party named before the amount."""
-    for k in range(q.end, len(tokens) - 1):
+    """Who gives: a donor written before the amount in a list (", Japan $10 million"), "aid from Washington",
+    else the actor, else the speaker, else a party named before the amount."""
+    hits = [h for h in attribution.parties_in(tokens, max(0, q.start - 4), q.start) if h[1] == q.start]
+    if hits and hits[0][0] > 0 and tokens[hits[0][0] - 1].lower in (",", "and", "the", ";"):
+        return hits[0][2]
+    for k in range(q.end, min(len(tokens) - 1, q.end + 8)):
+        if tokens[k].lower in _words_of("clause_breaks") - {"and"}:
+            break
         if tokens[k].lower == "from":
             hits = attribution.parties_in(tokens, k + 1, min(len(tokens), k + 4))
             if hits and hits[0][0] in (k + 1, k + 2):
@@ -558,6 +570,7 @@ class _Context:
     recent_from: int = 0  # start of the paragraph two before the current one
     window_from: int = 0  # start of the sentence two before the current one in its paragraph (run-on text)
     paragraph_spans: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""
     scope: scope.ArticleScope = field(default_factory=scope.ArticleScope)  # what scope carries across sentences
     _main: dict[str, str | None] = field(default_factory=dict)
 
@@ -579,20 +592,31 @@ class _Context:
         return self._main[kind]
 
 
-def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], figure: int) -> tuple[str | None, str]:
+def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], figure: int,
+               next_figure: int, trigger_end: int) -> tuple[str | None, str]:
     """Where the figure happened: the most specific place its clause names (outside the speaker's words),
     else the region or country of the article for a region-wide wording ("across the strip", "nationwide"),
     else the rest of its sentence, else a place in the speaker's title ("Kherson regional governor", "Gaza's
-    health ministry"), else the sentences just before it in its paragraph."""
+    health ministry"), else its paragraph (in a long run-on paragraph, the sentences just before it). A place
+    right after the figure's own verb comes first ("..., and more than 3,000 others crossed into Chad"); a
+    place followed by "countryside" or "outskirts" counts as the region around it."""
     def pick(lo: int, hi: int, in_speaker: bool) -> Any:
         inside = [p for p in ctx.places if lo <= p.start and p.end <= hi
                   and any(s <= p.start < e for s, e in ctx.speaker_spans) == in_speaker
                   and (p.start, p.end) not in ctx.speaker_spans]  # "Kyiv said": the government, not the city
         if not inside:
             return None
-        return min(inside, key=lambda p: (_PLACE_RANK.get(p.kind, 4), p.start))
+        return min(inside, key=lambda p: (_PLACE_RANK["region"] if _names_surroundings(ctx.text, p) else
+                                          _PLACE_RANK.get(p.kind, 4), p.start))
 
     clause = _clause_span(sentence, figure)
+    tokens = sentence.tokens
+    if trigger_end > figure:
+        # "more than 3,000 others crossed into Chad": the place the figure's own verb names
+        last = min(next_figure, trigger_end + _PLACE_AFTER_VERB, len(tokens)) - 1
+        place = pick(max(clause[0], tokens[figure].start), min(clause[1], tokens[last].end), False)
+        if place is not None:
+            return place.canonical, f"'{place.surface}' named after the figure's verb"
     place = pick(*clause, False)
     if place is not None:
         return place.canonical, f"'{place.surface}' named in the figure's clause"
@@ -613,6 +637,12 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], fi
             if place is not None:
                 return place.canonical, f"'{place.surface}' named in a paragraph before ('the city', 'there')"
     return None, "no place named in the sentence or its paragraph"
+
+
+def _names_surroundings(text: str, place: Any) -> bool:
+    """"Idlib countryside", "the outskirts of": the area around a town, not the town."""
+    after = text[place.end:place.end + 14].lower()
+    return any(after.startswith(" " + w) for w in _words_of("surroundings_words"))
 
 
 def _clause_span(sentence: Sentence, figure: int) -> tuple[int, int]:
@@ -657,10 +687,21 @@ def _points_back_to_a_place(sentence: Sentence) -> bool:
                for k, tok in enumerate(tokens))
 
 
-def _choose_speaker(speakers: list[attribution.Speaker], q: Quantity) -> attribution.Speaker | None:
-    """Who the figure is attributed to: the nearest speaker before it, else the first after it;
-    an actor ("Washington has allocated") only when nobody is quoted."""
-    quoted = [s for s in speakers if s.kind != "actor"]
+def _choose_speaker(speakers: list[attribution.Speaker], q: Quantity,
+                    tokens: tuple[Token, ...] = ()) -> attribution.Speaker | None:
+    """Who the figure is attributed to: the nearest speaker before it, else the first after it that is
+    not in a subordinate clause of its own (", as Lebanon's health ministry said ..."); an actor
+    ("Washington has allocated") only when nobody is quoted."""
+    def subordinate(s: attribution.Speaker) -> bool:
+        if s.verb_token <= q.start:
+            return False
+        first = next((k for k, tok in enumerate(tokens) if tok.start >= s.start), s.verb_token)
+        # ", as Lebanon's health ministry said ...": the clause opens right before the speaker
+        return first >= 2 and tokens[first - 2].text == "," and tokens[first - 1].lower in _words_of("subordinate_openers") \
+            or first >= 3 and tokens[first - 3].text == "," and tokens[first - 2].lower in _words_of("subordinate_openers") \
+            and tokens[first - 1].lower in ("the", "a", "an")
+
+    quoted = [s for s in speakers if s.kind != "actor" and not subordinate(s)]
     for group in (quoted, [s for s in speakers if s.kind == "actor"]):
         before = [s for s in group if s.verb_token <= q.start]
         if before:
@@ -682,10 +723,11 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     trigger_list = find_triggers(tokens)
     quantities = _sentence_quantities(tokens, blocked, after_place, trigger_list)
     if not quantities:
+        scope.observe(sentence, date_mentions, ctx.scope, sentence.paragraph)
         return []
     # "an estimated 7.1 million": a verb inside a figure's words is no speaker
     inside = {k for q in quantities for k in range(q.start, q.end)}
-    in_trigger = {k for tr in trigger_list for k in range(tr.start, tr.end)}
+    in_trigger = {tr.start for tr in trigger_list if tr.end - tr.start > 1}  # "claimed the lives of"
     speakers = [sp for sp in attribution.find_speakers(sentence) if sp.verb_token not in inside
                 and sp.verb_token not in in_trigger]  # "claimed the lives of": a trigger, not speech
     # "two local officials said", "a doctor said": who speaks is not counted
@@ -706,6 +748,7 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     claims: list[Claim] = []
     by_index: dict[int, Claim] = {}
     previous: Claim | None = None
+    figures = {m: (o.start, max(readings[m][0].end, o.end)) for m, o in enumerate(quantities) if readings[m][1] is not None}
     for n, q in enumerate(quantities):
         np_, trig, rule = readings[n]
         if trig is None or _is_conversion(tokens, q, quantities[n - 1] if n else None):
@@ -725,11 +768,12 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         claim = Claim(
             metric=metric, value_low=q.low, value_best=q.best, value_high=q.high, unit=unit,
             qualifier=q.qualifier, span_start=tokens[q.start].start, span_end=tokens[span_end - 1].end,
-            quote=sentence.text, rule=f"{rule}/{q.rule}", period_start=period_start, explanation=why,
+            quote=sentence.text, rule=f"{rule}/{q.rule}", explanation=why,
+            period_start=period_start,
         )
         why["values"] = f"'{_span_text(sentence, claim)}' read as {q.qualifier}" + _QUANTITY_NOTES.get(
             q.rule.split("+")[-1], "")
-        speaker = _choose_speaker(speakers, q)
+        speaker = _choose_speaker(speakers, q, tokens)
         # a figure that names nothing ("and hundreds more are injured") shares the one before it
         inherit_from = previous if previous is not None and not np_.has_noun and previous.unit == "people" else None
         if n in depends:
@@ -747,10 +791,11 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         next_start = quantities[n + 1].start if n + 1 < len(quantities) else len(tokens)
         _set_rate_and_date(claim, tokens, q, next_start, own_dates, np_, inherit_from, ctx)
         excluded = next((b.span for k, b in baselines.items() if depends[k] == n and b is not None), None)
+        others = tuple(span for m, span in figures.items() if m != n)
         reading = scope.read_scope(
             sentence, scope.Figure(q.start, max(np_.end, q.end), trig.start, trig.end, metric, claim.rate, claim.as_of,
-                                   excluded),
-            date_mentions, period_dates, period_start, ctx.published, ctx.scope, sentence.paragraph)
+                                   excluded, others),
+            date_mentions, period_dates, claim.period_start, ctx.published, ctx.scope, sentence.paragraph)
         claim.scope, claim.period_start, claim.period_end = reading.scope, reading.period_start, reading.period_end
         why["scope"] = reading.reason
         if n in depends:
@@ -764,7 +809,8 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
             claim.source = ctx.publisher
             why["source"] = "publisher (nobody named)"
         if metric != "aid":
-            claim.location, why["location"] = _place_for(ctx, sentence, paragraph, q.start)
+            claim.location, why["location"] = _place_for(ctx, sentence, paragraph, q.start, next_start,
+                                                         trig.end if trig.start >= np_.end else -1)
         claims.append(claim)
         by_index[n] = claim
         if n not in depends:
@@ -830,7 +876,7 @@ def _past_threshold(tokens: tuple[Token, ...], q: Quantity, trigger_list: list[T
         return q
     verb_end = q.start - 1 if tokens[q.start - 1].lower == "the" else q.start
     marked = q.end < len(tokens) and tokens[q.end].lower in t.threshold_nouns
-    toll = any(tr.kind == "words" and q.start - 8 <= tr.start < q.start for tr in trigger_list)
+    toll = any(tr.kind == "words" and q.start - 14 <= tr.start < q.start for tr in trigger_list)
     if t.thresholds.match_ending_at(tokens, verb_end) or (
             t.thresholds_marked.match_ending_at(tokens, verb_end) and (marked or toll)):
         return replace(q, low=q.best, high=None, qualifier="more_than", rule=f"{q.rule}+past_threshold")
@@ -926,7 +972,7 @@ def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_:
     elif inherit_from is not None:
         claim.category = inherit_from.category
         why["category"] = "same group as the figure before it in the sentence"
-    elif (group := _group_before_trigger(tokens, trig, q)) is not None:
+    elif not np_.group_words and (group := _group_before_trigger(tokens, trig, q)) is not None:
         claim.category = group  # "the number of civilians killed ... to 412"
         why["category"] = "group word next to the trigger before the figure"
     else:
@@ -941,8 +987,25 @@ def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_:
         claim.party, why["party"] = loser[0], "the side that lost or suffered them"
         if loser[1] and claim.category == "unspecified":
             claim.category, why["category"] = loser[1], "group words of the side that lost them"
+    elif not np_.group_words and (party := _party_before_trigger(tokens, trig, q)) is not None:
+        claim.party, why["party"] = party, "named just before the trigger before the figure ('the Palestinian death toll')"
     elif inherit_from is not None:
         claim.party = inherit_from.party
+
+
+def _party_before_trigger(tokens: tuple[Token, ...], trig: Trigger, q: Quantity) -> str | None:
+    """"the Palestinian death toll ... to more than 35,000", "Ukrainian children evacuated ... 10,000": a side
+    named right before the trigger (or its group word) that comes before the figure."""
+    if trig.end > q.start:
+        return None
+    hits = attribution.parties_in(tokens, max(0, trig.start - 3), trig.start)
+    if not hits:
+        return None
+    between = tokens[hits[-1][1]:trig.start]
+    if all(tables().groups.match(tokens, k) or tok.lower in ("'s", "the") for k, tok in
+           zip(range(hits[-1][1], trig.start), between)):
+        return hits[-1][2]
+    return None
 
 
 def _set_rate_and_date(claim: Claim, tokens: tuple[Token, ...], q: Quantity, next_start: int,
@@ -1007,7 +1070,7 @@ def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger
         readings.append((np_, trig, rule))
     _coordinate(tokens, quantities, readings)
     _listed_amounts(tokens, quantities, readings)
-    depends = _dependent_figures(tokens, quantities, readings, breakdowns)
+    depends = _dependent_figures(tokens, quantities, readings, breakdowns, date_tokens)
     for n, (m, kind) in depends.items():
         readings[n] = (readings[n][0], readings[m][1], kind)
     return readings, {n: m for n, (m, _) in depends.items()}
@@ -1119,7 +1182,7 @@ def _breakdowns(tokens: tuple[Token, ...], quantities: list[Quantity], nps: list
 
 
 def _dependent_figures(tokens: tuple[Token, ...], quantities: list[Quantity], readings: list[Reading],
-                       breakdowns: dict[int, int]) -> dict[int, tuple[int, str]]:
+                       breakdowns: dict[int, int], date_tokens: set[int]) -> dict[int, tuple[int, str]]:
     """Figures read with another one of their sentence: a subset ("including 23 fighters", "9 of them
     civilians") or breakdown of a total, and the earlier figure of a change ("rose to 23 from 17 a day
     earlier"). Maps the quantity index to (index of the figure it depends on, rule)."""
@@ -1140,7 +1203,8 @@ def _dependent_figures(tokens: tuple[Token, ...], quantities: list[Quantity], re
             out[n] = (people_before[-1], "subset")
         elif joined and n - 1 in out and out[n - 1][1] == "subset":
             out[n] = out[n - 1]  # "including two women and two children": the whole list is the subset
-        elif readings[n - 1][1] is not None and quantities[n - 1].currency is None and _is_baseline(tokens, q, quantities[n - 1], readings[n - 1][0]):
+        elif readings[n - 1][1] is not None and quantities[n - 1].currency is None and _is_baseline(
+                tokens, q, quantities[n - 1], readings[n - 1][0], date_tokens):
             out[n] = (n - 1, "change_baseline")
     return out
 
@@ -1162,13 +1226,18 @@ def _bracket_after_verb(tokens: tuple[Token, ...], q: Quantity, quantities: list
     return None
 
 
-def _is_baseline(tokens: tuple[Token, ...], q: Quantity, prev: Quantity, prev_np: NounPhrase) -> bool:
-    """"rose to 23 from 17", "reached 1.2 million, up from 900,000": the earlier figure of a change."""
+def _is_baseline(tokens: tuple[Token, ...], q: Quantity, prev: Quantity, prev_np: NounPhrase,
+                 date_tokens: set[int]) -> bool:
+    """"rose to 23 from 17", "rose to 23 on Saturday from 17", "reached 1.2 million, up from 900,000": the
+    earlier figure of a change."""
     t = tables()
     hit = t.change_markers.match_ending_at(tokens, q.start)
     if hit is None:
         return False
     marker = q.start - hit[0]
+    while marker - 1 >= max(prev.end, prev_np.end) and (marker - 1 in date_tokens or (
+            marker in date_tokens and tokens[marker - 1].lower in ("on", "in", "at", "by"))):
+        marker -= 1  # "rose to 23 on Saturday from 17": the new figure's date stands between
     if marker not in (prev.end, prev_np.end) and not (marker - 1 in (prev.end, prev_np.end)
                                                        and tokens[marker - 1].text == ","):
         return False
@@ -1366,9 +1435,12 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
         governed = place.start in after_preposition  # "people in Sudan has reached": Sudan is a place
         possessive = text[place.end:place.end + 2] in ("'s", "’s")
         authority = _territory_authority(text, place.end + (2 if possessive else 0))
+        acting = follower is not None and not follower.is_capitalised and (
+            follower.lower in tables().government_verbs or (follower.lower.endswith("ed") and len(follower.text) > 4))
+        counterpart = before is not None and before.lower in _words_of("counterpart_prepositions")
         if place.surface in _party_aliases() and not authority and (
-                possessive or (not governed and follower is not None and follower.lower in tables().government_verbs)):
-            continue  # "Kyiv's soldiers", "Kyiv disputes": the side or the government, not a place
+                possessive or (not governed and acting) or counterpart):
+            continue  # "Kyiv's soldiers", "Kyiv disputes", "Ukraine brought home", "a swap with Russia": a side
         if not governed and follower is not None and not follower.is_capitalised and _speech_at_token(follower):
             continue  # "Baku said", "Tehran accused": a government speaking, wherever it names
         if (before is not None and before.lower.rstrip(".") in titles) or (
@@ -1409,10 +1481,12 @@ def extract_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
     ctx = _Context(published, publisher, _event_places(text, sentences, find_places(text), para_spans),
                    [(sp.start, sp.end) for sps in speakers_by_sentence for sp in sps])
     ctx.paragraph_spans = para_spans
+    ctx.text = text
     claims: list[Claim] = []
     for n, (sentence, speakers) in enumerate(zip(sentences, speakers_by_sentence)):
         ctx.recent_from = para_spans[max(0, sentence.paragraph - 2)][0]
-        ctx.window_from = sentences[max(0, n - 2)].start
+        long = sum(1 for s in sentences if s.paragraph == sentence.paragraph) > _RUN_ON_SENTENCES
+        ctx.window_from = sentences[max(0, n - 2)].start if long else 0
         claims.extend(extract_sentence_claims(sentence, ctx, para_spans[sentence.paragraph]))
         named = [sp for sp in speakers if sp.kind in ("speech", "preposition")]
         if named:
@@ -1473,11 +1547,13 @@ def _same_figure(a: Claim, b: Claim, published: dt.date | None) -> bool:
         return x == y or x in (None, unsaid) or y in (None, unsaid)
 
     dependent = ("subset", "breakdown", "change_baseline")
+    if a.quote == b.quote:
+        return False  # two figures of one sentence are two figures
     return ((a.metric, a.unit, a.value_best, a.rate) == (b.metric, b.unit, b.value_best, b.rate)
             and (a.qualifier == b.qualifier or "exact" in (a.qualifier, b.qualifier))
             and _places_agree(a.location, b.location) and agree(a.as_of, b.as_of, published)
             and agree(a.category, b.category, "unspecified") and agree(a.party, b.party)
-            and a.rule.split("/")[0] not in dependent and b.rule.split("/")[0] not in dependent)
+            and (a.rule.split("/")[0] in dependent) == (b.rule.split("/")[0] in dependent))
 
 
 def _places_agree(a: str | None, b: str | None) -> bool:
