@@ -495,8 +495,10 @@ def _group_before_trigger(tokens: tuple[Token, ...], trig: Trigger, q: Quantity)
 
 def _possessor_party(tokens: tuple[Token, ...], q: Quantity, speaker: attribution.Speaker | None,
                      ctx: _Context) -> tuple[str | None, str]:
-    """"100 to 200 of its soldiers": the side named before the figure (the subject), else the speaker's."""
-    before = attribution.parties_in(tokens, 0, q.start)
+    """"100 to 200 of its soldiers": the side named before the figure (the subject, not the people of another
+    figure: "captured 12 Russian soldiers ..., while two of its own troops"), else the speaker's."""
+    before = [h for h in attribution.parties_in(tokens, 0, q.start)
+              if not any(s <= h[0] < e for s, e in ctx.figure_phrases)]
     if before:
         return before[-1][2], "'its/their' people of the side named before the figure"
     if speaker is not None:
@@ -551,7 +553,8 @@ def _aid_giver(tokens: tuple[Token, ...], q: Quantity, speakers: list[attributio
             hits = attribution.parties_in(tokens, k + 1, min(len(tokens), k + 4))
             if hits and hits[0][0] in (k + 1, k + 2):
                 return hits[0][2]
-    for speaker in sorted(speakers, key=lambda s: s.kind != "actor"):
+    before = sorted((s for s in speakers if s.verb_token <= q.start), key=lambda s: -s.verb_token)
+    for speaker in before[:1] + sorted(speakers, key=lambda s: s.kind != "actor"):  # the nearest before, else an actor
         party = attribution.party_of(speaker.text)
         if party:
             return party
@@ -571,8 +574,15 @@ class _Context:
     window_from: int = 0  # start of the sentence two before the current one in its paragraph (run-on text)
     paragraph_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""
+    figure_phrases: list[tuple[int, int]] = field(default_factory=list)  # token spans of the sentence's figures
     scope: scope.ArticleScope = field(default_factory=scope.ArticleScope)  # what scope carries across sentences
     _main: dict[str, str | None] = field(default_factory=dict)
+
+    def main_country_code(self) -> str | None:
+        """ISO code of the country the article's places are in most often."""
+        from collections import Counter
+        codes = Counter(p.country_code for p in self.places)
+        return codes.most_common(1)[0][0] if codes else None
 
     def main_place(self, kind: str) -> str | None:
         """The region (or country) the article names most often: what "the enclave", "nationwide" mean."""
@@ -660,8 +670,16 @@ def _clause_span(sentence: Sentence, figure: int) -> tuple[int, int]:
 
 def _region_wide(sentence: Sentence, clause: tuple[int, int], ctx: _Context) -> tuple[str, str] | None:
     """"in the enclave", "across the strip", "nationwide": the region or the country the article is about."""
-    words = lexicon().grammar["region_wide"]
     tokens = [t for t in sentence.tokens if clause[0] <= t.start < clause[1]]
+    for k in range(len(tokens) - 2):
+        if tokens[k].lower in ("across", "throughout", "in", "on") and tokens[k + 2].lower in _words_of(
+                "national_territory_nouns"):
+            party = attribution.parties_in(tuple(tokens), k + 1, k + 2)
+            from etl.places import load_gazetteer
+            country = load_gazetteer().lookup(party[0][2]) if party else None
+            if country is not None and country.kind == "country":
+                said = " ".join(t.text for t in tokens[k:k + 3])
+                return country.canonical, f"'{said}': the country's territory"
     for kind in ("region", "country"):
         table = _region_wide_tables()[kind]
         for k in range(len(tokens)):
@@ -688,7 +706,7 @@ def _points_back_to_a_place(sentence: Sentence) -> bool:
 
 
 def _choose_speaker(speakers: list[attribution.Speaker], q: Quantity,
-                    tokens: tuple[Token, ...] = ()) -> attribution.Speaker | None:
+                    tokens: tuple[Token, ...] = (), nearest_act: bool = False) -> attribution.Speaker | None:
     """Who the figure is attributed to: the nearest speaker before it, else the first after it that is
     not in a subordinate clause of its own (", as Lebanon's health ministry said ..."); an actor
     ("Washington has allocated") only when nobody is quoted."""
@@ -702,6 +720,11 @@ def _choose_speaker(speakers: list[attribution.Speaker], q: Quantity,
             and tokens[first - 1].lower in ("the", "a", "an")
 
     quoted = [s for s in speakers if s.kind != "actor" and not subordinate(s)]
+    if nearest_act:
+        # aid: the giver's own act is the report ("Britain announced ..., and Germany pledged a further ...")
+        before = [s for s in speakers if s.verb_token <= q.start and not subordinate(s)]
+        if before and before[-1].kind == "actor" and (not quoted or quoted[0].verb_token < before[-1].verb_token):
+            return before[-1]
     for group in (quoted, [s for s in speakers if s.kind == "actor"]):
         before = [s for s in group if s.verb_token <= q.start]
         if before:
@@ -738,6 +761,7 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     if not quantities:
         return []
     period_start, period_dates = dates.find_period_start(sentence, date_mentions)
+    period_start = _war_of_the_article(tokens, period_start, period_dates, ctx)
     readings, depends = _read_metrics(tokens, quantities, trigger_list, {tr.start: tr for tr in trigger_list},
                                       date_tokens)
     baselines = {n: _baseline_words(tokens, quantities[n], readings[n][0], date_mentions, ctx.published)
@@ -749,6 +773,7 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     by_index: dict[int, Claim] = {}
     previous: Claim | None = None
     figures = {m: (o.start, max(readings[m][0].end, o.end)) for m, o in enumerate(quantities) if readings[m][1] is not None}
+    ctx.figure_phrases = list(figures.values())
     for n, q in enumerate(quantities):
         np_, trig, rule = readings[n]
         if trig is None or _is_conversion(tokens, q, quantities[n - 1] if n else None):
@@ -773,11 +798,13 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         )
         why["values"] = f"'{_span_text(sentence, claim)}' read as {q.qualifier}" + _QUANTITY_NOTES.get(
             q.rule.split("+")[-1], "")
-        speaker = _choose_speaker(speakers, q, tokens)
+        speaker = _choose_speaker(speakers, q, tokens, nearest_act=q.currency is not None)
         # a figure that names nothing ("and hundreds more are injured") shares the one before it
         inherit_from = previous if previous is not None and not np_.has_noun and previous.unit == "people" else None
         if n in depends:
             inherit_from = by_index[depends[n]]
+        elif q.start > 0 and tokens[q.start - 1].lower in ("among", "of"):
+            inherit_from = None  # "Four children among 11 killed": 11 is the total, not more children
         if metric == "aid":
             claim.category = _aid_kind(tokens, q)
             if rule == "listed_amount":
@@ -826,6 +853,31 @@ _IMPLICIT_RULES = ("participle", "verb_before", "trigger_after", "coordinated", 
                    "breakdown", "subject_verb")
 
 
+def _war_of_the_article(tokens: tuple[Token, ...], start: dt.date | None, period_dates: set[int],
+                        ctx: _Context) -> dt.date | None:
+    """"since the war began" in an article about Gaza is October 7, 2023, in one about Sudan April 15, 2023:
+    a generic conflict phrase takes the start of the war of the country the article names most."""
+    if start is None or period_dates:
+        return start
+    d = lexicon().dates
+    generic = _generic_conflicts()
+    opener = dates.tables().openers
+    for k in range(len(tokens)):
+        hit = opener.match(tokens, k)
+        if hit and generic.match(tokens, k + hit[0]):
+            code = ctx.main_country_code()
+            by_country = d["conflict_starts_by_country"]
+            if code in by_country:
+                return dt.date.fromisoformat(str(by_country[code]))
+            return start
+    return start
+
+
+@lru_cache(maxsize=1)
+def _generic_conflicts() -> PhraseTable:
+    return PhraseTable([(p, True) for p in lexicon().dates["generic_conflict_phrases"]])
+
+
 def _sentence_quantities(tokens: tuple[Token, ...], blocked: set[int], after_place: set[int],
                          trigger_list: list[Trigger]) -> list[Quantity]:
     """The sentence's quantities: numbers (numbers.py), also after a headline's capitalised verb ("Shelling
@@ -840,7 +892,8 @@ def _sentence_quantities(tokens: tuple[Token, ...], blocked: set[int], after_pla
     quantities = [q for n, q in enumerate(quantities) if n not in counters and not implicit.is_collective(tokens, q)
                   and not _is_compound_modifier(tokens, q) and not (n and _is_whole_of(tokens, quantities[n - 1], q))]
     taken = blocked | {k for q in quantities for k in range(q.start, q.end)}
-    found = implicit.find_implicit_counts(tokens, taken, {tr.start for tr in trigger_list})
+    found = implicit.find_implicit_counts(tokens, taken, {tr.start for tr in trigger_list},
+                                          frozenset(tr.end for tr in trigger_list))
     merged = implicit.join_relatives(tokens, sorted(quantities + found, key=lambda q: q.start))
     return [_past_threshold(tokens, q, trigger_list) for q in merged]
 
@@ -1079,6 +1132,8 @@ def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger
 def _names_its_metric(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, rule: str) -> bool:
     """"no casualties", "no one was killed": the figure's own noun is its trigger; "no breakdown of the
     number of dead" names something else first."""
+    if rule in ("trigger_after", "participle") and (np_.group_words or np_.party):
+        return True  # "no civilians were killed", "no Americans were killed"
     return rule == "head_noun" and np_.head is not None and not any(
         tok.lower == "of" for tok in tokens[q.end:np_.head.start])
 
@@ -1435,8 +1490,9 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
         governed = place.start in after_preposition  # "people in Sudan has reached": Sudan is a place
         possessive = text[place.end:place.end + 2] in ("'s", "’s")
         authority = _territory_authority(text, place.end + (2 if possessive else 0))
-        acting = follower is not None and not follower.is_capitalised and (
-            follower.lower in tables().government_verbs or (follower.lower.endswith("ed") and len(follower.text) > 4))
+        acting = follower is not None and not follower.is_capitalised and follower.is_word and (
+            follower.lower in tables().government_verbs or (follower.lower.endswith("ed") and len(follower.text) > 4)
+            or (before is None and follower.lower.endswith("s")))  # "Russia pounds Ukraine with 167 drones"
         counterpart = before is not None and before.lower in _words_of("counterpart_prepositions")
         if place.surface in _party_aliases() and not authority and (
                 possessive or (not governed and acting) or counterpart):

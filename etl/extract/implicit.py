@@ -34,6 +34,7 @@ class _Tables:
     plural_persons: PhraseTable  # the population groups ("soldiers", "residents")
     collectives: frozenset[str]
     stops: frozenset[str]  # words that end a modifier run: function words, clause words
+    predicatives: frozenset[str]  # "pulled a man alive": an adjective after the noun
     non_people: PhraseTable
     metrics: frozenset[str]
 
@@ -56,6 +57,7 @@ def tables() -> _Tables:
         plural_persons=PhraseTable([(w, g_) for g_, words in m["population_groups"].items() for w in words]),
         collectives=frozenset(spec["collectives"]),
         stops=frozenset(stops - fillers),
+        predicatives=frozenset(spec["predicatives"]),
         non_people=PhraseTable([(w, True) for w in m["non_people_nouns"]]),
         metrics=frozenset(spec["metrics"]),
     )
@@ -66,16 +68,17 @@ def allowed_metric(metric: str) -> bool:
     return metric in tables().metrics
 
 
-def _modifiers(tokens: tuple[Token, ...], j: int) -> tuple[int, int]:
+def _modifiers(tokens: tuple[Token, ...], j: int, heads: PhraseTable) -> tuple[int, int]:
     """(index of the first modifier the noun-phrase reader must still see, index after the modifiers) from j:
-    "12-year-old", "young", "senior Hamas": adjectives and names before the person noun."""
+    "12-year-old", "young", "elderly", "senior Hamas": adjectives and names before the person noun (a head
+    from `heads`)."""
     t = tables()
     n = len(tokens)
     keep_from = None
     count = 0
     while j < n and count <= _MAX_MODIFIERS:
         tok = tokens[j]
-        if t.persons.match(tokens, j) or t.plural_persons.match(tokens, j):
+        if heads.match(tokens, j):
             break
         glued = j > 0 and tokens[j - 1].end == tok.start
         if tok.text == "-" or (tok.text[:1].isdigit() and j + 1 < n and tokens[j + 1].text == "-") \
@@ -98,12 +101,13 @@ def _heads_phrase(tokens: tuple[Token, ...], end: int, trigger_starts: set[int])
     nxt = tokens[end]
     if not nxt.is_word or nxt.is_capitalised:
         return True
-    return nxt.lower in tables().stops or nxt.lower in ("and", "or")
+    t = tables()
+    return nxt.lower in t.stops or nxt.lower in ("and", "or") or nxt.lower in t.predicatives
 
 
 def _singular_at(tokens: tuple[Token, ...], j: int, trigger_starts: set[int]) -> tuple[int, int] | None:
     """(index the noun-phrase reader starts at, index after the noun) of "[modifiers] person" at j."""
-    keep_from, head = _modifiers(tokens, j)
+    keep_from, head = _modifiers(tokens, j, tables().persons)
     hit = tables().persons.match(tokens, head)
     if hit is None or not _heads_phrase(tokens, head + hit[0], trigger_starts):
         return None
@@ -137,7 +141,8 @@ def _quantity(start: int, end: int, value: float, core: int) -> Quantity:
     return Quantity(start, end, value, value, value, "exact", None, core, RULE)
 
 
-def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_starts: set[int]) -> list[Quantity]:
+def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_starts: set[int],
+                         trigger_ends: frozenset[int] = frozenset()) -> list[Quantity]:
     """Phrases that count people without a number, as quantities whose `end` is where the figure's noun
     phrase begins (the reader then finds its group, party and trigger as for "12 civilians"); a person
     and their relatives counted together ("a woman and her two children") are one count."""
@@ -161,9 +166,10 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
             found = _quantity(k, k + 2, float(t.pair_nouns[tokens[k + 1].lower]), k)  # "a couple"
         elif w in t.pairs and k + 1 < n and t.plural_persons.match(tokens, k + 1):
             found = _quantity(k, k + 1, float(t.pairs[w]), k)  # "twin brothers"
-        elif w == "another" and prev == "and" and k + 1 < n and (
-                k + 1 in trigger_starts or tokens[k + 1].lower in ("was", "were", "is", "has", "had")):
-            found = _quantity(k, k + 1, 1.0, k)  # "a man was killed and another was wounded"
+        elif w == "another" and ((prev == "and" and k + 1 < n and (
+                k + 1 in trigger_starts or tokens[k + 1].lower in ("was", "were", "is", "has", "had")))
+                or (k in trigger_ends and (k + 1 >= n or tokens[k + 1].text in ".,;:)"))):
+            found = _quantity(k, k + 1, 1.0, k)  # "a man was killed and another was wounded", "wounding another"
         elif w in t.determiners or w in t.possessives:
             if k + 1 < n and tokens[k + 1].lower in t.collectives:
                 k += 2

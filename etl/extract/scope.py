@@ -196,8 +196,11 @@ def _verb_region(tokens: tuple[Token, ...], fig: Figure) -> range:
 def _tense(tokens: tuple[Token, ...], region: range) -> str:
     """present_perfect ("have been displaced"), past_perfect ("had been killed") or simple."""
     t = tables()
+    speech = attribution.tables().speech
     for k in region:
         word = tokens[k].lower
+        if (word in t.present_perfect or word in t.past_perfect) and speech.match(tokens, k + 1):
+            continue  # "SOHR has documented the death of 27 ... on Saturday": the report's tense, not the figure's
         if word in t.present_perfect and not (k > 0 and tokens[k - 1].lower in t.modals):
             return "present_perfect"
         if word in t.past_perfect or (word in t.present_perfect and k > 0 and tokens[k - 1].lower in t.modals):

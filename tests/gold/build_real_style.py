@@ -286,6 +286,132 @@ for i, (day, line, claims, negatives) in enumerate(NOTE_TEXTS):
     art(200 + i, NOTES, day, None, line, claims, negatives)
 
 
+# ---------------------------------------------------------------- batch B: written after the rules above, as a
+# held-out check (its first score is in README.md "Real-style gold set")
+art(30, "Reuters", "2025-02-18", "Russia pounds Ukraine with 167 drones overnight", """
+Russia pounds Ukraine with 167 drones overnight, air force says
+KYIV, Feb 18 (Reuters) - Russia attacked Ukraine with 167 drones and two Iskander-M ballistic missiles overnight, Ukraine's air force said on Tuesday, adding that 108 drones had been shot down.
+In the southern city of Odesa, a drone struck a residential building, killing a 68-year-old woman, Governor Oleh Kiper said on Telegram.
+Three people were injured in Poltava, where debris fell on a kindergarten, regional officials said. A Reuters witness in Kyiv heard several explosions.
+""", [
+    c("strikes", "ex", 167, as_of="pub", source=["air force"], location="Ukraine", scope=["incident", "period"], window=("pub-1", "pub"), note="attacked Ukraine with 167 drones"),
+    c("strikes", "ex", 2, as_of="pub", source=["air force"], location="Ukraine", scope=["incident", "period"], window=("pub-1", "pub"), note="two Iskander-M ballistic missiles"),
+    c("killed", "ex", 1, category="civilian", as_of="pub", source=["Oleh Kiper", "Governor"], location="Odesa", scope=["incident", "unknown"], note="a 68-year-old woman"),
+    c("injured", "ex", 3, category="unspecified", as_of="pub", source=["regional officials"], location="Poltava", scope=["incident", "unknown"], note="Three people were injured in Poltava"),
+], ["167 drones overnight", "Feb 18", "108 drones"])
+
+art(31, "AP", "2024-11-29", "UN: Sudan war has displaced more than 11 million", """
+UN: Sudan war has displaced more than 11 million
+CAIRO (AP) — The war in Sudan has displaced more than 11 million people, including 3.1 million who crossed into neighbouring countries, the U.N. refugee agency said Friday.
+Britain announced 113 million pounds in new humanitarian aid for Sudan, and Germany pledged a further 50 million euros.
+In Gezira state, paramilitary fighters killed at least 40 villagers in a raid on Wednesday, the Sudan Doctors Network said. Dozens more were wounded.
+""", [
+    c("displaced", "mt", 11e6, category="unspecified", as_of="pub", source=["refugee agency"], location="Sudan", scope=["stock", "cumulative"], note="has displaced more than 11 million people"),
+    c("displaced", "ex", 3.1e6, category="unspecified", as_of="pub", source=["refugee agency"], scope=["stock", "cumulative"], note="including 3.1 million who crossed into neighbouring countries"),
+    c("aid", "ex", 113e6, unit="GBP", category="humanitarian", party="United Kingdom", as_of="pub", source=["Britain", "AP"], scope="incident", note="113 million pounds in new humanitarian aid"),
+    c("aid", "ex", 50e6, unit="EUR", category=["humanitarian", "unspecified"], party="Germany", as_of="pub", source=["Germany", "AP"], scope="incident", note="pledged a further 50 million euros"),
+    c("killed", "atl", 40, category="civilian", as_of="Wed", source=["Sudan Doctors Network"], location="Gezira State", scope="incident", note="killed at least 40 villagers in a raid on Wednesday"),
+    c("injured", "vg", "dozens", category="unspecified", as_of=["Wed", "pub"], source=["AP", "Sudan Doctors Network"], location="Gezira State", scope="incident", note="Dozens more were wounded"),
+], ["more than 11 million\nCAIRO"])
+
+art(32, "Syrian Observatory for Human Rights", "2023-03-19", "Daily toll: 27 killed across Syria", """
+Daily toll | 27 people killed across Syria on Saturday
+SOHR has documented the death of 27 people across Syrian territory on Saturday, they are 11 civilians, including 3 children, 9 members of regime forces and 7 fighters of armed factions. Meanwhile, a landmine explosion killed a shepherd in the countryside of Hama, while regime forces fired more than 40 artillery shells on villages in southern Idlib.
+""", [
+    c("killed", "ex", 27, category="unspecified", as_of="Sat", source=["SOHR"], location="Syria", scope=["incident", "unknown"], note="the death of 27 people across Syrian territory on Saturday"),
+    c("killed", "ex", 11, category="civilian", as_of="Sat", source=["SOHR"], location="Syria", scope=["incident", "unknown"], note="11 civilians"),
+    c("killed", "ex", 3, category="civilian", as_of="Sat", source=["SOHR"], location="Syria", scope=["incident", "unknown"], note="including 3 children"),
+    c("killed", "ex", 9, category="military", as_of="Sat", source=["SOHR"], location="Syria", scope=["incident", "unknown"], note="9 members of regime forces"),
+    c("killed", "ex", 7, category="military", as_of="Sat", source=["SOHR"], location="Syria", scope=["incident", "unknown"], note="7 fighters of armed factions"),
+    c("killed", "ex", 1, category="civilian", as_of=["Sat", "pub"], source=["SOHR", "Syrian Observatory for Human Rights"], location="Hama", scope="incident", note="killed a shepherd"),
+    c("strikes", "mt", 40, as_of=["Sat", "pub"], source=["SOHR", "Syrian Observatory for Human Rights"], location="Idlib", scope="incident", note="fired more than 40 artillery shells on villages in southern Idlib"),
+], ["27 people killed across Syria on Saturday\nSOHR"])
+
+art(33, "AP", "2025-03-17", "Ukraine says it captured 12 Russian soldiers near Pokrovsk", """
+KYIV, Ukraine (AP) — About 300 residents remain trapped in border villages of the Kursk region, Russian officials said. More than 1,000 people are listed as missing in the region, they said.
+Ukraine's military said on Monday it had captured 12 Russian soldiers near Pokrovsk, while two of its own troops had gone missing.
+""", [
+    c("trapped", "apx", 300, category="civilian", as_of="pub", source=["Russian officials"], location="Kursk Oblast", scope="stock", note="About 300 residents remain trapped"),
+    c("missing", "mt", 1000, category="unspecified", as_of="pub", source=["Russian officials"], location="Kursk Oblast", scope="stock", note="More than 1,000 people are listed as missing in the region"),
+    c("captured", "ex", 12, category="military", party="Russia", as_of="pub", source=["Ukraine's military"], location="Pokrovsk", scope=["incident", "cumulative"], note="captured 12 Russian soldiers near Pokrovsk"),
+    c("missing", "ex", 2, category="military", party="Ukraine", as_of="pub", source=["Ukraine's military"], scope=["stock", "incident"], note="two of its own troops had gone missing"),
+])
+
+art(34, "Reuters", "2024-05-20", "More than 200 bused out of Orikhiv", """
+ZAPORIZHZHIA, Ukraine (Reuters) - More than 200 people were bused out of Orikhiv on Sunday as Russian guided bombs pounded the town, the regional governor said. Rescuers pulled a man alive from the rubble. Since January, some 4,500 residents have been evacuated from front-line villages in the region, he said.
+""", [
+    c("evacuated", "mt", 200, category="unspecified", as_of="Sun", source=["regional governor", "governor"], location="Orikhiv", scope="incident", note="More than 200 people were bused out of Orikhiv on Sunday"),
+    c("evacuated", "ex", 1, category="unspecified", as_of="pub", source=["Reuters", "governor"], location="Orikhiv", scope=["incident", "unknown"], note="pulled a man"),
+    c("evacuated", "apx", 4500, category="civilian", as_of="pub", period_start="omit", source=["regional governor", "governor"], scope="cumulative", note="some 4,500 residents have been evacuated"),
+])
+
+art(35, "AP", "2023-11-01", "15 U.S. troops wounded in drone attacks", """
+WASHINGTON (AP) — The Pentagon said on Wednesday that 15 U.S. service members were wounded in drone attacks on bases in Iraq and Syria, and that no Americans were killed. Iran-backed militias have launched more than 60 attacks since Oct. 17.
+""", [
+    c("injured", "ex", 15, category="military", party="United States", as_of="pub", source=["Pentagon"], scope=["incident", "unknown", "cumulative"], note="15 U.S. service members were wounded"),
+    c("killed", "ex", 0, party="United States", as_of="pub", source=["Pentagon"], scope=["incident", "unknown", "cumulative"], note="no Americans were killed"),
+    c("strikes", "mt", 60, as_of="pub", period_start="2023-10-17", source=["AP", "Pentagon"], scope="cumulative", note="launched more than 60 attacks since Oct. 17"),
+])
+
+art(36, "Reuters", "2024-08-15", "Gaza death toll tops 40,000", """
+Gaza death toll tops 40,000, health ministry says
+CAIRO (Reuters) - More than 40,000 Palestinians have lost their lives in Gaza since the war began, the enclave's health ministry said on Thursday. Nearly 100 people perished in Israeli strikes over the past two days, the ministry said.
+Israel says the war began when Hamas-led gunmen killed about 1,200 people in southern Israel on Oct. 7, 2023.
+""", [
+    c("killed", "mt", 40000, category="unspecified", party="Palestinians", as_of="pub", period_start="2023-10-07", source=["health ministry"], location="Gaza", scope="cumulative", note="More than 40,000 Palestinians have lost their lives in Gaza"),
+    c("killed", "nr", 100, category="unspecified", as_of="pub", source=["ministry"], location="Gaza", scope="period", window=("pub-2", "pub"), note="Nearly 100 people perished in Israeli strikes over the past two days"),
+    c("killed", "apx", 1200, category="unspecified", as_of="2023-10-07", source=["Israel"], location="Israel", scope="incident", note="killed about 1,200 people in southern Israel on Oct. 7, 2023"),
+], ["tops 40,000"])
+
+MONITOR_B = [
+    ("2019-07-22", "Monitor: 18 dead as air strikes hit Idlib market",
+     [c("killed", "ex", 18, category="unspecified", as_of="pub", source=["Monitor"], location="Idlib", scope="incident", note="18 dead")]),
+    ("2022-11-20", "Turkish shelling kills 3 Kurdish fighters in Syria's Hasakah",
+     [c("killed", "ex", 3, category="military", as_of="pub", source=[MONITOR], location="Al Ḩasakah", scope="incident", note="kills 3 Kurdish fighters")]),
+    ("2025-03-08", "Death toll in Syria's Jableh clashes climbs to 40, war monitor says",
+     [c("killed", "ex", 40, category="unspecified", as_of="pub", source=["war monitor"], location="Jablah", scope=["incident", "cumulative"], note="climbs to 40")]),
+    ("2016-04-28", "Four children among 11 killed in Aleppo barrel bombing",
+     [c("killed", "ex", 11, category="unspecified", as_of="pub", source=[MONITOR], location="Aleppo", scope="incident", note="11 killed"),
+      c("killed", "ex", 4, category="civilian", as_of="pub", source=[MONITOR], location="Aleppo", scope="incident", note="Four children")]),
+    ("2017-09-30", "Jihadists execute 5 men in Syria's Deir Ezzor: monitor",
+     [c("killed", "ex", 5, category="unspecified", as_of="pub", source=["monitor"], location="Deir ez-Zor", scope="incident", note="execute 5 men")]),
+    ("2024-08-10", "Israeli strike on Gaza school kills at least 30, civil defence says",
+     [c("killed", "atl", 30, category="unspecified", as_of="pub", source=["civil defence"], location="Gaza", scope="incident", note="kills at least 30")]),
+    ("2016-06-14", "Syrian army recaptures 3 villages in Hama", []),
+]
+for i, (day, line, claims) in enumerate(MONITOR_B):
+    negatives = {"2016-06-14": ["3 villages"]}.get(day, [])
+    art(150 + i, MONITOR, day, line, line, claims, negatives)
+
+NOTES_B = [
+    ("2024-06-04", "On 4 June 2024, unidentified armed men ambushed a vehicle near Gao, killing two traders and wounding another.",
+     [c("killed", "ex", 2, category="civilian", as_of="2024-06-04", source=[NOTES], location="Gao", scope="incident", note="killing two traders"),
+      c("injured", "ex", 1, category=["unspecified", "civilian"], as_of="2024-06-04", source=[NOTES], location="Gao", scope="incident", note="wounding another")], ["4 June 2024"]),
+    ("2024-06-11", "On 11 June 2024, a Russian artillery strike hit Kupiansk (Kharkiv), killing an elderly man.",
+     [c("killed", "ex", 1, category=["civilian", "unspecified"], as_of="2024-06-11", source=[NOTES], location="Kupiansk", scope="incident", note="killing an elderly man")], ["11 June 2024"]),
+    ("2024-06-15", "On 15 June 2024, Israeli forces shot and killed a Palestinian teenager near Jenin (West Bank).",
+     [c("killed", "ex", 1, category="civilian", party="Palestinians", as_of="2024-06-15", source=[NOTES], location=["Janīn", "Jenin"], scope="incident", note="a Palestinian teenager")], ["15 June 2024"]),
+    ("2024-06-20", "On 20 June 2024, Al Shabaab militants attacked a police station in Mogadishu; 3 policemen and 2 attackers were killed.",
+     [c("killed", "ex", 3, category="military", as_of="2024-06-20", source=[NOTES], location="Mogadishu", scope="incident", note="3 policemen"),
+      c("killed", "ex", 2, category="military", as_of="2024-06-20", source=[NOTES], location="Mogadishu", scope="incident", note="2 attackers were killed")], ["20 June 2024"]),
+    ("2024-06-22", "On 22 June 2024, a landmine killed a child and injured his mother in Daraa.",
+     [c("killed", "ex", 1, category="civilian", as_of="2024-06-22", source=[NOTES], location="Daraa", scope="incident", note="killed a child"),
+      c("injured", "ex", 1, category="civilian", as_of="2024-06-22", source=[NOTES], location="Daraa", scope="incident", note="his mother")], ["22 June 2024"]),
+    ("2024-06-25", "On 25 June 2024, clashes between rival militias in Tripoli left 9 people dead.",
+     [c("killed", "ex", 9, category="unspecified", as_of="2024-06-25", source=[NOTES], location="Tripoli", scope="incident", note="left 9 people dead")], ["25 June 2024"]),
+    ("2024-06-28", "On 28 June 2024, unknown gunmen kidnapped a Catholic priest in Kaduna.",
+     [c("captured", "ex", 1, category="civilian", as_of="2024-06-28", source=[NOTES], location="Kaduna", scope="incident", note="kidnapped a Catholic priest")], ["28 June 2024"]),
+    ("2024-07-01", "On 1 July 2024, suspected Boko Haram fighters killed 5 fishermen on the shores of Lake Chad near Baga.",
+     [c("killed", "ex", 5, category="civilian", as_of="2024-07-01", source=[NOTES], scope="incident", note="killed 5 fishermen")], ["1 July 2024"]),
+    ("2024-07-03", "On 3 July 2024, around 200 people protested peacefully in Nairobi against tax increases.",
+     [], ["3 July 2024", "around 200 people"]),
+    ("2024-07-05", "On 5 July 2024, RSF fighters looted a market in Sennar. No casualties were reported.",
+     [c("casualties", "ex", 0, category="unspecified", as_of="2024-07-05", source=[NOTES], location="Sennar", scope="incident", note="No casualties were reported")], ["5 July 2024"]),
+]
+for i, (day, line, claims, negatives) in enumerate(NOTES_B):
+    art(250 + i, NOTES, day, None, line, claims, negatives)
+
+
 # ---------------------------------------------------------------- build
 def main():
     arts, golds, negs = [], [], []
