@@ -789,7 +789,7 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
             metric = trig.metric
             unit = "people" if t.units[metric] == "people" else "count"
             why["metric"] = f"'{_words(tokens, trig)}' ({rule.replace('_', ' ')})"
-        span_end = max(q.end, np_.end) if q.rule == implicit.RULE else q.end
+        span_end = implicit.noun_end(tokens, q) if q.rule == implicit.RULE else q.end
         claim = Claim(
             metric=metric, value_low=q.low, value_best=q.best, value_high=q.high, unit=unit,
             qualifier=q.qualifier, span_start=tokens[q.start].start, span_end=tokens[span_end - 1].end,
@@ -944,7 +944,16 @@ def _counts_a_victim(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, tr
     if rule not in _IMPLICIT_RULES or trig.weak or not implicit.allowed_metric(trig.metric):
         return False
     lo, hi = sorted((np_.end, trig.start))
-    return not any(_speech_at(tokens, k) for k in range(lo, hi))
+    if any(_speech_at(tokens, k) for k in range(lo, hi)):
+        return False
+    # "..., a police officer and a doctor said": a speaker, however its noun phrase goes on
+    end = implicit.noun_end(tokens, q)
+    for k in range(end, min(len(tokens), end + 6)):
+        if k == trig.start or tokens[k].text in (".", ";", ","):
+            break  # "killing a 68-year-old woman, Governor Oleh Kiper said": the speaker is someone else
+        if _speech_at(tokens, k):
+            return False
+    return True
 
 
 @dataclass(frozen=True)

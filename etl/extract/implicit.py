@@ -35,6 +35,8 @@ class _Tables:
     collectives: frozenset[str]
     stops: frozenset[str]  # words that end a modifier run: function words, clause words
     predicatives: frozenset[str]  # "pulled a man alive": an adjective after the noun
+    not_after: frozenset[str]  # "by a gunman", "as a soldier": no victim counted after these
+    compounds: frozenset[str]  # "the civilian death toll": the person noun modifies these
     non_people: PhraseTable
     metrics: frozenset[str]
 
@@ -58,6 +60,8 @@ def tables() -> _Tables:
         collectives=frozenset(spec["collectives"]),
         stops=frozenset(stops - fillers),
         predicatives=frozenset(spec["predicatives"]),
+        not_after=frozenset(spec["not_after"]),
+        compounds=frozenset(spec["compound_nouns"]),
         non_people=PhraseTable([(w, True) for w in m["non_people_nouns"]]),
         metrics=frozenset(spec["metrics"]),
     )
@@ -96,6 +100,8 @@ def _modifiers(tokens: tuple[Token, ...], j: int, heads: PhraseTable) -> tuple[i
 
 def _heads_phrase(tokens: tuple[Token, ...], end: int, trigger_starts: set[int]) -> bool:
     """The person noun ends its phrase: "a civilian was killed", not "a civilian convoy"."""
+    if end < len(tokens) and tokens[end].lower in tables().compounds:
+        return False  # "the civilian death toll", "a civilian casualty count"
     if end >= len(tokens) or end in trigger_starts:
         return True
     nxt = tokens[end]
@@ -157,8 +163,8 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
         w = tokens[k].lower
         prev = tokens[k - 1].lower if k else ""
         found: Quantity | None = None
-        if prev in ("as", "than", "like", "such", "per"):
-            pass  # "as a soldier", "more than a man": no count
+        if prev in t.not_after:
+            pass  # "as a soldier", "more than a man", "said by a journalist", "a cleric from one of the seminaries"
         elif w == "one" and _plural_after_of(tokens, k + 1, trigger_starts) is not None:
             found = _quantity(k, k + 1, 1.0, k)  # "one of its anchors": the reader reads "of its anchors"
         elif w == "a" and k + 1 < n and tokens[k + 1].lower in t.pair_nouns and \
@@ -196,6 +202,29 @@ def _noun_end(tokens: tuple[Token, ...], k: int) -> int | None:
         if tokens[j].lower in t.pair_nouns:
             return j + 1
     return None
+
+
+def noun_end(tokens: tuple[Token, ...], q: Quantity) -> int:
+    """Index after the words of a count nobody wrote ("a 12-year-old boy", "one of its anchors")."""
+    if tokens[q.start].lower == "one" and q.end < len(tokens) and tokens[q.end].lower == "of":
+        for j in range(q.end + 1, min(len(tokens), q.end + _MAX_MODIFIERS + 3)):
+            hit = tables().plural_persons.match(tokens, j)
+            if hit:
+                return j + hit[0]
+            if tokens[j].is_word and tokens[j].lower.endswith("s") and not tokens[j].is_capitalised \
+                    and j > q.end + 1:
+                return j + 1
+        return q.end
+    end = _noun_end(tokens, q.end)
+    for k in range(q.end, len(tokens)):  # a joined count ("a woman and her two children") ends at its last noun
+        if not (tokens[k].is_word or tokens[k].text[:1].isdigit() or tokens[k].text == "-"):
+            break
+        hit = tables().plural_persons.match(tokens, k) or tables().persons.match(tokens, k)
+        if hit and k + hit[0] > (end or 0) and k - (end or q.end) <= 4:
+            end = k + hit[0]
+        elif k > (end or q.end) + 4:
+            break
+    return end if end is not None else q.end
 
 
 def join_relatives(tokens: tuple[Token, ...], quantities: list[Quantity]) -> list[Quantity]:
