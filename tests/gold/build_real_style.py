@@ -141,7 +141,7 @@ On April 9, a drone attack on a market in Omdurman killed 14 people, the agency 
 """, [
     c("displaced", "mt", 9000, category="unspecified", as_of="pub", period_start="2025-03-03", source=["migration agency"], location="El Obeid", scope="cumulative", note="more than 9,000 people have fled the fighting around El Obeid"),
     c("killed", "ex", 14, category="unspecified", as_of="2025-04-09", source=["agency"], location="Omdurman", scope="incident", note="killed 14 people"),
-], ["More than 9,000 flee", "January 20, 2024"])
+], ["More than 9,000 flee", "January 20, 2024", "March 3", "April 9"])
 
 art(10, "Reuters", "2024-06-24", "RSF shelling kills 88 in El Fasher", """
 KHARTOUM (Reuters) - Shelling by the Rapid Support Forces killed 88 people in El Fasher on Sunday, including 23 Sudanese soldiers and 11 children, a local resistance committee said. Another 140 people were wounded, the committee said.
@@ -159,7 +159,7 @@ Al Shabaab said it had executed two men it accused of spying.
 """, [
     c("killed", "atl", 14, category="unspecified", as_of="Thu", source=["police"], location="Mogadishu", scope="incident", note="At least 14 people perished"),
     c("killed", "ex", 6, category="military", as_of=["pub", "Thu"], source=["army"], location="Baidoa", scope="incident", note="Six soldiers lost their lives in a separate attack in Baidoa"),
-    c("killed", "ex", 3, as_of=["pub", "Thu"], source=["witnesses"], scope="incident", note="three guards were gunned down"),
+    c("killed", "ex", 3, category=["military", "civilian", "unspecified"], as_of=["pub", "Thu"], source=["witnesses"], scope="incident", note="three guards were gunned down"),
     c("killed", "ex", 2, category="unspecified", as_of="pub", source=["Al Shabaab"], scope=["incident", "unknown"], note="had executed two men"),
 ])
 
@@ -195,7 +195,7 @@ GAZA (Reuters) - Israeli strikes across the strip killed at least 42 people over
     c("killed", "ex", 4, category="civilian", as_of="pub", source=["medics"], location="Rafah", scope="incident", note="a woman and her three children"),
     c("killed", "ex", 15, category="military", party="Hamas", as_of="pub", source=["Israeli military"], location="Jabalia", scope=["incident", "unknown"], note="15 Hamas fighters were killed in Jabalia"),
     c("displaced", "mt", 1.7e6, category="unspecified", as_of="pub", source=["Aid officials"], location=["Gaza Strip", "Gaza"], scope=["stock", "cumulative"], note="had surpassed 1.7 million"),
-], ["24 hours", "no breakdown of the number of dead"])
+], ["24 hours", "no breakdown of the number of dead", "October 7"])
 
 # ---------------------------------------------------------------- a monitor's bulletin
 art(16, "Syrian Observatory for Human Rights", "2024-12-02", "9 martyrs in regime shelling on Ariha", """
@@ -209,7 +209,7 @@ With these new losses, the number of civilians killed by regime shelling on Idli
     c("killed", "ex", 1, category="civilian", as_of="pub", source=["Syrian Observatory for Human Rights", "SOHR"], location="Ariha", scope=["incident", "unknown"], note="a woman"),
     c("injured", "ex", 17, category="unspecified", as_of="pub", source=["Syrian Observatory for Human Rights", "SOHR"], scope=["incident", "stock", "unknown"], note="there are 17 wounded people"),
     c("killed", "ex", 112, category="civilian", as_of="pub", period_start="2024-11-27", source=["SOHR activists", "SOHR"], location=["Idlib", "Idlib Governorate"], scope="cumulative", note="has risen to 112"),
-], ["9 martyrs, including 4 children"])
+], ["9 martyrs, including 4 children", "November 27"])
 
 # ---------------------------------------------------------------- monitors' and wires' headlines
 HEADLINES = [
@@ -298,7 +298,7 @@ Three people were injured in Poltava, where debris fell on a kindergarten, regio
     c("strikes", "ex", 2, as_of="pub", source=["air force"], location="Ukraine", scope=["incident", "period"], window=("pub-1", "pub"), note="two Iskander-M ballistic missiles"),
     c("killed", "ex", 1, category="civilian", as_of="pub", source=["Oleh Kiper", "Governor"], location="Odesa", scope=["incident", "unknown"], note="a 68-year-old woman"),
     c("injured", "ex", 3, category="unspecified", as_of="pub", source=["regional officials"], location="Poltava", scope=["incident", "unknown"], note="Three people were injured in Poltava"),
-], ["167 drones overnight", "Feb 18", "108 drones"])
+], ["167 drones overnight", "Feb 18", "108 drones", "several explosions"])
 
 art(31, "AP", "2024-11-29", "UN: Sudan war has displaced more than 11 million", """
 UN: Sudan war has displaced more than 11 million
@@ -349,7 +349,7 @@ art(35, "AP", "2023-11-01", "15 U.S. troops wounded in drone attacks", """
 WASHINGTON (AP) — The Pentagon said on Wednesday that 15 U.S. service members were wounded in drone attacks on bases in Iraq and Syria, and that no Americans were killed. Iran-backed militias have launched more than 60 attacks since Oct. 17.
 """, [
     c("injured", "ex", 15, category="military", party="United States", as_of="pub", source=["Pentagon"], scope=["incident", "unknown", "cumulative"], note="15 U.S. service members were wounded"),
-    c("killed", "ex", 0, party="United States", as_of="pub", source=["Pentagon"], scope=["incident", "unknown", "cumulative"], note="no Americans were killed"),
+    c("killed", "ex", 0, category=["military", "unspecified"], party="United States", as_of="pub", source=["Pentagon"], scope=["incident", "unknown", "cumulative"], note="no Americans were killed"),
     c("strikes", "mt", 60, as_of="pub", period_start="2023-10-17", source=["AP", "Pentagon"], scope="cumulative", note="launched more than 60 attacks since Oct. 17"),
 ])
 
