@@ -812,6 +812,8 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
                 why["party"] = "the donor written before the amount in a list"
             else:
                 claim.party = _aid_giver(tokens, q, speakers)
+                if claim.party is not None:
+                    why["party"] = "the giver: a donor before the amount, 'aid from ...', the actor or the speaker"
             why["category"] = f"aid kind: {claim.category}"
         elif unit == "people" and metric != "population":
             _set_whose_people(claim, tokens, q, np_, trig, speaker, speakers, inherit_from, ctx)
@@ -997,8 +999,8 @@ def _read_as_dependent(claim: Claim, total: Claim, rule: str, baseline: _Baselin
         what = "a subset" if rule == "subset" else "a breakdown"
         why["scope"] = f"{total.scope}: {what} of '{total_words}'"
         why["as_of"] = f"as '{total_words}', the figure it is part of"
-        if claim.party and not total.party or claim.party == total.party:
-            why.setdefault("party", f"as '{total_words}'")
+        if claim.party is not None and claim.party == total.party and "party" not in why:
+            why["party"] = f"as '{total_words}', the figure it is part of"
         return True
     if baseline is None or baseline.date is None:
         return False
@@ -1450,6 +1452,12 @@ _DATELINE_LINES = 3  # a headline, a byline or a caption may come before the dat
 
 
 @lru_cache(maxsize=1)
+def _currency_signs() -> frozenset[str]:
+    q = lexicon().quantities
+    return frozenset(q["currency_symbols"]) | frozenset(q["currency_codes"])
+
+
+@lru_cache(maxsize=1)
 def _party_aliases() -> frozenset[str]:
     return frozenset(a for aliases in lexicon().parties["parties"].values() for a in aliases)
 
@@ -1508,6 +1516,9 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
             continue  # "Kyiv's soldiers", "Kyiv disputes", "Ukraine brought home", "a swap with Russia": a side
         if not governed and follower is not None and not follower.is_capitalised and _speech_at_token(follower):
             continue  # "Baku said", "Tehran accused": a government speaking, wherever it names
+        if place.surface in _party_aliases() and follower is not None and (
+                follower.text in _currency_signs() or follower.text[:1].isdigit()):
+            continue  # "..., Japan $50 million": a donor, not a place
         if (before is not None and before.lower.rstrip(".") in titles) or (
                 follower is not None and follower.is_capitalised and follower.start == place.end + 1
                 and not any(p.start == follower.start for p in places)
