@@ -89,6 +89,8 @@ class _Tables:
         self.thresholds = PhraseTable([(w, True) for w in q["threshold_verbs"]["always"]])
         self.thresholds_marked = PhraseTable([(w, True) for w in q["threshold_verbs"]["with_mark_or_toll"]])
         self.threshold_nouns = frozenset(q["threshold_verbs"]["mark_nouns"])
+        self.threshold_last_words = frozenset(p.split()[-1].lower() for kind in ("always", "with_mark_or_toll")
+                                              for p in q["threshold_verbs"][kind])
         self.change_markers = PhraseTable([(w, True) for w in q["change_baselines"]])
         self.fillers = PhraseTable([(w, True) for w in m["noun_phrase_fillers"]])
         self.non_people = PhraseTable([(w, True) for w in m["non_people_nouns"]])
@@ -575,6 +577,7 @@ class _Context:
     paragraph_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""
     figure_phrases: list[tuple[int, int]] = field(default_factory=list)  # token spans of the sentence's figures
+    speakers_of: dict[int, list[attribution.Speaker]] = field(default_factory=dict)  # by sentence start
     scope: scope.ArticleScope = field(default_factory=scope.ArticleScope)  # what scope carries across sentences
     _main: dict[str, str | None] = field(default_factory=dict)
 
@@ -660,17 +663,24 @@ def _clause_span(sentence: Sentence, figure: int) -> tuple[int, int]:
     comma before "but" or "where" ("..., while in Odesa three were wounded"). Not at ", and" or ", as": those
     mostly go on about the same event ("killed 52 people ..., and wounded more than 100 as civilians fled")."""
     tokens = sentence.tokens
-    cuts = [k for k in range(1, len(tokens)) if tokens[k].text == ";"
-            or (tokens[k].lower in _words_of("place_clause_breaks_after_comma") and tokens[k - 1].text == ",")
-            or tokens[k].lower in _words_of("place_clause_breaks")]
+    cuts = _clause_cuts(tokens)
     lo = max((k for k in cuts if k <= figure), default=0)
     hi = min((k for k in cuts if k > figure), default=len(tokens))
     return tokens[lo].start, tokens[hi - 1].end
 
 
+@lru_cache(maxsize=64)
+def _clause_cuts(tokens: tuple[Token, ...]) -> list[int]:
+    after_comma, anywhere = _words_of("place_clause_breaks_after_comma"), _words_of("place_clause_breaks")
+    return [k for k in range(1, len(tokens)) if tokens[k].text == ";"
+            or (tokens[k - 1].text == "," and tokens[k].lower in after_comma) or tokens[k].lower in anywhere]
+
+
 def _region_wide(sentence: Sentence, clause: tuple[int, int], ctx: _Context) -> tuple[str, str] | None:
     """"in the enclave", "across the strip", "nationwide": the region or the country the article is about."""
     tokens = [t for t in sentence.tokens if clause[0] <= t.start < clause[1]]
+    if not any(t.lower in _region_wide_words() for t in tokens):
+        return None
     for k in range(len(tokens) - 2):
         if tokens[k].lower in ("across", "throughout", "in", "on") and tokens[k + 2].lower in _words_of(
                 "national_territory_nouns"):
@@ -690,6 +700,13 @@ def _region_wide(sentence: Sentence, clause: tuple[int, int], ctx: _Context) -> 
                     said = " ".join(t.text for t in tokens[k:k + hit[0]])
                     return place, f"'{said}': the {kind} the article is about"
     return None
+
+
+@lru_cache(maxsize=1)
+def _region_wide_words() -> frozenset[str]:
+    """Words any region-wide wording holds (a cheap test before the phrase tables)."""
+    words = {p.lower().split()[-1] for phrases in lexicon().grammar["region_wide"].values() for p in phrases}
+    return frozenset(words | set(_words_of("national_territory_nouns")))
 
 
 @lru_cache(maxsize=1)
@@ -751,7 +768,9 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     # "an estimated 7.1 million": a verb inside a figure's words is no speaker
     inside = {k for q in quantities for k in range(q.start, q.end)}
     in_trigger = {tr.start for tr in trigger_list if tr.end - tr.start > 1}  # "claimed the lives of"
-    speakers = [sp for sp in attribution.find_speakers(sentence) if sp.verb_token not in inside
+    found = ctx.speakers_of.get(sentence.start)
+    found = attribution.find_speakers(sentence) if found is None else found
+    speakers = [sp for sp in found if sp.verb_token not in inside
                 and sp.verb_token not in in_trigger]  # "claimed the lives of": a trigger, not speech
     # "two local officials said", "a doctor said": who speaks is not counted
     quantities = [q for q in quantities if not any(
@@ -930,6 +949,8 @@ def _past_threshold(tokens: tuple[Token, ...], q: Quantity, trigger_list: list[T
     if q.qualifier != "exact" or q.currency is not None or q.rule == implicit.RULE or q.start == 0:
         return q
     verb_end = q.start - 1 if tokens[q.start - 1].lower == "the" else q.start
+    if verb_end < 1 or tokens[verb_end - 1].lower not in t.threshold_last_words:
+        return q
     marked = q.end < len(tokens) and tokens[q.end].lower in t.threshold_nouns
     toll = any(tr.kind == "words" and q.start - 14 <= tr.start < q.start for tr in trigger_list)
     if t.thresholds.match_ending_at(tokens, verb_end) or (
@@ -1558,6 +1579,7 @@ def extract_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
                    [(sp.start, sp.end) for sps in speakers_by_sentence for sp in sps])
     ctx.paragraph_spans = para_spans
     ctx.text = text
+    ctx.speakers_of = {s.start: sps for s, sps in zip(sentences, speakers_by_sentence)}
     claims: list[Claim] = []
     for n, (sentence, speakers) in enumerate(zip(sentences, speakers_by_sentence)):
         ctx.recent_from = para_spans[max(0, sentence.paragraph - 2)][0]
