@@ -285,9 +285,25 @@ def _trim_speaker(tokens: tuple[Token, ...], span: tuple[int, int], postposed: b
         return None
     if _is_number(tokens[end - 1]) or (postposed and _is_number(tokens[start])):
         return None  # "Six alleged criminals", "left 32 alleged", "said six civilians, ...": a figure, not a speaker
+    if end - start <= 3 and _is_plain_place(tokens, start, end):
+        return None  # "..., in the village of Sotk, said": a place is no speaker (a capital or country that speaks is)
     if start > span[0] and tokens[start - 1].lower in t.determiners:
         start -= 1  # keep "the" of "the Taliban"
     return start, end
+
+
+def _is_plain_place(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """A town, region or area that names no party: never a speaker."""
+    from etl.places import load_gazetteer
+
+    words = tokens[start:end]
+    if words and words[0].lower in tables().determiners:
+        words = words[1:]
+    if not words or not words[0].is_capitalised:
+        return False
+    name = " ".join(t.text for t in words)
+    place = load_gazetteer().lookup(name)
+    return place is not None and place.kind != "country" and name not in tables().party_by_alias
 
 
 def _is_number(tok: Token) -> bool:

@@ -542,7 +542,8 @@ def _aid_kind(tokens: tuple[Token, ...], q: Quantity) -> str:
     return best[1] if best else "unspecified"
 
 
-def _aid_giver(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Speaker]) -> str | None:
+def _aid_giver(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Speaker],
+               last_speaker: str | None = None) -> str | None:
     """Who gives: a donor written before the amount in a list (", Japan $10 million"), "aid from Washington",
     else the actor, else the speaker, else a party named before the amount."""
     hits = [h for h in attribution.parties_in(tokens, max(0, q.start - 4), q.start) if h[1] == q.start]
@@ -557,7 +558,7 @@ def _aid_giver(tokens: tuple[Token, ...], q: Quantity, speakers: list[attributio
                 return hits[0][2]
     before = sorted((s for s in speakers if s.verb_token <= q.start), key=lambda s: -s.verb_token)
     for speaker in before[:1] + sorted(speakers, key=lambda s: s.kind != "actor"):  # the nearest before, else an actor
-        party = attribution.party_of(speaker.text)
+        party = attribution.party_of(last_speaker if speaker.kind == "pronoun" else speaker.text)
         if party:
             return party
     givers = [h for h in attribution.parties_in(tokens, 0, q.start)
@@ -578,6 +579,7 @@ class _Context:
     text: str = ""
     figure_phrases: list[tuple[int, int]] = field(default_factory=list)  # token spans of the sentence's figures
     speakers_of: dict[int, list[attribution.Speaker]] = field(default_factory=dict)  # by sentence start
+    event_place: tuple[str, int] | None = None  # where the last event with a place happened, and its paragraph
     scope: scope.ArticleScope = field(default_factory=scope.ArticleScope)  # what scope carries across sentences
     _main: dict[str, str | None] = field(default_factory=dict)
 
@@ -714,11 +716,32 @@ def _region_wide_tables() -> dict[str, PhraseTable]:
     return {kind: PhraseTable([(w, True) for w in words]) for kind, words in lexicon().grammar["region_wide"].items()}
 
 
+_EVENT_PLACE_PARAGRAPHS = 2  # how many paragraphs on a later toll is still the event's
+
+
+def _place_of_the_event(claim: Claim, ctx: _Context, paragraph: int) -> None:
+    """A toll of an event told before ("More than 100 people were wounded in the attack", "No one was
+    injured among Russian units") happened where that event did, when its own sentence names no place."""
+    if claim.scope != "incident":
+        return
+    if claim.location is None and ctx.event_place is not None and paragraph - ctx.event_place[1] <= _EVENT_PLACE_PARAGRAPHS:
+        claim.location = ctx.event_place[0]
+        claim.explanation["location"] = f"'{claim.location}': where the event told before happened"
+    elif claim.location is not None:
+        ctx.event_place = (claim.location, paragraph)
+
+
 def _points_back_to_a_place(sentence: Sentence) -> bool:
     """"in the city", "there": the sentence refers to a place named earlier."""
     tokens = sentence.tokens
+    nouns = _words_of("place_nouns")
+
+    def place_noun_after(k: int) -> bool:  # "the city", "the southern port's population"
+        return any(j < len(tokens) and tokens[j].lower.removesuffix("'s").removesuffix("’s") in nouns
+                   for j in (k + 1, k + 2))
+
     return any(tok.lower == "there" and k > 0 and tokens[k - 1].lower not in _words_of("existential_verbs")
-               or (tok.lower == "the" and k + 1 < len(tokens) and tokens[k + 1].lower in _words_of("place_nouns"))
+               or (tok.lower == "the" and place_noun_after(k))
                for k, tok in enumerate(tokens))
 
 
@@ -830,7 +853,7 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
                 claim.party = _listed_giver(tokens, q, quantities[n - 1])
                 why["party"] = "the donor written before the amount in a list"
             else:
-                claim.party = _aid_giver(tokens, q, speakers)
+                claim.party = _aid_giver(tokens, q, speakers, ctx.last_speaker)
                 if claim.party is not None:
                     why["party"] = "the giver: a donor before the amount, 'aid from ...', the actor or the speaker"
             why["category"] = f"aid kind: {claim.category}"
@@ -859,6 +882,7 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         if metric != "aid":
             claim.location, why["location"] = _place_for(ctx, sentence, paragraph, q.start, next_start,
                                                          trig.end if trig.start >= np_.end else -1)
+            _place_of_the_event(claim, ctx, sentence.paragraph)
         claims.append(claim)
         by_index[n] = claim
         if n not in depends:
@@ -1054,6 +1078,13 @@ def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_:
     elif head_group and head_group[1] in ("military", "civilian"):
         claim.category = str(head_group[1])  # "prisoners of war" are soldiers
         why["category"] = "the figure's own noun names the group"
+    elif not np_.group_words and (among := _among_group(tokens, max(np_.end, trig.end))) is not None:
+        claim.category = among[0]  # "no casualties among its own troops", "No one was injured among Russian units"
+        why["category"] = "group named after 'among'"
+        if among[1] is not None and not np_.party:
+            np_.party = among[1] if among[1] != "its" else None
+            np_.possessive = np_.possessive or among[1] == "its"
+            inherit_from = None  # the side is named: nothing to take from the figure before
     elif inherit_from is not None:
         claim.category = inherit_from.category
         why["category"] = "same group as the figure before it in the sentence"
@@ -1076,6 +1107,31 @@ def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_:
         claim.party, why["party"] = party, "named just before the trigger before the figure ('the Palestinian death toll')"
     elif inherit_from is not None:
         claim.party = inherit_from.party
+
+
+def _among_group(tokens: tuple[Token, ...], k: int) -> tuple[str, str | None] | None:
+    """(group, party or "its") named in "among <its|Russian> <troops|units>" right after the figure's words."""
+    t = tables()
+    for j in range(k, min(len(tokens) - 1, k + 3)):
+        if tokens[j].lower != "among":
+            continue
+        m = j + 1
+        party: str | None = None
+        if tokens[m].lower in _words_of("possessives"):
+            party, m = "its", m + 1
+            if m < len(tokens) and tokens[m].lower == "own":
+                m += 1
+        else:
+            hits = attribution.parties_in(tokens, m, m + 3)
+            if hits and hits[0][0] == m:
+                party, m = hits[0][2], hits[0][1]
+        hit = t.groups.match(tokens, m)
+        if hit and hit[1] in ("military", "civilian"):
+            return str(hit[1]), party
+        if m < len(tokens) and tokens[m].lower in _words_of("military_units"):
+            return "military", party
+        return None
+    return None
 
 
 def _party_before_trigger(tokens: tuple[Token, ...], trig: Trigger, q: Quantity) -> str | None:
@@ -1531,9 +1587,12 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
         acting = follower is not None and not follower.is_capitalised and follower.is_word and (
             follower.lower in tables().government_verbs or (follower.lower.endswith("ed") and len(follower.text) > 4)
             or (before is None and follower.lower.endswith("s")))  # "Russia pounds Ukraine with 167 drones"
+        if before is None and follower is not None and follower.lower == "and":
+            acting = True  # "Ukraine and Russia swap 150 prisoners each": the sides, as the subject
         counterpart = before is not None and before.lower in _words_of("counterpart_prepositions")
+        locative = governed and before is not None and before.lower not in ("of", "with")  # "into India's Mizoram"
         if place.surface in _party_aliases() and not authority and (
-                possessive or (not governed and acting) or counterpart):
+                (possessive and not locative) or (not governed and acting) or counterpart):
             continue  # "Kyiv's soldiers", "Kyiv disputes", "Ukraine brought home", "a swap with Russia": a side
         if not governed and follower is not None and not follower.is_capitalised and _speech_at_token(follower):
             continue  # "Baku said", "Tehran accused": a government speaking, wherever it names

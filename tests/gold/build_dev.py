@@ -682,7 +682,7 @@ As many as 150 people may have died, the Wad Madani Resistance Committee said, a
 The army said its soldiers had killed dozens of RSF fighters in clashes near El Fasher on Wednesday.
 """, [
     c("killed", "mt", 100, category="unspecified", as_of="Wed", source=["activists", "pro-democracy activists"], location=["Wad al-Nourah", "Wad al-Noura", "Gezira"], scope='incident', note="killing more than 100 people"),
-    c("killed", "atm", 150, category="unspecified", as_of=["Wed", "pub"], source=["Wad Madani Resistance Committee", "Resistance Committee"], location=["Wad al-Nourah", "Wad al-Noura", "Wad Madani", "Gezira"], scope='incident', note="As many as 150 people may have died"),
+    c("killed", "atm", 150, category="unspecified", as_of=["Wed", "pub"], source=["Wad Madani Resistance Committee", "Resistance Committee"], location=["Wad al-Nourah", "Wad al-Noura", "Wad Madani", "Wad Medani", "Gezira"], scope='incident', note="As many as 150 people may have died"),
     c("killed", "vg", "dozens", category="military", party=["Rapid Support Forces", "RSF"], as_of="Wed", source=["army", "Sudanese army"], location=["El Fasher", "Al-Fashir", "El Fashir"], scope='incident', note="killed dozens of RSF fighters in clashes near El Fasher on Wednesday"),
 ])
 
