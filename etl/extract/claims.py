@@ -10,6 +10,7 @@ Reading order for one quantity, all knowledge from etl/data/:
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -583,6 +584,25 @@ class _Context:
     scope: scope.ArticleScope = field(default_factory=scope.ArticleScope)  # what scope carries across sentences
     _main: dict[str, str | None] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.speaker_span_set = set(self.speaker_spans)
+        self._starts = [p.start for p in self.places]  # places come in text order
+        self._in_speaker = {id(p): any(s <= p.start < e for s, e in self.speaker_spans) for p in self.places}
+        self.clause_cuts: dict[int, list[int]] = {}  # by sentence start
+
+    def places_between(self, lo: int, hi: int) -> list[Any]:
+        """The places that start at or after lo and end by hi."""
+        i = bisect.bisect_left(self._starts, lo)
+        out = []
+        while i < len(self.places) and self.places[i].start < hi:
+            if self.places[i].end <= hi:
+                out.append(self.places[i])
+            i += 1
+        return out
+
+    def in_speaker(self, place: Any) -> bool:
+        return self._in_speaker.get(id(place), False)
+
     def main_country_code(self) -> str | None:
         """ISO code of the country the article's places are in most often."""
         from collections import Counter
@@ -594,14 +614,11 @@ class _Context:
         if kind not in self._main:
             from collections import Counter
 
-            from etl.places import load_gazetteer
             wanted = ("region", "area", "city") if kind == "region" else ("country",)
             counts = Counter(p.canonical for p in self.places if p.kind in wanted)
             if not counts and kind == "country":
                 codes = Counter(p.country_code for p in self.places)
-                names = [pl.canonical for pl in load_gazetteer().places if pl.kind == "country"
-                         and codes and pl.country_code == codes.most_common(1)[0][0]]
-                self._main[kind] = names[0] if names else None
+                self._main[kind] = _country_names().get(codes.most_common(1)[0][0]) if codes else None
             else:
                 self._main[kind] = counts.most_common(1)[0][0] if counts else None
         return self._main[kind]
@@ -616,15 +633,14 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], fi
     right after the figure's own verb comes first ("..., and more than 3,000 others crossed into Chad"); a
     place followed by "countryside" or "outskirts" counts as the region around it."""
     def pick(lo: int, hi: int, in_speaker: bool) -> Any:
-        inside = [p for p in ctx.places if lo <= p.start and p.end <= hi
-                  and any(s <= p.start < e for s, e in ctx.speaker_spans) == in_speaker
-                  and (p.start, p.end) not in ctx.speaker_spans]  # "Kyiv said": the government, not the city
+        inside = [p for p in ctx.places_between(lo, hi) if ctx.in_speaker(p) == in_speaker
+                  and (p.start, p.end) not in ctx.speaker_span_set]  # "Kyiv said": the government, not the city
         if not inside:
             return None
         return min(inside, key=lambda p: (_PLACE_RANK["region"] if _names_surroundings(ctx.text, p) else
                                           _PLACE_RANK.get(p.kind, 4), p.start))
 
-    clause = _clause_span(sentence, figure)
+    clause = _clause_span(sentence, figure, ctx.clause_cuts)
     tokens = sentence.tokens
     if trigger_end > figure:
         # "more than 3,000 others crossed into Chad": the place the figure's own verb names
@@ -660,22 +676,27 @@ def _names_surroundings(text: str, place: Any) -> bool:
     return any(after.startswith(" " + w) for w in _words_of("surroundings_words"))
 
 
-def _clause_span(sentence: Sentence, figure: int) -> tuple[int, int]:
+def _clause_span(sentence: Sentence, figure: int, memo: dict[int, list[int]]) -> tuple[int, int]:
     """Character span of the clause holding the figure's token: clauses end at ";", "while", "whereas" and a
     comma before "but" or "where" ("..., while in Odesa three were wounded"). Not at ", and" or ", as": those
     mostly go on about the same event ("killed 52 people ..., and wounded more than 100 as civilians fled")."""
     tokens = sentence.tokens
-    cuts = _clause_cuts(tokens)
+    cuts = _clause_cuts(sentence, memo)
     lo = max((k for k in cuts if k <= figure), default=0)
     hi = min((k for k in cuts if k > figure), default=len(tokens))
     return tokens[lo].start, tokens[hi - 1].end
 
 
-@lru_cache(maxsize=64)
-def _clause_cuts(tokens: tuple[Token, ...]) -> list[int]:
+def _clause_cuts(sentence: Sentence, memo: dict[int, list[int]]) -> list[int]:
+    """Where the sentence's clauses begin, computed once per sentence (`memo` is the article's)."""
+    if sentence.start in memo:
+        return memo[sentence.start]
+    tokens = sentence.tokens
     after_comma, anywhere = _words_of("place_clause_breaks_after_comma"), _words_of("place_clause_breaks")
-    return [k for k in range(1, len(tokens)) if tokens[k].text == ";"
+    cuts = [k for k in range(1, len(tokens)) if tokens[k].text == ";"
             or (tokens[k - 1].text == "," and tokens[k].lower in after_comma) or tokens[k].lower in anywhere]
+    memo[sentence.start] = cuts
+    return cuts
 
 
 def _region_wide(sentence: Sentence, clause: tuple[int, int], ctx: _Context) -> tuple[str, str] | None:
@@ -1526,6 +1547,13 @@ def _words(tokens: tuple[Token, ...], trig: Trigger) -> str:
 
 _DATELINE_RE = re.compile(r"^\s*[A-Z][^\n()]{0,60}\([^)\n]{1,40}\)\s*[-–—]", re.MULTILINE)
 _DATELINE_LINES = 3  # a headline, a byline or a caption may come before the dateline
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """ISO code -> the gazetteer's name of the country."""
+    from etl.places import load_gazetteer
+    return {p.country_code: p.canonical for p in load_gazetteer().places if p.kind == "country"}
 
 
 @lru_cache(maxsize=1)

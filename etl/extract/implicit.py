@@ -37,6 +37,7 @@ class _Tables:
     predicatives: frozenset[str]  # "pulled a man alive": an adjective after the noun
     not_after: frozenset[str]  # "by a gunman", "as a soldier": no victim counted after these
     compounds: frozenset[str]  # "the civilian death toll": the person noun modifies these
+    head_words: frozenset[str]  # first words of the singular person nouns
     non_people: PhraseTable
     metrics: frozenset[str]
 
@@ -62,6 +63,7 @@ def tables() -> _Tables:
         predicatives=frozenset(spec["predicatives"]),
         not_after=frozenset(spec["not_after"]),
         compounds=frozenset(spec["compound_nouns"]),
+        head_words=frozenset(w.lower().split()[0] for words in spec["singular_persons"].values() for w in words),
         non_people=PhraseTable([(w, True) for w in m["non_people_nouns"]]),
         metrics=frozenset(spec["metrics"]),
     )
@@ -155,6 +157,7 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
     t = tables()
     out: list[Quantity] = []
     n = len(tokens)
+    heads = [k for k, tok in enumerate(tokens) if tok.lower in t.head_words]  # cheap: where a person noun may be
     k = 0
     while k < n:
         if k in taken:
@@ -176,7 +179,7 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
                 k + 1 in trigger_starts or tokens[k + 1].lower in ("was", "were", "is", "has", "had")))
                 or (k in trigger_ends and (k + 1 >= n or tokens[k + 1].text in ".,;:)"))):
             found = _quantity(k, k + 1, 1.0, k)  # "a man was killed and another was wounded", "wounding another"
-        elif w in t.determiners or w in t.possessives:
+        elif (w in t.determiners or w in t.possessives) and any(k < h <= k + _MAX_MODIFIERS + 6 for h in heads):
             if k + 1 < n and tokens[k + 1].lower in t.collectives:
                 k += 2
                 continue
