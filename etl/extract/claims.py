@@ -1617,6 +1617,10 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
             or (before is None and follower.lower.endswith("s")))  # "Russia pounds Ukraine with 167 drones"
         if before is None and follower is not None and follower.lower == "and":
             acting = True  # "Ukraine and Russia swap 150 prisoners each": the sides, as the subject
+        first = prev_word.get(before.start) if before is not None else None
+        if (before is not None and before.lower == "and" and first is not None and first.text in _party_aliases()
+                and prev_word.get(first.start) is None):
+            acting = True  # ... and the second of them
         counterpart = before is not None and before.lower in _words_of("counterpart_prepositions")
         locative = governed and before is not None and before.lower not in ("of", "with")  # "into India's Mizoram"
         if place.surface in _party_aliases() and not authority and (
