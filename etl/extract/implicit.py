@@ -166,8 +166,9 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
         w = tokens[k].lower
         prev = tokens[k - 1].lower if k else ""
         found: Quantity | None = None
-        if prev in t.not_after:
+        if prev in t.not_after and k not in trigger_ends:
             pass  # "as a soldier", "more than a man", "said by a journalist", "a cleric from one of the seminaries"
+            # (but "the body of a man", "the killing of a herdsman": the trigger ends right before)
         elif w == "one" and _plural_after_of(tokens, k + 1, trigger_starts) is not None:
             found = _quantity(k, k + 1, 1.0, k)  # "one of its anchors": the reader reads "of its anchors"
         elif w == "a" and k + 1 < n and tokens[k + 1].lower in t.pair_nouns and \
@@ -218,15 +219,7 @@ def noun_end(tokens: tuple[Token, ...], q: Quantity) -> int:
                     and j > q.end + 1:
                 return j + 1
         return q.end
-    end = _noun_end(tokens, q.end)
-    for k in range(q.end, len(tokens)):  # a joined count ("a woman and her two children") ends at its last noun
-        if not (tokens[k].is_word or tokens[k].text[:1].isdigit() or tokens[k].text == "-"):
-            break
-        hit = tables().plural_persons.match(tokens, k) or tables().persons.match(tokens, k)
-        if hit and k + hit[0] > (end or 0) and k - (end or q.end) <= 4:
-            end = k + hit[0]
-        elif k > (end or q.end) + 4:
-            break
+    end = _noun_end(tokens, q.end)  # a joined count ("a woman and her two children") ends at its last noun
     return end if end is not None else q.end
 
 
