@@ -935,8 +935,10 @@ _QUANTITY_NOTES = {
     "implicit_count": " (a count nobody wrote as a number: implicit_count)",
     "past_threshold": " (a verb that passes a threshold, 'surpassed', 'tops': past_threshold)",
 }
-_IMPLICIT_RULES = ("participle", "verb_before", "trigger_after", "coordinated", "coordinated_before", "subset",
-                   "breakdown", "subject_verb")
+# Not "subset" nor "breakdown": "six people, including a 2-year-old boy" names one of the six, and the
+# six already count him; only a subset written as a number ("including 23 fighters") is a figure.
+_IMPLICIT_RULES = ("participle", "verb_before", "trigger_after", "coordinated", "coordinated_before",
+                   "subject_verb")
 
 
 def _war_of_the_article(tokens: tuple[Token, ...], start: dt.date | None, period_dates: set[int],
