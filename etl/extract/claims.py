@@ -13,14 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from collections.abc import Mapping
 from typing import Any
 
 from etl.extract import attribution, dates, scope
-from etl.extract.lexicon import lexicon
+from etl.extract.lexicon import lexicon, per_language, using_language
 from etl.extract.numbers import Quantity, find_quantities
-from etl.extract.text import PhraseTable, Sentence, Token, split_sentences
+from etl.extract.text import PhraseTable, Sentence, Token, split_sentences, word_set
 from etl.models import Claim
 
 _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
@@ -85,9 +84,9 @@ class _Tables:
         self.costs = PhraseTable([(w, True) for w in m["money_not_aid"]])
         self.aid_kinds = PhraseTable([(w, k) for k, words in m["aid_kinds"].items() for w in words])
         g = lexicon().grammar
-        self.words: dict[str, frozenset[str]] = {key: frozenset(value) for key, value in g.items()
+        self.words: dict[str, frozenset[str]] = {key: word_set(value) for key, value in g.items()
                                                   if isinstance(value, list)}
-        self.government_verbs = frozenset(lexicon().attribution["government_verbs"])
+        self.government_verbs = word_set(lexicon().attribution["government_verbs"])
 
 
 def _words_of(kind: str) -> frozenset[str]:
@@ -95,7 +94,7 @@ def _words_of(kind: str) -> frozenset[str]:
     return tables().words[kind]
 
 
-@lru_cache(maxsize=1)
+@per_language
 def tables() -> _Tables:
     return _Tables()
 
@@ -202,14 +201,14 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
         non_people = t.non_people.match(tokens, k)
         if non_people:
             after = k + non_people[0]
-            if (not seen_noun and tok.lower != "times" and after < stop and tokens[after].is_word
+            if (not seen_noun and tok.lower not in _words_of("times_words") and after < stop and tokens[after].is_word
                     and not tokens[after].is_capitalised
                     and not t.clause.match(tokens, after) and not t.predicate.match(tokens, after)
                     and (t.groups.match(tokens, after) or after + 1 >= stop or not tokens[after + 1].is_word
                          or t.predicate.match(tokens, after + 1))):
                 k = after  # "cattle rustlers", "car bomb victims": a modifier of the noun that follows
                 continue
-            np_.times = tok.lower == "times" and not seen_noun
+            np_.times = tok.lower in _words_of("times_words") and not seen_noun
             np_.non_people = not seen_noun and not np_.times
             break
         filler = t.fillers.match(tokens, k)
@@ -735,7 +734,7 @@ def _words(tokens: tuple[Token, ...], trig: Trigger) -> str:
 _DATELINE_RE = re.compile(r"^\s*[A-Z][^\n()]{0,60}\([^)\n]{1,40}\)\s*[-–—]")
 
 
-@lru_cache(maxsize=1)
+@per_language
 def _party_aliases() -> frozenset[str]:
     return frozenset(a for aliases in lexicon().parties["parties"].values() for a in aliases)
 
@@ -777,7 +776,15 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> li
 
 
 def extract_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
-    """Every reported figure in an article. metadata: published (date|None), publisher (str|None)."""
+    """Every reported figure in an article. metadata: published (date|None), publisher (str|None),
+    language (ISO 639-1 code, detected from the text when not given)."""
+    from etl.extract.language import detect_language
+
+    with using_language(metadata.get("language") or detect_language(text)):
+        return _article_claims(text, metadata)
+
+
+def _article_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
     from etl.places import find_places
 
     published = metadata.get("published")
