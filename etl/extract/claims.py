@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from etl.extract import attribution, dates, scope
-from etl.extract.lexicon import lexicon, per_language, using_language
+from etl.extract.lexicon import current_language, lexicon, per_language, using_language
 from etl.extract.numbers import Quantity, find_quantities
 from etl.extract.text import PhraseTable, Sentence, Token, split_sentences, word_set
 from etl.models import Claim
@@ -793,7 +793,7 @@ def _article_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
     publisher = metadata.get("publisher") or attribution.dateline_agency(text)
     sentences = split_sentences(text)
     speakers_by_sentence = [attribution.find_speakers(s) for s in sentences]
-    ctx = _Context(published, publisher, _event_places(text, sentences, find_places(text)),
+    ctx = _Context(published, publisher, _event_places(text, sentences, find_places(text, current_language())),
                    [(sp.start, sp.end) for sps in speakers_by_sentence for sp in sps])
     from etl.extract.text import paragraphs
     para_spans = paragraphs(text)
