@@ -43,6 +43,8 @@ class _Tables:
         self.postposed_followers = word_set(a["postposed_followers"])
         self.title_prepositions = word_set(a["title_prepositions"])
         self.agencies = sorted(a["dateline_agencies"], key=len, reverse=True)
+        self.reports_back = PhraseTable([(p, True) for p in a.get("reports_back_openers", [])])
+        self.agency_pattern = a.get("dateline_agency_pattern", r"^[^\n]{0,80}\(\s*{agency}\s*\)")
         self.party_aliases = PhraseTable([])
         entries = []
         for party, aliases in lexicon().parties["parties"].items():
@@ -233,10 +235,16 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
     return out
 
 
+def reports_back(sentence: Sentence) -> bool:
+    """True when the sentence opens by pointing back at what was just told ("Про це повідомив ...",
+    "Об этом сообщили в ...": the figures before it are its speaker's)."""
+    return tables().reports_back.match(sentence.tokens, 0) is not None
+
+
 def dateline_agency(text: str) -> str | None:
     """The wire agency named in a dateline ("KYIV (Reuters) -"), if the article opens with one."""
     head = text[:200]
     for agency in tables().agencies:
-        if re.search(r"^[^\n]{0,80}\(\s*" + re.escape(agency) + r"\s*\)", head):
+        if re.search(tables().agency_pattern.replace("{agency}", re.escape(agency)), head):
             return agency
     return None

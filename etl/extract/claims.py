@@ -189,6 +189,8 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
                 k = trig.end
             break
         if group:
+            # "окупантів", "українських захисників": a group word that also names the side
+            np_.party = np_.party or next((h[2] for h in attribution.parties_in(tokens, k, k + group[0])), None)
             k = np_.add_group(tokens, k, group)
             seen_noun = True
             continue
@@ -427,7 +429,8 @@ def _loser(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Sp
         loss = t.losses.match(tokens, k)
         if loss:
             lo = max(0, k - 4)
-            hits = [h for h in attribution.parties_in(tokens, lo, k + loss[0]) if h[0] not in in_speaker]
+            hi = min(k + loss[0] + 2, q.start) if "possessor_after" in tables().words else k + loss[0]
+            hits = [h for h in attribution.parties_in(tokens, lo, hi) if h[0] not in in_speaker]  # "втрати противника"
             groups = [t.groups.match(tokens, j) for j in range(lo, k + loss[0])]
             group = next((str(g[1]) for g in groups if g and g[1] in ("military", "civilian")), None)
             if group is None and any(tok.lower.startswith("troop") for tok in tokens[lo:k + loss[0]]):
@@ -706,6 +709,8 @@ def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, tri
     if np_.times:
         verbs = [tr for tr in trigger_list if tr.kind == "times_verbs"
                  and max(floor, q.start - _WINDOW_BEFORE) <= tr.start < q.start]
+        if not verbs and "times_verb_after" in tables().words:  # "28 разів обстріляли": the verb follows
+            verbs = [tr for tr in trigger_list if tr.kind == "times_verbs" and np_.end <= tr.start <= np_.end + 1]
         return (verbs[-1], "times") if verbs else (None, "")
     if np_.non_people or not np_.people_compatible:
         return None, ""
@@ -742,7 +747,8 @@ def _party_aliases() -> frozenset[str]:
 def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> list[Any]:
     """Places that can be where a figure happened: not the dateline ("KYIV (Reuters) -", where the
     story was filed), and not a capital used for its government ("Kyiv disputes", "Moscow says")."""
-    dateline = _DATELINE_RE.match(text)
+    own = lexicon().attribution.get("dateline_pattern")  # the language's dateline form ("МОСКВА, 12 июня. /ТАСС/.")
+    dateline = (re.compile(own) if own else _DATELINE_RE).match(text)
     dateline_end = dateline.end() if dateline else 0
     next_word: dict[int, Token] = {}
     after_speech: set[int] = set()  # "told reporters in Geneva": where it was said, not where it happened
@@ -799,10 +805,22 @@ def _article_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
     para_spans = paragraphs(text)
     ctx.paragraph_spans = para_spans
     claims: list[Claim] = []
+    unattributed: list[tuple[int, Claim]] = []  # (paragraph, claim) given the publisher for want of a speaker
     for sentence, speakers in zip(sentences, speakers_by_sentence):
         ctx.recent_from = para_spans[max(0, sentence.paragraph - 2)][0]
-        claims.extend(extract_sentence_claims(sentence, ctx, para_spans[sentence.paragraph]))
+        found = extract_sentence_claims(sentence, ctx, para_spans[sentence.paragraph])
+        claims.extend(found)
         named = [sp for sp in speakers if sp.kind in ("speech", "preposition")]
         if named:
             ctx.last_speaker = named[-1].text
+        unattributed += [(sentence.paragraph, c) for c in found if c.explanation.get("source", "").startswith("publisher")]
+        if not found and named and attribution.reports_back(sentence):
+            # "Про це повідомив голова ОВА ...": the speaker of the figures just told (this paragraph, or the
+            # one before when the sentence opens its own)
+            reach = sentence.paragraph - (1 if sentence.index_in_paragraph == 0 else 0)
+            for paragraph, claim in unattributed:
+                if paragraph >= reach:
+                    claim.source = named[0].text
+                    claim.explanation["source"] = f"'{named[0].text}' (the next sentence reports it)"
+            unattributed = []
     return claims

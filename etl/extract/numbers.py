@@ -76,6 +76,7 @@ class _Grammar:
         self.one_after = word_set(q["one_not_a_count"]["after"])
         # "зросла до 23": after these a prefix ("до" = up to) is a preposition, and the number exact
         self.prefix_not_after = word_set(q.get("qualifier_prefix_not_after", []))
+        self.address_words = word_set(q.get("address_words", []))
         digits = q.get("digits", {})
         self.decimal_comma = digits.get("decimal") == ","
         self.hyphen_suffix_ordinal = bool(digits.get("hyphen_suffix_is_ordinal"))
@@ -268,6 +269,8 @@ def _is_excluded(tokens: tuple[Token, ...], start: int, end: int, amount: Amount
         return True  # "93-тя бригада", "80-х", "5-й": an ordinal or an adjective, no count
     if g.not_figure_suffixes.match(tokens, end):
         return True
+    if g.address_words and _after_street_name(tokens, idx):
+        return True  # "на вулиці Шевченка, 12": a house number
     if g.not_figure_prefixes.match_ending_at(tokens, start):
         return True
     if ((prev is not None and prev.is_capitalised and prev.lower.rstrip(".") in g.months)
@@ -280,6 +283,14 @@ def _is_excluded(tokens: tuple[Token, ...], start: int, end: int, amount: Amount
             and idx - 1 > 0 and prev.lower not in g.number_words and start == idx and idx not in after_place):
         return True  # "Leopard 2", "Voyager 2": a name followed by a number (not "the town of Kupiansk 40")
     return False
+
+
+def _after_street_name(tokens: tuple[Token, ...], idx: int) -> bool:
+    """A number right after "<street word> <Name>[,]" ("вул. Шевченка, 12", "улица Ленина 5")."""
+    k = idx - 1
+    while k >= 0 and idx - k <= 5 and (tokens[k].text in ",." or tokens[k].is_capitalised or tokens[k].text == "-"):
+        k -= 1
+    return k >= 0 and k < idx - 1 and tokens[k].lower in grammar().address_words
 
 
 def find_quantities(tokens: tuple[Token, ...], blocked: set[int] | None = None,
