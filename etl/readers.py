@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from etl.extract.lexicon import LANGUAGES
 from etl.models import Article, ReadProblem, TextSource
 
 ReadResult = Article | ReadProblem
@@ -39,7 +40,7 @@ Reader = Callable[[Path], Iterator[ReadResult]]
 READERS: dict[str, Reader] = {}
 """File extension (lower case, with the dot) -> reader function."""
 
-METADATA_KEYS = ("id", "url", "title", "publisher", "published")
+METADATA_KEYS = ("id", "url", "title", "publisher", "published", "language")
 _SNIFF_CHARS = 8192
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -292,9 +293,14 @@ def _article(
             "or a datetime such as 2022-06-15T08:00:00Z",
             date_line or line,
         )
+    language = _optional_str(meta.get("language"))
+    if language is not None and language.lower() not in LANGUAGES:
+        return ReadProblem(origin, f'bad "language" {language!r}: use one of {", ".join(LANGUAGES)} '
+                                   "(ISO 639-1), or leave it out to detect it from the text", line)
     return Article(
         text=body,
         origin=origin,
+        language=language.lower() if language else None,
         url=_optional_str(meta.get("url")),
         title=_optional_str(meta.get("title")),
         publisher=_optional_str(meta.get("publisher")),

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 import dateparser
 
-from etl.extract.lexicon import lexicon, per_language
+from etl.extract.lexicon import lexicon, per_language, using_language
 from etl.extract.text import PhraseTable, Sentence, Token, split_sentences, word_map
 
 _DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
@@ -305,9 +305,17 @@ def find_rate(tokens: tuple[Token, ...], start: int, end: int) -> tuple[str, int
     return None
 
 
-def infer_publication_date(text: str) -> dt.date | None:
+def infer_publication_date(text: str, language: str | None = None) -> dt.date | None:
     """The SPEC's rule: the latest explicit calendar date in the text, advanced to the first
-    weekday named in the lead paragraph ("early on Wednesday"); None when the text has no dated day."""
+    weekday named in the lead paragraph ("early on Wednesday"); None when the text has no dated day.
+    `language`: the text's (detected when not given)."""
+    from etl.extract.language import detect_language
+
+    with using_language(language or detect_language(text)):
+        return _inferred_date(text)
+
+
+def _inferred_date(text: str) -> dt.date | None:
     sentences = split_sentences(text)
     latest: dt.date | None = None
     for s in sentences:

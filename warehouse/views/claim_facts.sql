@@ -30,6 +30,7 @@ SELECT
     a.published                   AS article_published,
     a.published_inferred          AS article_published_inferred,
     a.origin                      AS article_origin,
+    a.language                    AS article_language,
     -- the figure's own words (articles.text at span_start..span_end), to show what a number was read from
     substr(a.text, c.span_start + 1, c.span_end - c.span_start) AS figure_words
 FROM claims AS c
