@@ -435,6 +435,8 @@ def _loser(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Sp
             group = next((str(g[1]) for g in groups if g and g[1] in ("military", "civilian")), None)
             if group is None and any(tok.lower.startswith("troop") for tok in tokens[lo:k + loss[0]]):
                 group = "military"
+            if group is None and any(tok.lower in tables().words.get("military_bodies", ()) for tok in tokens[lo:hi]):
+                group = "military"  # "ВСУ потеряли", "втрати противника": an army's losses are soldiers
             if not hits and group is None:
                 return None
             return (hits[-1][2] if hits else None), group
@@ -510,6 +512,8 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) ->
 def _points_back_to_a_place(sentence: Sentence) -> bool:
     """"in the city", "there": the sentence refers to a place named earlier."""
     tokens = sentence.tokens
+    if "place_from_previous_paragraph" in tables().words:
+        return True  # posts of one sentence per line: a figure without a place is where the last one was
     return any(tok.lower == "there" and k > 0 and tokens[k - 1].lower not in _words_of("existential_verbs")
                or (tok.lower == "the" and k + 1 < len(tokens) and tokens[k + 1].lower in _words_of("place_nouns"))
                for k, tok in enumerate(tokens))

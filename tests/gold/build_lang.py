@@ -168,8 +168,8 @@ art("uk", 17, "РБК-Україна", "2023-09-06", "Ракетний удар 
 Кількість загиблих внаслідок ракетного удару по ринку в Костянтинівці зросла до 17, повідомив міністр внутрішніх справ Ігор Клименко.
 Поранення дістали 32 людини. Удар було завдано о 14:04.
 """, [
-    c("killed", "ex", 17, category="unspecified", as_of="pub", source=["Ігор Клименко", "Клименко"], location="Kostiantynivka", scope="incident", note="зросла до 17"),
-    c("injured", "ex", 32, category="unspecified", as_of="pub", source=["РБК-Україна", "Клименко"], location="Kostiantynivka", scope="incident", note="Поранення дістали 32 людини"),
+    c("killed", "ex", 17, category="unspecified", as_of="pub", source=["Ігор Клименко", "Клименко"], location=["Kostyantynivka", "Kostiantynivka"], scope="incident", note="зросла до 17"),
+    c("injured", "ex", 32, category="unspecified", as_of="pub", source=["РБК-Україна", "Клименко"], location=["Kostyantynivka", "Kostiantynivka"], scope="incident", note="Поранення дістали 32 людини"),
 ], ["14:04"])
 
 art("uk", 18, "Запорізька ОВА", "2023-12-05", "Обстріли Запорізької області", """
@@ -191,9 +191,9 @@ art("uk", 20, "Суспільне", "2023-07-31", "Удар по Кривому 
 У понеділок російська ракета влучила в житловий будинок у Кривому Розі, загинули шестеро людей, серед них 10-річна дівчинка.
 Ще 75 людей поранено, повідомив голова міської військової адміністрації Олександр Вілкул. Двоє рятувальників постраждали під час розбору завалів.
 """, [
-    c("killed", "ex", 6, category="unspecified", as_of="Mon", source=["Суспільне", "Вілкул"], location="Kryvyi Rih", scope="incident", note="загинули шестеро людей"),
-    c("injured", "ex", 75, category="unspecified", as_of=["Mon", "pub"], source=["Олександр Вілкул", "Вілкул"], location="Kryvyi Rih", scope="incident", note="Ще 75 людей поранено"),
-    c("injured", "ex", 2, category="civilian", as_of=["Mon", "pub"], source=["Олександр Вілкул", "Вілкул", "Суспільне"], location="Kryvyi Rih", scope="incident", note="Двоє рятувальників постраждали"),
+    c("killed", "ex", 6, category="unspecified", as_of="Mon", source=["Суспільне", "Вілкул"], location=["Kryvyy Rih", "Kryvyi Rih"], scope="incident", note="загинули шестеро людей"),
+    c("injured", "ex", 75, category="unspecified", as_of=["Mon", "pub"], source=["Олександр Вілкул", "Вілкул"], location=["Kryvyy Rih", "Kryvyi Rih"], scope="incident", note="Ще 75 людей поранено"),
+    c("injured", "ex", 2, category="civilian", as_of=["Mon", "pub"], source=["Олександр Вілкул", "Вілкул", "Суспільне"], location=["Kryvyy Rih", "Kryvyi Rih"], scope="incident", note="Двоє рятувальників постраждали"),
 ], ["10-річна"])
 
 # ---------------------------------------------------------------- Russian
@@ -314,8 +314,8 @@ art("ru", 16, "Новая газета Европа", "2023-09-08", "Удар п
 Российская ракета попала в рынок в Константиновке, погибли 16 человек, в том числе ребенок, сообщил премьер-министр Украины Денис Шмыгаль.
 Ранения получили более 30 человек.
 """, [
-    c("killed", "ex", 16, category="unspecified", as_of="pub", source=["Денис Шмыгаль", "Шмыгаль"], location="Kostiantynivka", scope="incident", note="погибли 16 человек"),
-    c("injured", "mt", 30, category="unspecified", as_of="pub", source=["Новая газета Европа", "Шмыгаль"], location="Kostiantynivka", scope="incident", note="Ранения получили более 30 человек"),
+    c("killed", "ex", 16, category="unspecified", as_of="pub", source=["Денис Шмыгаль", "Шмыгаль"], location=["Kostyantynivka", "Kostiantynivka"], scope="incident", note="погибли 16 человек"),
+    c("injured", "mt", 30, category="unspecified", as_of="pub", source=["Новая газета Европа", "Шмыгаль"], location=["Kostyantynivka", "Kostiantynivka"], scope="incident", note="Ранения получили более 30 человек"),
 ])
 
 art("ru", 17, "РБК", "2023-07-17", "Атака на Крымский мост", """
