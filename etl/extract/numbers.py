@@ -280,6 +280,7 @@ def _is_excluded(tokens: tuple[Token, ...], start: int, end: int, amount: Amount
             and re.fullmatch(r"(1[89]|20)\d\d", first.text)):
         return True  # a year; counts that size are written with a separator
     if (not amount.in_words and prev is not None and prev.is_capitalised and prev.is_word
+            and not (g.decimal_comma and (amount.scaled or amount.currency))  # "Україні 175 млн доларів"
             and idx - 1 > 0 and prev.lower not in g.number_words and start == idx and idx not in after_place):
         return True  # "Leopard 2", "Voyager 2": a name followed by a number (not "the town of Kupiansk 40")
     return False
