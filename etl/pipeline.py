@@ -130,7 +130,7 @@ def with_publication_date(article: Article) -> Article:
     """The article with `published` inferred from its text when it has none (None if not inferable)."""
     if article.published is not None:
         return article
-    inferred = extract.infer_publication_date(article.text, article.language)
+    inferred = extract.infer_publication_date(article.text)  # its language is detected the same way
     if inferred is None:
         return article
     return replace(article, published=inferred, published_inferred=True)
