@@ -2,11 +2,15 @@
 empty states, escaping, downloads and the provenance panel.
 
 Pages call these and `dashboard.tables` / `dashboard.charts`; nothing here builds SQL.
-Every piece of article text (quotes, titles, sources, places) reaches the page either
-in a dataframe cell (shown literally) or through `md()`, which escapes markdown and HTML.
+Every piece of article text (quotes, titles, publishers, sources, places) reaches the page
+either in a dataframe cell (shown literally) or as escaped HTML text (`provenance_card`,
+shown with `st.html`), never through markdown: Streamlit's markdown turns bare URLs,
+`www.` names and e-mail addresses into links even when every character is escaped.
+`md()` escapes the few other values shown in markdown (paths in messages).
 """
 from __future__ import annotations
 
+import html
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -155,21 +159,57 @@ def selected_claim_ids(event: Any) -> list[str]:
     return [i[0] if isinstance(i, list) else i for i in ids if i]
 
 
+def html_text(value: object) -> str:
+    """Data as inert HTML text: one line, every markup character escaped."""
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
 def _highlighted_quote(quote: Any, words: Any) -> str:
-    """The quote as escaped markdown, the figure's own words in bold (first occurrence)."""
-    text = " ".join(str(quote or "").split())
+    """The quote as escaped HTML text, the figure's own words in bold (first occurrence)."""
+    whole = " ".join(str(quote or "").split())
     words = " ".join(str(words or "").split())
-    at = text.find(words) if words else -1
+    at = whole.find(words) if words else -1
     if at < 0:
-        return md(text)
-    return md(text[:at]) + "**" + md(words) + "**" + md(text[at + len(words):])
+        return html_text(whole)
+    before, after = html.escape(whole[:at], quote=True), html.escape(whole[at + len(words):], quote=True)
+    return before + "<strong>" + html_text(words) + "</strong>" + after  # (the spaces around the words kept)
 
 
 def _link(url: Any) -> str:
-    """A markdown link to a web address, or '' for anything else (javascript:, missing)."""
+    """An HTML link to a web address, or '' for anything else (javascript:, missing)."""
     if not isinstance(url, str) or not re.match(tables.WEB_URL, url):
         return ""
-    return f"[open article]({url_quote(url, safe=':/?#@!$&*+,;=%~-._')})"
+    href = html.escape(url_quote(url, safe=":/?#@!$&*+,;=%~-._"), quote=True)
+    return f'<a href="{href}" rel="noopener noreferrer nofollow">open article</a>'
+
+
+_CAPTION = "font-size: 0.875rem; opacity: 0.65; margin: 0"
+_QUOTE = "margin: 0.5rem 0; padding-left: 0.75rem; border-left: 0.2rem solid rgba(128, 128, 128, 0.4)"
+
+
+def provenance_card(claim: dict[str, Any]) -> str:
+    """One claim's provenance as HTML: figure, what and where, source and date; the quote with the
+    figure's words in bold; the article's title, publisher, date and link. Every piece of article
+    text is escaped text: the only link is the article's own URL (http and https only)."""
+    figure = tables.range_text(claim["value_low"], claim["value_best"], claim["value_high"], claim.get("unit"))
+    what = tables.series_label(claim["metric"], claim.get("rate"), claim.get("category"), claim.get("party"))
+    place = f" in {html_text(claim['location'])}" if isinstance(claim.get("location"), str) else ""
+    head = (
+        f"<strong>{html_text(figure)}</strong> {html_text(what)}{place}: "
+        f"<strong>{html_text(claim.get('source') or 'unattributed')}</strong>, "
+        f"as of {html_text(tables.format_date(claim.get('as_of')))} · qualifier {html_text(claim.get('qualifier'))}"
+    )
+    article = " · ".join(part for part in (
+        f"<em>{html_text(claim['title'])}</em>" if isinstance(claim.get("title"), str) else "untitled article",
+        html_text(claim["publisher"]) if isinstance(claim.get("publisher"), str) else "",
+        f"published {html_text(tables.format_date(claim.get('published')))}",
+        _link(claim.get("url")),
+    ) if part)
+    return (
+        f'<div class="tally-provenance"><p style="margin: 0">{head}</p>'
+        f'<blockquote style="{_QUOTE}">{_highlighted_quote(claim.get("quote"), claim.get("figure_words"))}'
+        f'</blockquote><p style="{_CAPTION}">{article}</p></div>'
+    )
 
 
 def show_provenance(claims: pd.DataFrame, heading: str = "Where these figures come from") -> None:
@@ -179,24 +219,7 @@ def show_provenance(claims: pd.DataFrame, heading: str = "Where these figures co
     st.subheader(heading)
     for claim in claims.head(PROVENANCE_MAX).to_dict("records"):
         with st.container(border=True):
-            figure = tables.range_text(claim["value_low"], claim["value_best"], claim["value_high"],
-                                       claim.get("unit"))
-            what = tables.series_label(claim["metric"], claim.get("rate"), claim.get("category"),
-                                       claim.get("party"))
-            place = f" in {md(claim['location'])}" if isinstance(claim.get("location"), str) else ""
-            st.markdown(
-                f"**{md(figure)}** {md(what)}{place}: **{md(claim.get('source') or 'unattributed')}**, "
-                f"as of {md(tables.format_date(claim.get('as_of')))} · qualifier "
-                f"{md(claim.get('qualifier'))}"
-            )
-            st.markdown("> " + _highlighted_quote(claim.get("quote"), claim.get("figure_words")))
-            article = " · ".join(part for part in (
-                f"*{md(claim['title'])}*" if isinstance(claim.get("title"), str) else "untitled article",
-                md(claim["publisher"]) if isinstance(claim.get("publisher"), str) else "",
-                f"published {md(tables.format_date(claim.get('published')))}",
-                _link(claim.get("url")),
-            ) if part)
-            st.caption(article)
+            st.html(provenance_card(claim))
     if len(claims) > PROVENANCE_MAX:
         st.caption(f"Showing the first {PROVENANCE_MAX} of {len(claims)} selected figures.")
 

@@ -1,27 +1,38 @@
 """The `tally` command line: a thin shell over the library, one call per command.
 
-Exit codes: 0 ok; 1 some inputs failed (the rest was stored); 2 usage or configuration
-error, or the run could not happen (another ETL held the warehouse past --wait, or a batch
-could not be stored: batches committed before it are kept, see `tally status`).
+Exit codes: 0 ok; 1 some inputs failed (the rest was stored); 2 usage, configuration or
+environment error, or the run could not happen (another ETL held the warehouse past --wait,
+the disk is read-only or full, a batch could not be stored: batches committed before it are
+kept, see `tally status`); 3 an internal error (a bug), with the traceback written to a file.
 """
 from __future__ import annotations
 
 import json
 import sys
+import tempfile
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from etl import launch, pipeline
 from etl.explain import explain_claim
-from etl.errors import TallyError
+from etl.errors import TallyError, storage_reason
+from etl.extract.text import MAX_SENTENCE_CHARS
 from etl.models import ReadProblem
-from etl.readers import DEFAULT_MAX_BYTES, ReadOptions, ReadWarning
+from etl.readers import DEFAULT_MAX_ALIASES, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, ReadOptions, ReadWarning
+from etl.readers.core import one_line
+
+INTERNAL_ERROR = 3
+"""Exit code of an unexpected error (a bug): distinct from 1 (some inputs failed) and 2 (usage,
+configuration or environment)."""
 
 app = typer.Typer(
     name="tally",
@@ -51,11 +62,34 @@ def _fail(message: str, code: int) -> NoReturn:
 
 @contextmanager
 def _clean_errors() -> Iterator[None]:
-    """Turn Tally's errors into a one-line message and its exit code (no traceback)."""
+    """Turn errors into a one-line message and an exit code: Tally's own (2), the machine's (an
+    OSError: read-only or full disk, permissions; 2), anything else (a bug; 3, traceback to a file)."""
     try:
         yield
+    except (click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
+        raise
     except TallyError as exc:
-        _fail(str(exc), exc.exit_code)
+        _fail(" ".join(str(exc).split()), exc.exit_code)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        _fail(f"{storage_reason(exc) or exc.strerror or exc}{where}", 2)
+    except Exception as exc:
+        _fail(f"internal error (a bug in Tally; please report it): {type(exc).__name__}: {one_line(str(exc))}; "
+              f"{_save_traceback()}", INTERNAL_ERROR)
+
+
+def _save_traceback() -> str:
+    """Write the current exception's traceback to a file; say where (or print it if that fails)."""
+    text = traceback.format_exc()
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix=f"tally-error-{datetime.now():%Y%m%dT%H%M%S}-", suffix=".txt", delete=False, encoding="utf-8"
+        ) as f:
+            f.write(text)
+        return f"traceback written to {f.name}"
+    except OSError:
+        err.print(text, markup=False, highlight=False)
+        return "traceback printed above"
 
 
 def _print_problems(problems: list[ReadProblem]) -> None:
@@ -76,13 +110,27 @@ def etl(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; problems only.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as one JSON object.")] = False,
     max_size: Annotated[
-        float, typer.Option("--max-size", metavar="MB", min=0.001, help="Skip (and report) inputs larger than this.")
+        float, typer.Option("--max-size", metavar="MB", min=0.001,
+                            help="Skip (and report) input files and feed bodies larger than this.")
     ] = DEFAULT_MAX_BYTES / 1024 / 1024,
+    max_depth: Annotated[
+        int, typer.Option("--max-depth", metavar="N", min=1,
+                          help="Deepest nesting read in a JSON line or YAML front matter; deeper input is reported.")
+    ] = DEFAULT_MAX_DEPTH,
+    max_aliases: Annotated[
+        int, typer.Option("--max-aliases", metavar="N", min=0,
+                          help="Most YAML aliases (*name) in one front matter; more is reported (alias bombs).")
+    ] = DEFAULT_MAX_ALIASES,
+    max_sentence: Annotated[
+        int, typer.Option("--max-sentence", metavar="CHARS", min=100,
+                          help="Longer sentences (text without full stops) are read in parts, at clause marks.")
+    ] = MAX_SENTENCE_CHARS,
     wait: Annotated[
         float, typer.Option("--wait", metavar="SECONDS", min=0, help="How long to wait for another `tally etl` on the same warehouse.")
     ] = pipeline.DEFAULT_ETL_WAIT_S,
     feed_timeout: Annotated[
-        float, typer.Option("--feed-timeout", metavar="SECONDS", min=0.01, help="Network timeout per feed request.")
+        float, typer.Option("--feed-timeout", metavar="SECONDS", min=0.01,
+                            help="Time limit for one try at a feed URL: connecting, headers and body.")
     ] = ReadOptions.feed_timeout_s,
     feed_attempts: Annotated[
         int, typer.Option("--feed-attempts", metavar="N", min=1, help="Tries per feed URL (with backoff) before reporting it.")
@@ -97,21 +145,28 @@ def etl(
     """Ingest every article under PATH... and extract its claims. Safe to rerun.
 
     Articles already stored are skipped; when the extractor version has changed, stored
-    articles are re-extracted and their claims replaced. Exit status: 0 all stored, 1 some
-    inputs failed (the rest was stored), 2 usage or configuration error, or the warehouse
-    was busy past --wait.
+    articles are re-extracted and their claims replaced. A bad input (file, JSON line,
+    feed entry, front matter) is reported by file and line and the rest stored; the --max-* and
+    --feed-* options bound what one input may cost. Exit status: 0 all stored, 1 some inputs failed
+    (the rest was stored), 2 usage, configuration or environment error (read-only or full
+    disk, permissions), or the warehouse was busy past --wait; 3 internal error (a bug).
 
     Example: tally etl articles/ feed.jsonl https://example.org/feed.xml --db warehouse/tally.duckdb
     """
     options = ReadOptions(
-        max_bytes=int(max_size * 1024 * 1024), feed_timeout_s=feed_timeout, feed_attempts=feed_attempts,
-        feed_backoff_s=feed_backoff,
+        max_bytes=int(max_size * 1024 * 1024), max_depth=max_depth, max_aliases=max_aliases,
+        feed_timeout_s=feed_timeout, feed_attempts=feed_attempts, feed_backoff_s=feed_backoff,
     )
     with _clean_errors():
         summary = pipeline.run_etl(
             paths, db, progress=False if (quiet or as_json) else None, etl_wait_s=wait,
-            batch_size=batch_size, read_options=options,
+            batch_size=batch_size, read_options=options, max_sentence_chars=max_sentence,
         )
+        _print_summary(summary, quiet, as_json)
+    raise typer.Exit(summary.exit_code)
+
+
+def _print_summary(summary: pipeline.RunSummary, quiet: bool, as_json: bool) -> None:
     _print_problems(summary.problems + summary.warnings)
     if as_json:
         print(json.dumps(summary.to_dict(), default=str))
@@ -131,7 +186,6 @@ def etl(
             out.print(f"{summary.duplicate_claims} duplicate claim(s) from the extractor were dropped")
         for audit, n in summary.audit_failures.items():
             out.print(f"audit {audit}: {n} bad row(s)", soft_wrap=True)
-    raise typer.Exit(summary.exit_code)
 
 
 @app.command()
@@ -202,17 +256,17 @@ def status(
     """
     with _clean_errors():
         runs = pipeline.run_history(db, limit)
-    if as_json:
-        for run in runs:
-            print(json.dumps(run, default=str))
-        return
-    if not runs:
-        out.print("no ETL runs yet: run `tally etl PATH...`")
-        return
-    # Not a terminal (cron mail, a pipe): rich would squeeze the table to 80 columns.
-    (out if out.is_terminal else Console(highlight=False, width=120)).print(_runs_table(runs))
-    for line in _latest_errors(runs[0]):
-        out.print(line, soft_wrap=True, highlight=False, markup=False)
+        if as_json:
+            for run in runs:
+                print(json.dumps(run, default=str))
+            return
+        if not runs:
+            out.print("no ETL runs yet: run `tally etl PATH...`")
+            return
+        # Not a terminal (cron mail, a pipe): rich would squeeze the table to 80 columns.
+        (out if out.is_terminal else Console(highlight=False, width=120)).print(_runs_table(runs))
+        for line in _latest_errors(runs[0]):
+            out.print(line, soft_wrap=True, highlight=False, markup=False)
 
 
 def _runs_table(runs: list[dict[str, Any]]) -> Table:

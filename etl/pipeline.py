@@ -6,7 +6,8 @@ only while it reads the stored state and while it writes a batch, so readers (th
 dashboard, `tally sql`) are locked out for as short a time as possible. Extraction, the
 slow part, runs with no connection open. Articles are stored in batches, each one
 transaction: a run killed at any point leaves whole articles (all their claims or none),
-and the next run marks the dead run `interrupted` and stores what is missing.
+and the next run marks the dead run `interrupted` and stores what is missing. Each batch is
+assembled (etl/assemble/: sources, copies, figure ids) in the transaction that stores it.
 """
 from __future__ import annotations
 
@@ -19,14 +20,25 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from filelock import FileLock, Timeout
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from etl import extract
-from etl.errors import ConfigError, EtlBusyError, LoadError, TallyError, WarehouseNotInitialisedError
+from etl import assemble, extract
+from etl.errors import (
+    ConfigError,
+    EtlBusyError,
+    LoadError,
+    TallyError,
+    WarehouseNotInitialisedError,
+    storage_error,
+    storage_reason,
+)
+from etl.extract.text import MAX_SENTENCE_CHARS
 from etl.models import Article, Claim, ReadProblem
 from etl.readers import ReadOptions, ReadWarning, read_path
+from etl.readers.core import describe_error
 from warehouse import loader
 from warehouse.db import open_db, resolve_db_path, run_audits, transaction, utc_now
 
@@ -56,6 +68,8 @@ class RunSummary:
     claims_added: int = 0
     claims_removed: int = 0
     batches_committed: int = 0
+    articles_copies: int = 0  # articles whose duplicate_of this run set or moved (copies found)
+    articles_reassembled: int = 0  # stored articles re-assembled because the assembly version changed
     duplicate_claims: int = 0  # claims dropped because the extractor gave one claim_id twice
     problems: list[ReadProblem] = field(default_factory=list)
     warnings: list[ReadProblem] = field(default_factory=list)
@@ -81,6 +95,8 @@ class RunSummary:
             "claims_added": self.claims_added,
             "claims_removed": self.claims_removed,
             "batches_committed": self.batches_committed,
+            "articles_copies": self.articles_copies,
+            "articles_reassembled": self.articles_reassembled,
         }
 
     def messages(self) -> list[str]:
@@ -104,8 +120,10 @@ def new_run_id(now: datetime) -> str:
 
 
 def etl_lock_path(db_path: Path) -> Path:
-    """The lock file that serialises ETL runs on one warehouse (beside it)."""
-    return db_path.with_name(db_path.name + ".etl.lock.tmp")
+    """The lock file that serialises ETL runs on one warehouse: beside the file itself, whatever
+    path names it (a symlink, `..`), so that two paths to one warehouse share one lock."""
+    real = db_path.resolve()
+    return real.with_name(real.name + ".etl.lock.tmp")
 
 
 def extraction_metadata(article: Article) -> dict[str, Any]:
@@ -136,10 +154,13 @@ def with_publication_date(article: Article) -> Article:
     return replace(article, published=inferred, published_inferred=True)
 
 
-def extract_article(article: Article) -> tuple[Article, list[Claim]]:
+def extract_article(
+    article: Article, max_sentence_chars: int = MAX_SENTENCE_CHARS
+) -> tuple[Article, list[Claim]]:
     """Date the article (inferring when needed) and extract its claims. Pure: touches no database."""
     dated = with_publication_date(with_language(article))
-    return dated, extract.extract_claims(dated.text, extraction_metadata(dated))
+    claims = extract.extract_claims(dated.text, extraction_metadata(dated), max_sentence_chars=max_sentence_chars)
+    return dated, claims
 
 
 @dataclass
@@ -186,6 +207,7 @@ def run_etl(
     db_wait_s: float = DEFAULT_DB_WAIT_S,
     batch_size: int = DEFAULT_BATCH_SIZE,
     read_options: ReadOptions | None = None,
+    max_sentence_chars: int = MAX_SENTENCE_CHARS,
 ) -> RunSummary:
     """Ingest every article under `paths` into the warehouse and extract its claims.
 
@@ -195,21 +217,30 @@ def run_etl(
     Articles are stored in batches of `batch_size`, each all-or-nothing, so a run killed
     half-way keeps its committed batches and the next run stores the rest. Bad inputs are
     reported in the summary (`problems`) and the rest is stored; a batch that cannot be
-    stored raises `LoadError`. `progress=None` shows a progress bar only on a terminal.
+    stored raises `LoadError` (`StorageError` when the disk is read-only, full or not
+    permitted). `progress=None` shows a progress bar only on a terminal.
     """
     if batch_size < 1:
         raise ConfigError(f"batch size must be at least 1, not {batch_size}")
     db = resolve_db_path(db_path)
-    lock_path = etl_lock_path(db)
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        if storage_reason(exc):
+            raise storage_error(exc, f"the warehouse folder {db.parent}") from exc
         raise ConfigError(f"cannot create the warehouse folder {db.parent}: {exc.strerror or exc}") from exc
+    lock_path = etl_lock_path(db)
+    lock = FileLock(lock_path, timeout=etl_wait_s)
     try:
-        with FileLock(lock_path, timeout=etl_wait_s):
-            return _run_locked(paths, db, progress, db_wait_s, batch_size, read_options)
+        lock.acquire()
     except Timeout as exc:
         raise EtlBusyError(lock_path, etl_wait_s) from exc
+    except OSError as exc:  # the lock file cannot be made: a read-only or full file system, permissions
+        raise storage_error(exc, f"the ETL lock file {lock_path}") from exc
+    try:
+        return _run_locked(paths, db, progress, db_wait_s, batch_size, read_options, max_sentence_chars)
+    finally:
+        lock.release()
 
 
 def _run_locked(
@@ -219,6 +250,7 @@ def _run_locked(
     db_wait_s: float,
     batch_size: int,
     read_options: ReadOptions | None,
+    max_sentence_chars: int,
 ) -> RunSummary:
     version = extract.EXTRACTOR_VERSION
     started = utc_now()
@@ -227,12 +259,17 @@ def _run_locked(
     summary.problems, summary.warnings = inputs.problems, inputs.warnings
     summary.inputs_seen = len(inputs.origins)
 
-    with open_db(db, timeout_s=db_wait_s) as con:
-        with transaction(con):
-            summary.interrupted_runs = loader.close_interrupted_runs(con)
-            loader.start_run(con, summary.run_id, started, str(db), version)
-        stored = loader.stored_articles(con, (a.article_id for a in inputs.articles))
-        stale = loader.stale_article_ids(con, version)
+    try:
+        with open_db(db, timeout_s=db_wait_s) as con:
+            with transaction(con):
+                summary.interrupted_runs = loader.close_interrupted_runs(con)
+                loader.start_run(con, summary.run_id, started, str(db), version)
+            stored = loader.stored_articles(con, (a.article_id for a in inputs.articles))
+            stale = loader.stale_article_ids(con, version)
+    except (OSError, duckdb.Error) as exc:
+        if storage_reason(exc):
+            raise storage_error(exc, f"the warehouse {db}") from exc
+        raise
 
     work: list[Article | str] = [*_new_articles(inputs.articles, stored, summary), *stale]
     show = sys.stderr.isatty() if progress is None else progress
@@ -241,9 +278,10 @@ def _run_locked(
             task = bar.add_task("extract", total=len(work))
             for start in range(0, len(work), batch_size):
                 chunk = work[start:start + batch_size]
-                batch = _extract_chunk(db, db_wait_s, chunk, summary, lambda: bar.advance(task))
+                batch = _extract_chunk(db, db_wait_s, chunk, summary, lambda: bar.advance(task), max_sentence_chars)
                 if batch:
                     _store_batch(db, db_wait_s, summary, version, batch)
+        _reassemble_stale(db, db_wait_s, summary, batch_size)
         status = "partial" if summary.problems else "ok"
         summary.articles_failed = len(summary.problems)
         with open_db(db, timeout_s=db_wait_s) as con:
@@ -261,8 +299,11 @@ def _run_locked(
             f"; the {summary.batches_committed} batch(es) committed before it are kept"
             if summary.batches_committed else ""
         )
+        if storage_reason(exc):
+            raise storage_error(exc, f"the warehouse {db} (the batch in flight was rolled back{kept})") from exc
+        detail = " ".join(str(exc).split())
         raise LoadError(
-            f"the batch was not stored (nothing of it was kept{kept}): {type(exc).__name__}: {exc}"
+            f"the batch was not stored (nothing of it was kept{kept}): {type(exc).__name__}: {detail}"
         ) from exc
     return summary
 
@@ -290,7 +331,8 @@ def _new_articles(
 
 
 def _extract_chunk(
-    db: Path, db_wait_s: float, chunk: list[Article | str], summary: RunSummary, advance: Callable[[], None]
+    db: Path, db_wait_s: float, chunk: list[Article | str], summary: RunSummary, advance: Callable[[], None],
+    max_sentence_chars: int = MAX_SENTENCE_CHARS,
 ) -> list[loader.ArticleBatch]:
     """Extract one batch's articles: new ones as read, stale ones (ids) from their stored text."""
     stale_ids = [item for item in chunk if isinstance(item, str)]
@@ -302,7 +344,7 @@ def _extract_chunk(
     batch: list[loader.ArticleBatch] = []
     for article, is_refresh in todo:
         advance()
-        result = _try_extract(article)
+        result = _try_extract(article, max_sentence_chars)
         if isinstance(result, ReadProblem):
             summary.problems.append(result)
             continue
@@ -319,7 +361,9 @@ def _store_batch(
     """Commit one batch, all or nothing, with the run's counters so far."""
     with open_db(db, timeout_s=db_wait_s) as con:
         with transaction(con):
-            counts = loader.load_batch(con, summary.run_id, version, batch)
+            counts, assembled = assemble.load_and_assemble(
+                con, summary.run_id, version, batch, assemble.ASSEMBLY_VERSION)
+            summary.articles_copies += assembled.copies
             summary.articles_new += counts.articles_new
             summary.articles_reextracted += counts.articles_reextracted
             summary.claims_added += counts.claims_added
@@ -330,10 +374,27 @@ def _store_batch(
             loader.update_run(con, summary.run_id, summary.run_stats(), summary.messages())
 
 
-def _try_extract(article: Article) -> tuple[Article, list[Claim]] | ReadProblem:
+def _reassemble_stale(db: Path, db_wait_s: float, summary: RunSummary, batch_size: int) -> None:
+    """Re-assemble stored articles that another assembly version assembled (sources.yaml or the
+    signature scheme changed), from their stored claims and text, a batch per transaction."""
+    with open_db(db, timeout_s=db_wait_s) as con:
+        stale = assemble.stale_article_ids(con, assemble.ASSEMBLY_VERSION)
+    for start in range(0, len(stale), batch_size):
+        chunk = stale[start:start + batch_size]
+        with open_db(db, timeout_s=db_wait_s) as con:
+            with transaction(con):
+                assembled = assemble.assemble_articles(con, chunk, assemble.ASSEMBLY_VERSION)
+                summary.articles_reassembled += len(chunk)
+                summary.articles_copies += assembled.copies
+                loader.update_run(con, summary.run_id, summary.run_stats(), summary.messages())
+
+
+def _try_extract(
+    article: Article, max_sentence_chars: int = MAX_SENTENCE_CHARS
+) -> tuple[Article, list[Claim]] | ReadProblem:
     """`extract_article`, with an extractor crash turned into a problem for this article only."""
     try:
-        return extract_article(article)
+        return extract_article(article, max_sentence_chars)
     except Exception as exc:  # one article's extractor bug must not lose the batch
         name = ", ".join(
             f"{label} {value}" for label, value in (("id", article.source_id), ("url", article.url)) if value
@@ -341,7 +402,7 @@ def _try_extract(article: Article) -> tuple[Article, list[Claim]] | ReadProblem:
         which = f" ({name})" if name else ""
         return ReadProblem(
             article.origin,
-            f"extractor failed on this article{which}: {type(exc).__name__}: {exc}",
+            f"extractor failed on this article{which}: {describe_error(exc)}",
             article.line,
         )
 

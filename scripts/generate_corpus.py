@@ -9,6 +9,8 @@ injured, trapped, displaced, evacuated, captured, aid, strikes), sources that di
 (Kyiv counts Russian losses high, Moscow low), every qualifier (exact, ranges, at least,
 more than, up to, about, vague quantities), rates and totals, places and weekdays. Figures
 follow a slow trend with noise, so time series, bands and disagreements all have data.
+With `--copies F`, a share F of the articles are republished copies of an earlier one (other
+boilerplate, title, URL, publisher, a day later), as the assembly stage must count once.
 The same seed always gives the same corpus. Fictional: for benchmarks and demos only.
 """
 from __future__ import annotations
@@ -25,6 +27,11 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 PLACES = ("Sievierodonetsk", "Lysychansk", "Mariupol", "Kharkiv", "Kherson", "Bakhmut", "Izium", "Mykolaiv")
 PUBLISHERS = ("Reuters", "Associated Press", "Agence France-Presse", "Example Wire")
 OFFICIALS = ("the regional governor", "the mayor", "local officials", "the United Nations")
+BOILERPLATE = (
+    "Sign up for our morning newsletter to get the latest news about the war delivered to your inbox.",
+    "This story has been republished from a wire service; our editors did not change its content.",
+    "Follow our live page for maps, explainers and the latest updates from the front line.",
+)
 
 
 def figure(rng: random.Random, value: float) -> str:
@@ -74,11 +81,30 @@ def sentences(rng: random.Random, day: int) -> list[str]:
     return rng.sample(pool, rng.randint(2, 5))
 
 
-def generate(articles: int, seed: int) -> list[dict[str, str]]:
-    """`articles` articles as dicts with the JSONL article fields (SPEC.md "Article inputs")."""
+def republished(rng: random.Random, original: dict[str, str], i: int, seed: int) -> dict[str, str]:
+    """A copy of `original` as another outlet republishes it: other boilerplate, title, URL,
+    publisher, published a day later."""
+    published = date.fromisoformat(original["published"]) + timedelta(days=1)
+    return {
+        "id": f"gen-{seed}-{i:05d}",
+        "url": f"https://example.net/republished/{seed}/{i:05d}",
+        "title": f"Republished: {original['title']}",
+        "publisher": "Example Daily",
+        "published": published.isoformat(),
+        "text": f"{original['text']}\n\n{rng.choice(BOILERPLATE)}",
+    }
+
+
+def generate(articles: int, seed: int, copies: float = 0.0) -> list[dict[str, str]]:
+    """`articles` articles as dicts with the JSONL article fields (SPEC.md "Article inputs"); a
+    share `copies` of them republished copies of earlier ones."""
     rng = random.Random(seed)
-    corpus = []
+    corpus: list[dict[str, str]] = []
+    copy_rng = random.Random(seed + 1)  # a separate stream: copies=0 gives the corpus it always gave
     for i in range(articles):
+        if copies and corpus and copy_rng.random() < copies:
+            corpus.append(republished(copy_rng, copy_rng.choice(corpus), i, seed))
+            continue
         day = rng.randrange(DAYS)
         published = START + timedelta(days=day)
         body = "\n\n".join(sentences(rng, day))
@@ -97,11 +123,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    parser.add_argument("--copies", type=float, default=0.0,
+                        help="share of articles that are republished copies of earlier ones (default 0)")
     parser.add_argument("--out", type=Path, required=True, help="JSON lines file to write")
     args = parser.parse_args()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as out:
-        for article in generate(args.articles, args.seed):
+        for article in generate(args.articles, args.seed, args.copies):
             out.write(json.dumps(article, ensure_ascii=False) + "\n")
     print(f"wrote {args.articles} articles to {args.out}")
 

@@ -20,7 +20,7 @@ from etl.models import Claim
 INFERRED_DATE = date(2022, 6, 15)
 
 
-def fake_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
+def fake_claims(text: str, metadata: Mapping[str, Any], **options: Any) -> list[Claim]:
     """One exact `killed` claim per run of digits in the text, dated by the metadata."""
     claims = []
     for m in re.finditer(r"\d+", text):

@@ -9,7 +9,8 @@ Kill points (the process sends itself SIGKILL there, exactly as `kill -9` would)
   after-commit:N   right after batch N committed, before the run log is closed
   before-finish    after every batch, before the run is marked finished
 `--slow S` sleeps S seconds per article extracted (to give external kills and a second
-process time to overlap).
+process time to overlap). `--block-until FILE` holds the first extraction (the run holding
+its ETL lock) until FILE exists, so a test can act while the run is surely in progress.
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--kill-at", default="")
     parser.add_argument("--slow", type=float, default=0.0)
+    parser.add_argument("--block-until", default="")
     parser.add_argument("--version", default="test-1")
     parser.add_argument("args", nargs=argparse.REMAINDER)
     opts = parser.parse_args()
@@ -43,9 +45,11 @@ def main() -> None:
     extracted = 0
     batches = 0
 
-    def claims(text, metadata):
+    def claims(text, metadata, **options):
         nonlocal extracted
         extracted += 1
+        while opts.block_until and not os.path.exists(opts.block_until):
+            time.sleep(0.01)
         if opts.slow:
             time.sleep(opts.slow)
         if point == "extract" and extracted == n:

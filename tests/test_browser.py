@@ -7,6 +7,9 @@ under CI a missing browser is a failure. Screenshots go to pytest's temporary fo
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -47,3 +50,41 @@ def test_dashboard_renders_in_chromium(chromium: Path, tmp_path: Path) -> None:
     assert disagreements.charts >= 1
     assert overview.charts == 0
     print(f"screenshots in {tmp_path / 'screenshots'}")
+
+
+def test_article_text_never_becomes_a_link_in_chromium(chromium: Path, tmp_path: Path) -> None:
+    """Streamlit's markdown makes links of bare URLs, `www.` names and e-mail addresses however they
+    are escaped; the provenance card shows them as text, its only link the article's own."""
+    from playwright.sync_api import sync_playwright
+
+    root = Path(__file__).resolve().parent.parent
+    port = screenshot.free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(root / "tests" / "pages" / "provenance.py"),
+         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--server.address", "127.0.0.1", "--browser.serverAddress", "localhost"],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(root)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        base_url = f"http://127.0.0.1:{port}"
+        while not screenshot._healthy(base_url):
+            assert server.poll() is None, "streamlit exited"
+            time.sleep(0.2)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(chromium), args=list(screenshot.CHROMIUM_ARGS))
+            page = browser.new_page()
+            page.goto(base_url)
+            page.get_by_text("Officials at", exact=False).first.wait_for(timeout=60_000)
+            card = page.locator('[data-testid="stMain"]')
+            links = card.locator("a")
+            hrefs = [h for i in range(links.count()) if not (h := links.nth(i).get_attribute("href") or "#").startswith("#")]
+            shown = card.inner_text()
+            browser.close()
+        assert hrefs == ["https://example.org/a5"], hrefs
+        for words in ("www.example.net", "https://example.com/report", "press@example.org", "news@example.org",
+                      "<a href=https://evil.example>y</a>"):
+            assert words in shown, (words, shown)
+    finally:
+        os.killpg(server.pid, 15)  # the session this test started
+        server.wait(timeout=20)

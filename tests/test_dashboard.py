@@ -152,7 +152,8 @@ def charts_shown(at: AppTest) -> list[dict[str, Any]]:
 
 
 def markdown_text(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+    """What the page shows as markdown, captions and HTML (the provenance cards)."""
+    return "\n".join([*(m.value for m in at.markdown), *(c.value for c in at.caption), *(h.value for h in at.html)])
 
 
 def killed(db: Path, **filters: Any) -> pd.DataFrame:
@@ -308,8 +309,8 @@ def test_overview_row_leads_to_its_words(monkeypatch: pytest.MonkeyPatch, wareho
     assert not at.exception
     text = markdown_text(at)
     assert "Kyiv" in text and "Losses mount" in text and "8 Jun 2022" in text
-    assert "**up to 300**" in text  # the figure's own words, in bold inside the quote
-    assert "(https://example.org/a3)" in text
+    assert "<strong>up to 300</strong>" in text  # the figure's own words, in bold inside the quote
+    assert 'href="https://example.org/a3"' in text
 
 
 # --- the time series page -------------------------------------------------------------------
@@ -401,7 +402,7 @@ def test_time_series_claim_leads_to_its_words(monkeypatch: pytest.MonkeyPatch, w
     at.selectbox(key="claim_pick").select(row).run()
     assert not at.exception
     text = markdown_text(at)
-    assert "**400**" in text  # the figure's words, bold, inside its quote
+    assert "<strong>400</strong>" in text  # the figure's words, bold, inside its quote
     assert "Kyiv and Moscow disagree" in text
     assert "javascript" not in text  # a javascript: URL is never made a link
     assert shown["url"].isna().sum() == (shown["title"] == "Kyiv and Moscow disagree").sum()
@@ -413,7 +414,7 @@ def test_article_text_is_never_markup(monkeypatch: pytest.MonkeyPatch, warehouse
     assert any("<img src=x" in q for q in shown["quote"])  # in the table: literal text
     at.selectbox(key="claim_pick").select(0).run()
     text = markdown_text(at)
-    assert "\\<img src\\=x" in text and not re.search(r"(?<!\\)<img", text)  # escaped
+    assert "&lt;img src=x" in text and "<img" not in text  # escaped
     hover = " ".join(h for f in charts_shown(at) for t in f["data"] for h in t.get("hovertext") or [])
     assert "<img" not in hover and "&lt;img" in hover
     # Metadata with HTML is escaped too (a4's publisher is "<b>Example Wire</b>").
@@ -421,7 +422,27 @@ def test_article_text_is_never_markup(monkeypatch: pytest.MonkeyPatch, warehouse
     shown = table(at)
     row = int(shown.index[shown["title"] == "Kyiv and Moscow disagree"][0])
     at.selectbox(key="claim_pick").select(row).run()
-    assert "Example Wire" in markdown_text(at) and not re.search(r"(?<!\\)<b>", markdown_text(at))
+    assert "&lt;b&gt;Example Wire" in markdown_text(at) and "<b>" not in markdown_text(at)
+
+
+HOSTILE_CLAIM = {
+    "claim_id": "c1", "metric": "injured", "value_low": 14.0, "value_best": 14.0, "value_high": 14.0,
+    "unit": "people", "qualifier": "exact", "rate": None, "category": "civilian", "party": None,
+    "location": "Kramatorsk", "as_of": date(2022, 6, 3), "published": date(2022, 6, 4),
+    "source": "press@example.org", "figure_words": "14",
+    "quote": "Officials at www.example.net said 14 people were injured, see https://example.com/report "
+             "or write to press@example.org [x](https://evil.example) <a href=https://evil.example>y</a>.",
+    "title": "Live at www.example.net and http://example.com/live", "publisher": "news@example.org",
+    "url": "https://example.org/a5",
+}
+
+
+def test_provenance_card_is_inert_text_but_for_the_article_link() -> None:
+    card = ui.provenance_card(HOSTILE_CLAIM)
+    assert card.count("<a ") == 1 and 'href="https://example.org/a5"' in card  # the article's own link only
+    assert "&lt;a href=https://evil.example&gt;" in card and "said <strong>14</strong> people" in card
+    for words in ("www.example.net", "https://example.com/report", "press@example.org", "news@example.org"):
+        assert words in card  # shown as written (st.html: no markdown, so no autolinks)
 
 
 # --- the disagreements page -----------------------------------------------------------------
@@ -436,7 +457,7 @@ def test_disagreements_page(monkeypatch: pytest.MonkeyPatch, warehouse: Path) ->
     at.selectbox(key="disagreement_pick").select(int(pair.index[0])).run()
     assert not at.exception
     text = markdown_text(at)
-    assert "**400**" in text and "**20 to 30**" in text  # both sides' words
+    assert "<strong>400</strong>" in text and "<strong>20 to 30</strong>" in text  # both sides' words
 
 
 def test_disagreements_filters_and_empty_state(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:

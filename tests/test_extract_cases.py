@@ -39,3 +39,22 @@ def test_sentence_case(case):
                 assert value.lower() in have[key].lower(), (key, have)
             else:
                 assert have[key] == value, (key, have)
+
+
+SENTENCE = "Shelling killed 12 people in Kharkiv on Tuesday, the governor said."
+
+
+@pytest.mark.parametrize("published", ["2022-06-15", "2022-06-15T08:00:00Z", "2022-06-15T23:30:00+03:00",
+                                       dt.datetime(2022, 6, 15, 8), PUBLISHED])
+def test_published_may_be_an_iso_string_a_datetime_or_a_date(published: object) -> None:
+    [claim] = extract_claims(SENTENCE, {"published": published})
+    assert claim.as_of == dt.date(2022, 6, 14)  # the Tuesday before Wednesday 15 June
+
+
+def test_published_of_another_kind_is_refused_at_the_door() -> None:
+    with pytest.raises(TypeError, match=r'metadata\["published"\] must be a date, a datetime or an ISO 8601 string'):
+        extract_claims(SENTENCE, {"published": 20220615})
+    with pytest.raises(ValueError, match="not an ISO 8601 date"):
+        extract_claims(SENTENCE, {"published": "15/06/2022"})
+    with pytest.raises(TypeError, match=r'metadata\["publisher"\] must be a string'):
+        extract_claims(SENTENCE, {"publisher": ["Reuters"]})

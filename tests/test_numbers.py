@@ -159,3 +159,19 @@ def test_any_text_gives_claims_whose_spans_hold_their_words(text):
         low = claim.value_low if claim.value_low is not None else claim.value_best
         high = claim.value_high if claim.value_high is not None else claim.value_best
         assert low <= claim.value_best <= high
+
+
+@pytest.mark.parametrize("figure", [
+    "1," + ",".join(["000"] * 110),  # 10^330 written out: past the float range
+    "1" + "0" * 400,
+    "1" + "0" * 300 + " billion",  # finite digits, scaled past the float range
+    "9 billion",  # more people than there are
+])
+def test_figures_past_the_float_range_or_the_worlds_population_are_no_figures(figure: str) -> None:
+    claims = extract_claims(f"Officials said {figure} people were killed, and 12 were wounded.", {})
+    assert [(c.metric, c.value_best) for c in claims] == [("injured", 12.0)]
+
+
+def test_money_may_be_large_but_finite() -> None:
+    [claim] = extract_claims("The United States pledged $40 billion in military aid.", {})
+    assert claim.value_best == 40e9 and claim.unit == "USD"

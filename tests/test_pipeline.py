@@ -80,7 +80,7 @@ def test_new_extractor_version_replaces_claims(corpus: Path, db_path: Path, monk
     pipeline.run_etl([corpus], db_path)
     ingested = query(db_path, "SELECT article_id, ingested_at, run_id FROM articles ORDER BY 1")
 
-    def fewer_claims(text, metadata):
+    def fewer_claims(text, metadata, **options):
         return fake_claims(text, metadata)[:1]
 
     monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "test-2")
@@ -121,7 +121,7 @@ def test_bad_inputs_and_extractor_crash_do_not_stop_the_batch(
 ) -> None:
     (corpus / "bad.jsonl").write_text('{"text": "ok 1"}\n{oops\n')
 
-    def crash_on_soldiers(text, metadata):
+    def crash_on_soldiers(text, metadata, **options):
         if "soldiers" in text:
             raise ValueError("rule exploded")
         return fake_claims(text, metadata)

@@ -119,7 +119,7 @@ def test_folders_are_walked_sorted_skipping_unknown_and_hidden(tmp_path: Path) -
 
 
 def test_registry_takes_new_readers_without_pipeline_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def read_upper(path: Path) -> Iterator[Article]:
+    def read_upper(path: Path, options: readers.ReadOptions) -> Iterator[Article]:
         yield Article(text=path.read_text().upper(), origin=str(path))
 
     monkeypatch.setitem(readers.READERS, ".shout", read_upper)

@@ -53,3 +53,15 @@ def test_tally_sql_on_a_missing_file_is_a_clean_error(tmp_path: Path) -> None:
     result = run_sql(tmp_path / "none.duckdb", "SELECT 1;\n")
     assert result.returncode == 2 and "no Tally warehouse" in result.stderr
     assert not (tmp_path / "none.duckdb").exists()
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_claims_known_on_a_date_in_the_shell(corpus: Path, db_path: Path) -> None:
+    CliRunner().invoke(app, ["etl", str(corpus), "--db", str(db_path), "--quiet"])
+    # published 2022-06-01, 06-02, 06-03, inferred 06-15, and one undated (known from its ingestion, today)
+    sql = ".mode csv\nSELECT count(*) AS n FROM claims_known_on(DATE '2022-06-01');\n"
+    assert run_sql(db_path, sql).stdout.split() == ["n", "2"]  # "killed 12 ... wounded 30"
+    later = run_sql(db_path, ".mode csv\nSELECT count(*) AS n FROM claims_known_on('2022-06-15');\n")
+    assert later.stdout.split() == ["n", "5"]
+    everything = run_sql(db_path, ".mode csv\nSELECT count(*) AS n FROM claims_known_on(current_date);\n")
+    assert everything.stdout.split() == ["n", "6"], everything.stderr

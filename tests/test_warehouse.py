@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import subprocess
 import sys
 import time
@@ -68,13 +69,12 @@ def test_contract_columns_and_types(con) -> None:
 
 
 def test_every_table_and_column_has_a_comment(con) -> None:
-    tables = con.execute(
-        "SELECT table_name, comment FROM duckdb_tables() WHERE table_name IN ('articles', 'claims', 'etl_runs')"
-    ).fetchall()
-    assert len(tables) == 3 and all(c for _, c in tables)
+    tables = dict(con.execute("SELECT table_name, comment FROM duckdb_tables()").fetchall())
+    assert {"articles", "claims", "etl_runs", "sources", "article_signatures", "article_signature_bands"} <= set(tables)
+    assert all(tables.values()), tables
     missing = con.execute(
-        "SELECT table_name || '.' || column_name FROM duckdb_columns()"
-        " WHERE table_name IN ('articles', 'claims', 'etl_runs') AND coalesce(trim(comment), '') = ''"
+        "SELECT c.table_name || '.' || c.column_name FROM duckdb_columns() AS c JOIN duckdb_tables() USING (table_name)"
+        " WHERE c.table_name <> 'schema_migrations' AND coalesce(trim(c.comment), '') = ''"
     ).fetchall()
     assert missing == []
 
@@ -91,11 +91,50 @@ def test_views_exist_with_header_comments(con) -> None:
         assert sql.startswith(f"-- {path.stem}:") and "Grain:" in sql
         assert f"CREATE OR REPLACE VIEW {path.stem}" in sql
         con.execute(f"SELECT * FROM {path.stem}").fetchall()
+    comments = dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
+    assert {"series", "figures", "claim_facts"} <= set(comments) and all(comments.values()), comments
+
+
+def test_macros_exist_with_header_comments(con) -> None:
+    paths = sorted(wdb.MACROS_DIR.glob("*.sql"))
+    assert [p.stem for p in paths] == ["claims_known_on"]
+    for path in paths:
+        sql = path.read_text()
+        assert sql.startswith(f"-- {path.stem}:") and "Grain:" in sql and f"CREATE OR REPLACE MACRO {path.stem}" in sql
+    [(comment,)] = con.execute(
+        "SELECT comment FROM duckdb_functions() WHERE function_name = 'claims_known_on'").fetchall()
+    assert comment
+    assert con.execute("SELECT * FROM claims_known_on(DATE '2022-06-01')").fetchall() == []
+
+
+def test_series_and_figures_count_figures_not_copies(con) -> None:
+    now = wdb.utc_now()
+    loader.insert_rows(con, "articles", [
+        {"article_id": "orig", "text": "12 killed", "ingested_at": now, "published": dt.date(2022, 6, 1)},
+        {"article_id": "copy", "text": "12 killed.", "ingested_at": now, "duplicate_of": "orig"},
+        {"article_id": "later", "text": "12 killed!", "ingested_at": now, "published": dt.date(2022, 6, 9)},
+    ])
+    loader.insert_rows(con, "sources", [
+        {"source_id": "kyiv", "name": "Kyiv", "kind": "government", "side": "Ukraine"},
+        {"source_id": "paper", "name": "Paper", "kind": "media", "side": None}])
+    loader.insert_rows(con, "claims", [
+        _claim_row("orig", "c1", figure_id="f1"),
+        _claim_row("copy", "c2", figure_id="f1", source="Paper", source_id="paper"),
+        _claim_row("later", "c3", figure_id="f2", as_of=dt.date(2022, 6, 9)),
+    ])
+    assert con.execute("SELECT figure_id, mentions, articles, reports, copies, sources, source_id FROM figures"
+                       " ORDER BY 1").fetchall() == [("f1", 3 - 1, 2, 1, 1, 2, "ua-government"),
+                                                     ("f2", 1, 1, 1, 0, 1, "ua-government")]
+    assert con.execute("SELECT figures, sources, mentions FROM series").fetchall() == [(2, 1, 3)]
+    facts = con.execute("SELECT claim_id, source_name, source_kind, source_side, duplicate_of, is_copy"
+                        " FROM claim_facts ORDER BY 1").fetchall()
+    assert facts[1] == ("c2", "Paper", "media", None, "orig", True)
 
 
 def _claim_row(article_id: str, claim_id: str, **over) -> dict:
     row = {"claim_id": claim_id, "article_id": article_id, "metric": "killed", "value_low": 1.0,
-           "value_best": 2.0, "value_high": 3.0, "span_start": 0, "span_end": 2, "quote": "x"}
+           "value_best": 2.0, "value_high": 3.0, "span_start": 0, "span_end": 2, "quote": "x",
+           "source": "Kyiv", "source_id": "ua-government", "figure_key": "k", "figure_id": "f"}
     return row | over
 
 
@@ -105,19 +144,32 @@ def test_audits_find_each_kind_of_bad_row(con) -> None:
     loader.insert_rows(con, "articles", [
         {"article_id": "good", "text": "12 killed", "ingested_at": now},
         {"article_id": "blank", "text": "  ", "ingested_at": now},
+        {"article_id": "copy", "text": "12 killed.", "ingested_at": now, "duplicate_of": "good"},
+        {"article_id": "self", "text": "12 killed!", "ingested_at": now, "duplicate_of": "self"},
+        {"article_id": "lost", "text": "12 killed?", "ingested_at": now, "duplicate_of": "gone"},
+        {"article_id": "chain", "text": "12 killed;", "ingested_at": now, "duplicate_of": "copy"},
     ])
+    loader.insert_rows(con, "sources", [{"source_id": "ua-government", "name": "Government of Ukraine",
+                                         "kind": "government", "side": "Ukraine"}])
     loader.insert_rows(con, "claims", [
         _claim_row("good", "ok"),
         _claim_row("good", "bounds", value_low=5.0),
         _claim_row("good", "span", span_end=99),
         _claim_row("gone", "orphan"),
         _claim_row("good", "open", value_low=None, value_high=None),
+        _claim_row("good", "unsourced", source_id=None),
+        _claim_row("good", "unknown-source", source_id="nobody"),
+        _claim_row("good", "unattributed", source=None, source_id=None),
+        _claim_row("good", "unnumbered", figure_id=None),
     ])
     found = {a.name: {next(iter(r.values())) for r in a.rows} for a in wdb.run_audits(con)}
     assert found == {
+        "article_duplicate_of_broken": {"self", "lost", "chain"},
         "article_empty_text": {"blank"},
         "claim_bounds_out_of_order": {"bounds"},
+        "claim_source_unresolved": {"unsourced", "unknown-source"},
         "claim_span_outside_text": {"span"},
+        "claim_without_figure_id": {"unnumbered"},
         "claims_without_article": {"orphan"},
     }
     assert all(a.description for a in wdb.run_audits(con))
@@ -153,23 +205,43 @@ def test_read_only_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 HOLDER = (
-    "import sys, time; from warehouse.db import connect; "
-    "c = connect(sys.argv[1]); print('held', flush=True); time.sleep(float(sys.argv[2])); c.close()"
+    "import sys; from warehouse.db import connect; "
+    "c = connect(sys.argv[1]); print('held', flush=True); sys.stdin.read(); c.close()"
 )
 
 
-def test_connect_waits_for_another_process_lock(db_path: Path) -> None:
+def test_connect_waits_for_another_process_lock(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The holder lets go when told (not after a sleep), and the waiting connect is seen retrying
+    before that: nothing depends on how fast the machine is."""
+    import threading
+
     wdb.connect(db_path).close()
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path), "1.0"], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    retried = threading.Event()
+    real_sleep = time.sleep
+
+    def sleep(seconds: float) -> None:  # connect() sleeps only between failed tries
+        retried.set()
+        real_sleep(seconds)
+
+    monkeypatch.setattr(wdb.time, "sleep", sleep)
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(WarehouseLockedError, match="in use by another process"):
             wdb.connect(db_path, read_only=True, timeout_s=0.2)
-        start = time.monotonic()
-        con = wdb.connect(db_path, read_only=True, timeout_s=15)
-        con.close()
-        assert time.monotonic() - start > 0.2  # it had to wait for the holder to let go
+        retried.clear()
+        opened: list[object] = []
+        waiter = threading.Thread(target=lambda: opened.append(wdb.connect(db_path, read_only=True, timeout_s=120)))
+        waiter.start()
+        assert retried.wait(60) and not opened  # it tried, found the lock held, and waits
+        holder.stdin.close()  # let go
+        waiter.join(120)
+        assert len(opened) == 1  # it got in once the holder had let go
+        opened[0].close()
     finally:
+        if holder.stdin and not holder.stdin.closed:
+            holder.stdin.close()
         holder.wait(timeout=15)
 
 

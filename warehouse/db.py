@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from etl.errors import ConfigError, WarehouseLockedError, WarehouseMissingError
+from etl.errors import ConfigError, WarehouseLockedError, WarehouseMissingError, storage_error, storage_reason
 
 DEFAULT_DB_PATH = Path("warehouse") / "tally.duckdb"
 DB_ENV_VAR = "TALLY_DB"
@@ -26,6 +26,7 @@ DEFAULT_LOCK_TIMEOUT_S = 10.0
 _HERE = Path(__file__).resolve().parent
 MIGRATIONS_DIR = _HERE / "migrations"
 VIEWS_DIR = _HERE / "views"
+MACROS_DIR = _HERE / "macros"
 AUDITS_DIR = _HERE / "audits"
 
 Connection = duckdb.DuckDBPyConnection
@@ -76,7 +77,9 @@ def connect(
             break
         except duckdb.IOException as exc:
             if not _is_lock_conflict(exc):
-                raise ConfigError(f"cannot open the warehouse {path}: {exc}") from exc
+                if not read_only and storage_reason(exc):
+                    raise storage_error(exc, f"the warehouse {path}") from exc
+                raise ConfigError(f"cannot open the warehouse {path}: {' '.join(str(exc).split())}") from exc
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise WarehouseLockedError(path, timeout_s, _lock_holder(exc)) from exc
@@ -104,7 +107,12 @@ def open_db(
     con = connect(path, read_only=read_only, timeout_s=timeout_s)
     try:
         if not read_only:
-            migrate(con)
+            try:
+                migrate(con)
+            except duckdb.Error as exc:
+                if storage_reason(exc):  # a full disk shows first here, when a new file gets its tables
+                    raise storage_error(exc, f"the warehouse {path}") from exc
+                raise
         yield con
     finally:
         con.close()
@@ -174,9 +182,10 @@ def migrate(con: Connection) -> list[str]:
 
 
 def create_views(con: Connection) -> list[str]:
-    """(Re)create every view in warehouse/views (one `CREATE OR REPLACE VIEW` per file)."""
+    """(Re)create every view in warehouse/views (one `CREATE OR REPLACE VIEW` per file), then every
+    table macro in warehouse/macros (one `CREATE OR REPLACE MACRO` per file)."""
     names = []
-    for path in sorted(VIEWS_DIR.glob("*.sql")):
+    for path in [*sorted(VIEWS_DIR.glob("*.sql")), *sorted(MACROS_DIR.glob("*.sql"))]:
         con.execute(path.read_text(encoding="utf-8"))
         names.append(path.stem)
     return names

@@ -10,16 +10,18 @@ Reading order for one quantity, all knowledge from etl/data/:
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from collections.abc import Mapping
 from typing import Any
 
 from etl.extract import attribution, dates, scope
 from etl.extract.lexicon import current_language, lexicon, per_language, using_language
 from etl.extract.numbers import Quantity, find_quantities
-from etl.extract.text import PhraseTable, Sentence, Token, split_sentences, word_set
+from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, split_sentences, word_set
 from etl.models import Claim
 
 _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
@@ -424,7 +426,8 @@ def _loser(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Sp
     """"Russian forces have lost 100,000 troops", "Ukrainian troop losses at 5,000": the side (and its
     group) named just before a loss word that comes before the figure; None when there is no loss word."""
     t = tables()
-    in_speaker = {k for sp in speakers for k, tok in enumerate(tokens) if sp.start <= tok.start < sp.end}
+    window = range(max(0, q.start - _WINDOW_BEFORE - 4), min(len(tokens), q.start + 8))  # all that is looked at
+    in_speaker = {k for sp in speakers for k in window if sp.start <= tokens[k].start < sp.end}
     for k in range(q.start - 1, max(-1, q.start - _WINDOW_BEFORE), -1):
         loss = t.losses.match(tokens, k)
         if loss:
@@ -482,18 +485,54 @@ class _Context:
     paragraph_spans: list[tuple[int, int]] = field(default_factory=list)
     scope: scope.ArticleScope = field(default_factory=scope.ArticleScope)  # what scope carries across sentences
 
+    @cached_property
+    def place_index(self) -> _PlaceIndex:
+        return _PlaceIndex(self.places, self.speaker_spans)
+
+
+class _PlaceIndex:
+    """The article's event places in text order, each marked inside a speaker's words or not, so
+    that the places of a span cost a binary search rather than a scan of the whole article (which
+    made long articles quadratic); the best place of a span is remembered (paragraphs are asked often)."""
+
+    def __init__(self, places: list[Any], speaker_spans: list[tuple[int, int]]) -> None:
+        self.places = sorted(places, key=lambda p: p.start)
+        self.starts = [p.start for p in self.places]
+        spans = sorted(speaker_spans)
+        span_starts = [s for s, _ in spans]
+        reach: list[int] = []  # reach[i]: the furthest end among spans[0..i]
+        for _, end in spans:
+            reach.append(max(end, reach[-1]) if reach else end)
+        whole = set(speaker_spans)
+
+        def in_speaker(start: int) -> bool:
+            i = bisect.bisect_right(span_starts, start) - 1
+            return i >= 0 and reach[i] > start
+
+        self.in_speaker = [in_speaker(p.start) for p in self.places]
+        self.is_speaker = [(p.start, p.end) in whole for p in self.places]  # "Kyiv said": the government
+        self._best: dict[tuple[int, int, bool], Any] = {}
+
+    def ends_within(self, lo: int, hi: int) -> set[int]:
+        """Ends of the places that start in [lo, hi)."""
+        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return {p.end for p in self.places[a:b]}
+
+    def best(self, lo: int, hi: int, in_speaker: bool) -> Any:
+        """The most specific place inside [lo, hi) (first of its rank), inside or outside speakers' words."""
+        key = (lo, hi, in_speaker)
+        if key not in self._best:
+            a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+            inside = [self.places[i] for i in range(a, b) if self.places[i].end <= hi
+                      and self.in_speaker[i] == in_speaker and not self.is_speaker[i]]
+            self._best[key] = min(inside, key=lambda p: (_PLACE_RANK.get(p.kind, 4), p.start)) if inside else None
+        return self._best[key]
+
 
 def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) -> tuple[str | None, str]:
     """Where the figure happened: the most specific place its sentence names (outside the speaker's
     words), else a place in the speaker's title ("Kherson regional governor"), else its paragraph's."""
-    def pick(lo: int, hi: int, in_speaker: bool) -> Any:
-        inside = [p for p in ctx.places if lo <= p.start and p.end <= hi
-                  and any(s <= p.start < e for s, e in ctx.speaker_spans) == in_speaker
-                  and (p.start, p.end) not in ctx.speaker_spans]  # "Kyiv said": the government, not the city
-        if not inside:
-            return None
-        return min(inside, key=lambda p: (_PLACE_RANK.get(p.kind, 4), p.start))
-
+    pick = ctx.place_index.best
     for lo, hi, in_speaker, where in ((sentence.start, sentence.end, False, "the sentence"),
                                       (sentence.start, sentence.end, True, "the speaker's title"),
                                       (*paragraph, False, "the paragraph")):
@@ -502,7 +541,9 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int]) ->
             return place.canonical, f"'{place.surface}' named in {where}"
     # "the city", "there": a place named before; the paragraph before it, else the one before that
     if _points_back_to_a_place(sentence):
-        for lo, hi in reversed([p for p in ctx.paragraph_spans if ctx.recent_from <= p[0] < paragraph[0]]):
+        spans = ctx.paragraph_spans
+        first = bisect.bisect_left(spans, (ctx.recent_from, -1))
+        for lo, hi in reversed(spans[first:bisect.bisect_left(spans, (paragraph[0], -1))]):
             place = pick(lo, hi, False)
             if place is not None:
                 return place.canonical, f"'{place.surface}' named in a paragraph before ('the city', 'there')"
@@ -539,7 +580,7 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     date_mentions = dates.find_dates(sentence, ctx.published)
     blocked = {k for d in date_mentions if d.kind in ("calendar", "month_part") for k in range(d.start, d.end)}
     date_tokens = {k for d in date_mentions for k in range(d.start, d.end)}
-    place_ends = {p.end for p in ctx.places if sentence.start <= p.start < sentence.end}
+    place_ends = ctx.place_index.ends_within(sentence.start, sentence.end)
     after_place = {k for k, tok in enumerate(tokens) if k > 0 and tokens[k - 1].end in place_ends}
     quantities = find_quantities(tokens, blocked, after_place)
     if not quantities:
@@ -785,23 +826,41 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any]) -> li
     return kept
 
 
-def extract_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
-    """Every reported figure in an article. metadata: published (date|None), publisher (str|None),
-    language (ISO 639-1 code, detected from the text when not given)."""
+def _published_date(value: Any) -> dt.date | None:
+    """metadata["published"] as a date: a date, a datetime or an ISO 8601 string; else a clear error."""
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            raise ValueError(f'metadata["published"] is not an ISO 8601 date or datetime: {value[:40]!r}') from None
+    raise TypeError(f'metadata["published"] must be a date, a datetime or an ISO 8601 string, '
+                    f"not {type(value).__name__}")
+
+
+def extract_claims(text: str, metadata: Mapping[str, Any], *,
+                   max_sentence_chars: int = MAX_SENTENCE_CHARS) -> list[Claim]:
+    """Every reported figure in an article. metadata: published (date, datetime, ISO 8601 string or
+    None), publisher (str or None), language (ISO 639-1 code, detected from the text when not given).
+    Sentences longer than `max_sentence_chars` are read in parts."""
     from etl.extract.language import detect_language
 
     with using_language(metadata.get("language") or detect_language(text)):
-        return _article_claims(text, metadata)
+        return _article_claims(text, metadata, max_sentence_chars)
 
 
-def _article_claims(text: str, metadata: Mapping[str, Any]) -> list[Claim]:
+def _article_claims(text: str, metadata: Mapping[str, Any], max_sentence_chars: int) -> list[Claim]:
     from etl.places import find_places
 
-    published = metadata.get("published")
-    if isinstance(published, dt.datetime):
-        published = published.date()
-    publisher = metadata.get("publisher") or attribution.dateline_agency(text)
-    sentences = split_sentences(text)
+    published = _published_date(metadata.get("published"))
+    publisher = metadata.get("publisher")
+    if publisher is not None and not isinstance(publisher, str):
+        raise TypeError(f'metadata["publisher"] must be a string or None, not {type(publisher).__name__}')
+    publisher = publisher or attribution.dateline_agency(text)
+    sentences = split_sentences(text, max_sentence_chars)
     speakers_by_sentence = [attribution.find_speakers(s) for s in sentences]
     ctx = _Context(published, publisher, _event_places(text, sentences, find_places(text, current_language())),
                    [(sp.start, sp.end) for sps in speakers_by_sentence for sp in sps])

@@ -18,6 +18,7 @@ from etl.extract.text import PhraseTable, Sentence, Token, split_sentences, word
 
 _DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+_MAX_DAYS_AGO = 200 * 366  # "300000000 days ago" is no date (and no timedelta)
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def _ago_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int] | None:
         return None
     unit = tables().ago_units.get(tokens[amount.end].lower)
     ago = tables().ago_words.match(tokens, amount.end + 1)
-    if unit is None or ago is None:
+    if unit is None or ago is None or amount.value * unit > _MAX_DAYS_AGO:
         return None
     return amount.end + 1 + ago[0], int(amount.value * unit)
 

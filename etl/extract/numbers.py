@@ -11,10 +11,11 @@ and all of its words are data (etl/data/en/quantities.yaml).
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
-from etl.extract.lexicon import lexicon, per_language
+from etl.extract.lexicon import LANGUAGE, lexicon, per_language
 from etl.extract.text import PhraseTable, Token, word_map, word_set
 
 Bounds = tuple[float | None, float, float | None]
@@ -86,6 +87,8 @@ class _Grammar:
         self.not_figure_prefixes = PhraseTable([(p, True) for p in m["not_figure_prefixes"]])
         months = lexicon().dates["months"]
         self.months = word_set(list(months))
+        # how many people there are is no fact of a language: one number, in the default language's file
+        self.world_population = float(lexicon(LANGUAGE).quantities["world_population"])
 
     def digits_value(self, m: re.Match[str]) -> float:
         """The value of a digit token matched by `digits_re` (before any scale)."""
@@ -140,8 +143,8 @@ def read_amount(tokens: tuple[Token, ...], i: int) -> Amount | None:
     if i >= len(tokens):
         return None
     value, i, scaled, in_words = _read_core(tokens, i)
-    if value is None:
-        return None
+    if value is None or not math.isfinite(value):
+        return None  # 400 digits, "a million million ... million": past the float range, no number
     if (currency is None and i < len(tokens) and tokens[i].text in g.currency_symbols
             and tokens[i].start == tokens[i - 1].end):
         currency = g.currency_symbols[tokens[i].text]  # "15€"
@@ -310,7 +313,7 @@ def find_quantities(tokens: tuple[Token, ...], blocked: set[int] | None = None,
         if q is None:
             i += 1
             continue
-        if q.rule != "excluded":
+        if q.rule != "excluded" and _is_plausible(q):
             found.append(q)
         i = q.end
     return found
@@ -386,6 +389,14 @@ def _quantity_at(tokens: tuple[Token, ...], i: int, blocked: set[int], after_pla
         end += suffix[0]
     (low, best, high), qual = _bounds(first.value, group)
     return Quantity(i, end, low, best, high, qual, currency, j, "number_words" if first.in_words else "number")
+
+
+def _is_plausible(q: Quantity) -> bool:
+    """Finite bounds, and a count that is not money no larger than the world's population."""
+    values = [v for v in (q.low, q.best, q.high) if v is not None]
+    if not all(math.isfinite(v) for v in values):
+        return False
+    return q.currency is not None or max(values) <= grammar().world_population
 
 
 def _unscaled(tokens: tuple[Token, ...], amount: Amount) -> float:

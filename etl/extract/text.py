@@ -118,22 +118,34 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 _END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[«]?[A-Z0-9А-ЯЁЄІЇҐ])")
+# the word (any alphabet's letters and inner full stops: "U.S.", "тис.") before a full stop
+_WORD_BEFORE_STOP_RE = re.compile(r"((?:[^\W\d_]|\.)+)\.*$")
+_ABBREVIATION_CHARS = 24  # an abbreviation before a full stop ("Lt.", "U.S.", "обл.") is never longer
+
+MAX_SENTENCE_CHARS = 1000
+"""Longest sentence read as one: longer runs (scraped tables, live blogs without full stops)
+are cut at safe points, so that the work per sentence is bounded and extraction is linear
+in the length of the text. Real wire sentences stay under 600 characters."""
+# Where an overlong sentence may be cut, best first: clause punctuation, then any space.
+_SAFE_CUTS = re.compile(r"[;:]\s|,\s|\s[-–—]+\s")
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of the text, each within one paragraph, with tokens."""
+def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sentence]:
+    """Sentences of the text, each within one paragraph and at most `max_chars` long, with tokens."""
     abbreviations = set(lexicon().text["abbreviations"])
     sentences: list[Sentence] = []
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         para = text[p_start:p_end]
         cuts = [0]
         for m in _END_RE.finditer(para):
-            before = re.search(r"((?:[^\W\d_]|\.)+)\.*$", para[: m.start() + 1])
+            # only the few characters before the stop: the whole paragraph each time would be quadratic
+            before = _WORD_BEFORE_STOP_RE.search(para, max(0, m.start() - _ABBREVIATION_CHARS), m.start() + 1)
             word = before.group(1).lower().rstrip(".") if before else ""
             if m.group().startswith(".") and (word in abbreviations or (len(word) == 1 and word.isalpha())):
                 continue
             cuts.append(m.end())
         cuts.append(len(para))
+        cuts = _cap_lengths(para, cuts, max_chars)
         in_para = 0
         for a, b in zip(cuts, cuts[1:]):
             chunk = para[a:b]
@@ -146,6 +158,25 @@ def split_sentences(text: str) -> list[Sentence]:
                                       tokenize(s_text, s_start)))
             in_para += 1
     return sentences
+
+
+def _cap_lengths(para: str, cuts: list[int], max_chars: int) -> list[int]:
+    """`cuts` with more cuts wherever two are over `max_chars` apart: at the last clause mark
+    (; : , or a spaced dash) in the second half of the allowed length, else the last space,
+    else (one endless word) at the limit itself."""
+    capped = [cuts[0]]
+    for end in cuts[1:]:
+        start = capped[-1]
+        while end - start > max_chars:
+            limit = start + max_chars
+            floor = start + max_chars // 2
+            marks = [m.end() for m in _SAFE_CUTS.finditer(para, floor, limit)]
+            space = para.rfind(" ", floor, limit)
+            cut = marks[-1] if marks else (space + 1 if space > start else limit)
+            capped.append(cut)
+            start = cut
+        capped.append(end)
+    return capped
 
 
 def match_phrase_at(tokens: tuple[Token, ...], i: int, phrase: tuple[str, ...]) -> bool:

@@ -17,3 +17,5 @@ SELECT
 FROM articles AS a
 LEFT JOIN claims AS c USING (article_id)
 GROUP BY ALL;
+
+COMMENT ON VIEW article_coverage IS 'One row per stored article: its metadata, text length, and how many claims and metrics were read from it.';

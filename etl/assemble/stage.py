@@ -1,0 +1,135 @@
+"""The assembly stage over a batch of stored articles: copies, sources, figure ids.
+
+Runs inside the batch's transaction, right after the loader stored the batch, so a
+committed batch is always assembled. It works on the batch's articles only (and the
+stories and figure keys they touch), reading what it needs of the rest from the state
+the warehouse keeps (signatures, band keys, figure keys): never every stored article.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from etl.assemble import copies
+from etl.assemble.figures import figure_key
+from etl.assemble.sources import SourceRecord, source_book
+from warehouse import assembly_store as store
+from warehouse import loader
+from warehouse.db import Connection
+
+
+@dataclass
+class AssemblyCounts:
+    """What one assembly call changed."""
+
+    articles: int = 0
+    copies: int = 0  # articles whose duplicate_of changed
+    claims: int = 0
+
+
+def load_and_assemble(
+    con: Connection, run_id: str, extractor_version: str, batch: Sequence[loader.ArticleBatch], assembly_version: str
+) -> tuple[loader.LoadCounts, AssemblyCounts]:
+    """Store a batch (`loader.load_batch`) and assemble it, in the caller's transaction."""
+    replaced = [b.article.article_id for b in batch if b.replace]
+    old_keys = store.figure_keys_of(con, replaced)  # figures the replaced claims leave behind
+    counts = loader.load_batch(con, run_id, extractor_version, batch)
+    # The batch's claims as stored (the loader keeps the first of a repeated claim_id): read from
+    # memory, not back from the claims table, which a batch would otherwise scan whole.
+    stored: dict[str, dict] = {}
+    for b in batch:
+        for claim in b.claims:
+            row = claim.to_row(b.article.article_id)
+            row.update(figure_key=None, article_publisher=b.article.publisher)
+            stored.setdefault(row["claim_id"], row)
+    assembled = assemble_articles(con, [b.article.article_id for b in batch], assembly_version, old_keys,
+                                  batch_claims=list(stored.values()),
+                                  texts={b.article.article_id: b.article.text for b in batch})
+    return counts, assembled
+
+
+def assemble_articles(
+    con: Connection, article_ids: Sequence[str], assembly_version: str, extra_keys: Iterable[str] = (),
+    batch_claims: Sequence[dict] | None = None, texts: Mapping[str, str] | None = None,
+) -> AssemblyCounts:
+    """Assemble stored articles: sign and link copies, canonicalise sources, number figures.
+
+    `batch_claims` (with `article_publisher`) and `texts` are the articles' claims and texts as
+    just stored; without them, what is needed is read from the warehouse.
+    """
+    counts = AssemblyCounts(articles=len(article_ids))
+    touched = set(article_ids)
+    moved = _find_copies(con, article_ids, texts)
+    counts.copies = len(moved)
+    touched.update(moved)
+
+    if batch_claims is None:
+        rows = store.claims_to_assemble(con, touched)
+    else:
+        roots = store.root_publishers(con, touched)
+        rows = [dict(c, root_publisher=roots.get(c["article_id"], c["article_publisher"])) for c in batch_claims]
+        rows += store.claims_to_assemble(con, touched - set(article_ids))
+    book = source_book()
+    by_article: dict[str, list[dict]] = {}
+    for row in rows:
+        by_article.setdefault(row["article_id"], []).append(row)
+    records: dict[str, SourceRecord] = {}
+    updates = []
+    keys = set(extra_keys)
+    for claims in by_article.values():
+        publisher = claims[0]["article_publisher"]
+        found = book.article_sources((c["source"] for c in claims), publisher=publisher)
+        root_publisher = claims[0]["root_publisher"]
+        root_source = book.canonical(root_publisher, publisher=root_publisher) if root_publisher else None
+        for claim in claims:
+            record = found.get(claim["source"]) if claim["source"] is not None else None
+            if record is not None:
+                records[record.source_id] = record
+            effective = record
+            if root_source is not None and publisher is not None and claim["source"] is not None \
+                    and book.exact_form(claim["source"]) == book.exact_form(publisher):
+                # A figure nobody is named for is the publisher's; in a copy, the original's.
+                effective = root_source
+                records[root_source.source_id] = root_source
+            key = figure_key(effective.source_id if effective else None, claim)
+            if claim["figure_key"] is not None:
+                keys.add(claim["figure_key"])
+            keys.add(key)
+            updates.append((claim["claim_id"], record.source_id if record else None, key))
+    store.set_claim_sources(con, updates)
+    store.upsert_sources(
+        con,
+        [r.to_row() for r in records.values() if r.curated],
+        [r.to_row() for r in records.values() if not r.curated],
+    )
+    store.assign_figure_ids(con, keys)
+    store.stamp_assembled(con, touched, assembly_version)
+    counts.claims = len(updates)
+    return counts
+
+
+def stale_article_ids(con: Connection, assembly_version: str) -> list[str]:
+    """Stored articles another assembly version assembled (or none did), in the order stored."""
+    return store.stale_assembly_ids(con, assembly_version)
+
+
+def _find_copies(con: Connection, article_ids: Sequence[str], texts: Mapping[str, str] | None = None) -> list[str]:
+    """Sign the articles that have no signature of this version yet, link them to stored copies,
+    re-root the stories they join; returns the articles whose duplicate_of changed. `texts` are
+    the articles' texts when the caller has them (else they are read from the warehouse)."""
+    versions = store.signature_versions(con, article_ids)
+    unsigned = [aid for aid in article_ids if versions.get(aid) != copies.SIGNATURE_VERSION]
+    if texts is None or any(aid not in texts for aid in unsigned):
+        texts = {**(texts or {}), **store.texts(con, unsigned)}
+    signed = {aid: copies.text_signature(texts[aid]) for aid in unsigned}
+    store.store_signatures(con, signed, copies.SIGNATURE_VERSION, replacing=[a for a in unsigned if a in versions])
+    candidates = store.copy_candidates(con, {aid: sig.band_keys for aid, sig in signed.items() if sig.comparable})
+    if not candidates:
+        return []
+    involved = {x for pair in candidates for x in pair}
+    known = {**store.signatures(con, involved - set(signed)), **signed}
+    links = [(a, b) for a, b in candidates if copies.is_copy(known[a], known[b])]
+    if not links:
+        return []
+    roots, order = store.story_state(con, {x for pair in links for x in pair})
+    return store.reroot(con, copies.story_roots(links, roots, order))

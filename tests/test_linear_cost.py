@@ -1,0 +1,79 @@
+"""Extraction costs time in proportion to the text, whatever the text (issue: a 20 KB run-on
+article took 23 s, random word salads minutes). Cost is measured as steps (lines of Tally's
+Python executed, `tests.steps.count_steps`) when the input doubles, never as wall-clock time."""
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from etl.extract import extract_claims
+from etl.extract.text import split_sentences
+from tests.steps import count_steps
+
+# A run-on report with no full stop: a figure, a place, a speaker and a trigger every few words.
+RUN_ON = ("shelling killed 12 people and wounded 30 civilians in Kharkiv on Tuesday the governor said and "
+          "more than 500 are trapped in the Azot plant according to the UN while Kyiv said between 100 and "
+          "200 of its soldiers are killed every day ")
+LINEAR = 2.3  # steps(2n) / steps(n) at most: 2 for linear work, 4 or more for what it replaced
+
+
+def text_of(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+def test_a_run_on_article_costs_twice_as_much_when_twice_as_long() -> None:
+    extract_claims(RUN_ON, {"published": "2022-06-15"})  # knowledge files loaded, caches warm
+    small, claims_small = count_steps(extract_claims, text_of(RUN_ON, 10_000), {"published": "2022-06-15"})
+    large, claims_large = count_steps(extract_claims, text_of(RUN_ON, 20_000), {"published": "2022-06-15"})
+    assert len(claims_large) >= 1.9 * len(claims_small) > 0  # the figures are still read
+    assert large / small <= LINEAR, f"steps {small} -> {large} ({large / small:.2f}x) for twice the text"
+
+
+def test_splitting_a_long_paragraph_is_linear() -> None:
+    """Many sentences in one paragraph: each full stop's abbreviation check looks a few characters
+    back, not at the whole paragraph before it (which made splitting quadratic). The work is in the
+    regex engine, invisible to step counts: this compares CPU time of n and 4n, with a wide margin
+    (linear gives 4, the quadratic splitter 14)."""
+    def cpu(n: int) -> float:
+        text = text_of("Shelling hit the town. ", n)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            split_sentences(text)
+            best = min(best, time.process_time() - start)
+        return best
+
+    split_sentences("Warm up. Done.")
+    small, large = cpu(50_000), cpu(200_000)
+    assert large / small < 8, f"{small:.3f} s -> {large:.3f} s for four times the text"
+
+
+VOCABULARY = st.sampled_from([
+    "killed", "wounded", "injured", "people", "civilians", "soldiers", "said", "according", "to", "the", "UN",
+    "Kyiv", "Moscow", "Kharkiv", "Sievierodonetsk", "between", "and", "more", "than", "about", "at", "least",
+    "12", "1,500", "4.6", "billion", "$2bn", "hundreds", "of", "thousands", "every", "day", "since", "June",
+    "3", "Tuesday", "on", "in", ",", ";", "-", "(", ")", "were", "are", "trapped", "fled", "aid", "pledged",
+    "air", "strikes", "his", "its", "troops", "lost", "toll", "rose", "nearly", "dozens",
+])
+WORD_SALAD = st.lists(st.one_of(VOCABULARY, VOCABULARY, VOCABULARY, st.text(min_size=1, max_size=12),
+                                st.sampled_from([".", ". The", "\n"])), min_size=50, max_size=400).map(" ".join)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(unit=WORD_SALAD)
+def test_any_long_text_costs_linear_work_and_gives_valid_claims(unit: str) -> None:
+    """Random long text (word salads, run-ons, stray symbols): twice the text, about twice the steps;
+    every claim's span lies on its words inside its quote, and low <= best <= high."""
+    n = max(3_000, len(unit))
+    small, _ = count_steps(extract_claims, text_of(unit, n), {"published": "2022-06-15"})
+    text = text_of(unit, 2 * n)
+    large, claims = count_steps(extract_claims, text, {"published": "2022-06-15"})
+    assert large <= LINEAR * small + 20_000, f"steps {small} -> {large} for twice the text"
+    for claim in claims:
+        words = text[claim.span_start:claim.span_end]
+        assert 0 <= claim.span_start < claim.span_end <= len(text) and words.strip()
+        assert words in claim.quote and claim.quote in text
+        assert claim.value_low is None or claim.value_low <= claim.value_best
+        assert claim.value_high is None or claim.value_best <= claim.value_high

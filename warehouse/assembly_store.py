@@ -1,0 +1,256 @@
+"""The stored state the assembly stage reads and writes: signatures, band keys, story roots,
+claim sources and keys, the sources table, figure ids.
+
+Only I/O: the decisions are made by the pure code in etl/assemble/. Rows go in as Arrow
+tables registered on the connection and one statement per table, never row by row. Every
+function runs inside the caller's transaction.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from etl.assemble.copies import Signature
+from warehouse.db import Connection
+
+ASSEMBLY_SQL_DIR = Path(__file__).resolve().parent / "assembly"
+
+
+@contextmanager
+def _registered(con: Connection, name: str, table: pa.Table) -> Iterator[None]:
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        con.unregister(name)
+
+
+def _ids_table(ids: Iterable[str], column: str = "article_id") -> pa.Table:
+    return pa.table({column: pa.array(sorted(set(ids)), type=pa.string())})
+
+
+def signature_versions(con: Connection, article_ids: Iterable[str]) -> dict[str, str]:
+    """The version of the stored signature of each given article that has one."""
+    with _registered(con, "_tally_ids", _ids_table(article_ids)):
+        return dict(con.execute(
+            "SELECT article_id, signature_version FROM article_signatures JOIN _tally_ids USING (article_id)"
+        ).fetchall())
+
+
+def texts(con: Connection, article_ids: Iterable[str]) -> dict[str, str]:
+    """The stored texts of the given articles."""
+    ids = set(article_ids)
+    if not ids:
+        return {}
+    with _registered(con, "_tally_ids", _ids_table(ids)):
+        return dict(con.execute("SELECT article_id, text FROM articles JOIN _tally_ids USING (article_id)").fetchall())
+
+
+def store_signatures(
+    con: Connection, signatures: Mapping[str, Signature], signature_version: str, replacing: Iterable[str] = ()
+) -> None:
+    """Store each article's signature and band keys, replacing those of the `replacing` articles."""
+    if not signatures:
+        return
+    ids = sorted(signatures)
+    old = sorted(set(replacing))
+    if old:
+        with _registered(con, "_tally_ids", _ids_table(old)):
+            con.execute("DELETE FROM article_signature_bands WHERE article_id IN (SELECT article_id FROM _tally_ids)")
+            con.execute("DELETE FROM article_signatures WHERE article_id IN (SELECT article_id FROM _tally_ids)")
+    sigs = pa.table({
+        "article_id": pa.array(ids, type=pa.string()),
+        "signature_version": pa.array([signature_version] * len(ids), type=pa.string()),
+        "shingles": pa.array([signatures[i].shingles for i in ids], type=pa.int32()),
+        "minhash": pa.array([signatures[i].minhash.astype("<u4").tobytes() for i in ids], type=pa.binary()),
+        "numbers": pa.array([sorted(signatures[i].numbers) for i in ids], type=pa.list_(pa.string())),
+    })
+    with _registered(con, "_tally_signatures", sigs):
+        con.execute("INSERT INTO article_signatures BY NAME SELECT * FROM _tally_signatures")
+    band_rows = [(key, aid) for aid in ids for key in signatures[aid].band_keys]
+    if band_rows:
+        bands = pa.table({
+            "band_key": pa.array([k for k, _ in band_rows], type=pa.int64()),
+            "article_id": pa.array([a for _, a in band_rows], type=pa.string()),
+        })
+        with _registered(con, "_tally_bands", bands):
+            con.execute("INSERT INTO article_signature_bands BY NAME SELECT * FROM _tally_bands")
+
+
+def copy_candidates(con: Connection, bands: Mapping[str, Sequence[int]]) -> list[tuple[str, str]]:
+    """Pairs (article, other stored article) that share a band key, for the given articles' keys."""
+    rows = [(key, aid) for aid, keys in bands.items() for key in keys]
+    if not rows:
+        return []
+    table = pa.table({
+        "band_key": pa.array([k for k, _ in rows], type=pa.int64()),
+        "article_id": pa.array([a for _, a in rows], type=pa.string()),
+    })
+    with _registered(con, "_tally_new_bands", table):
+        return con.execute(
+            "SELECT DISTINCT n.article_id, o.article_id FROM _tally_new_bands AS n"
+            " JOIN article_signature_bands AS o USING (band_key)"
+            " WHERE o.article_id <> n.article_id ORDER BY 1, 2"
+        ).fetchall()
+
+
+def signatures(con: Connection, article_ids: Iterable[str]) -> dict[str, Signature]:
+    """Stored signatures of the given articles."""
+    with _registered(con, "_tally_ids", _ids_table(article_ids)):
+        rows = con.execute(
+            "SELECT article_id, minhash, shingles, numbers FROM article_signatures JOIN _tally_ids USING (article_id)"
+        ).fetchall()
+    return {aid: Signature(np.frombuffer(minhash, dtype="<u4").astype(np.uint32), shingles, frozenset(nums))
+            for aid, minhash, shingles, nums in rows}
+
+
+def story_state(con: Connection, article_ids: Iterable[str]) -> tuple[dict[str, str], dict[str, tuple]]:
+    """Each article's story root, and each root's order: first stored, then (stored in one batch)
+    first published, then id."""
+    with _registered(con, "_tally_ids", _ids_table(article_ids)):
+        rows = con.execute(
+            "SELECT a.article_id, coalesce(a.duplicate_of, a.article_id) AS root, r.ingested_at,"
+            " coalesce(r.published, DATE '9999-12-31')"
+            " FROM articles AS a JOIN _tally_ids USING (article_id)"
+            " JOIN articles AS r ON r.article_id = coalesce(a.duplicate_of, a.article_id)"
+        ).fetchall()
+    roots = {aid: root for aid, root, _, _ in rows}
+    order = {root: (ingested, published, root) for _, root, ingested, published in rows}
+    return roots, order
+
+
+def reroot(con: Connection, new_roots: Mapping[str, str]) -> list[str]:
+    """Point every article of each story at its new root (the root itself at none); returns the
+    articles whose `duplicate_of` changed."""
+    moves = {old: new for old, new in new_roots.items()}
+    if not moves:
+        return []
+    table = pa.table({"old_root": pa.array(list(moves), type=pa.string()),
+                      "new_root": pa.array(list(moves.values()), type=pa.string())})
+    with _registered(con, "_tally_roots", table):
+        changed = con.execute(
+            "UPDATE articles SET duplicate_of = CASE WHEN articles.article_id = m.new_root THEN NULL ELSE m.new_root END"
+            " FROM _tally_roots AS m WHERE coalesce(articles.duplicate_of, articles.article_id) = m.old_root"
+            " AND (CASE WHEN articles.article_id = m.new_root THEN NULL ELSE m.new_root END)"
+            " IS DISTINCT FROM articles.duplicate_of RETURNING articles.article_id"
+        ).fetchall()
+    return sorted(r[0] for r in changed)
+
+
+_CLAIM_COLUMNS = ("claim_id", "article_id", "source", "metric", "category", "party", "location", "scope", "unit",
+                  "rate", "value_low", "value_best", "value_high", "figure_key")
+
+
+def claims_to_assemble(con: Connection, article_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """The claims of the given articles, with their article's publisher and its story root's publisher."""
+    article_ids = set(article_ids)
+    if not article_ids:
+        return []
+    columns = ", ".join(f"c.{name}" for name in _CLAIM_COLUMNS)
+    with _registered(con, "_tally_ids", _ids_table(article_ids)):
+        cur = con.execute(
+            f"SELECT {columns}, a.publisher AS article_publisher, r.publisher AS root_publisher"
+            " FROM claims AS c JOIN _tally_ids USING (article_id)"
+            " JOIN articles AS a ON a.article_id = c.article_id"
+            " JOIN articles AS r ON r.article_id = coalesce(a.duplicate_of, a.article_id)"
+            " ORDER BY c.article_id, c.span_start, c.claim_id"
+        )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def root_publishers(con: Connection, article_ids: Iterable[str]) -> dict[str, str | None]:
+    """The publisher of the original of each given article that is a copy."""
+    ids = set(article_ids)
+    if not ids:
+        return {}
+    with _registered(con, "_tally_ids", _ids_table(ids)):
+        return dict(con.execute(
+            "SELECT a.article_id, r.publisher FROM articles AS a JOIN _tally_ids USING (article_id)"
+            " JOIN articles AS r ON r.article_id = a.duplicate_of"
+        ).fetchall())
+
+
+def figure_keys_of(con: Connection, article_ids: Iterable[str]) -> set[str]:
+    """The figure keys the claims of the given articles have now."""
+    ids = list(article_ids)
+    if not ids:
+        return set()
+    with _registered(con, "_tally_ids", _ids_table(ids)):
+        rows = con.execute(
+            "SELECT DISTINCT figure_key FROM claims JOIN _tally_ids USING (article_id) WHERE figure_key IS NOT NULL"
+        ).fetchall()
+    return {r[0] for r in rows}
+
+
+def set_claim_sources(con: Connection, rows: Sequence[tuple[str, str | None, str]]) -> None:
+    """Set (claim_id, source_id, figure_key) on stored claims."""
+    if not rows:
+        return
+    table = pa.table({
+        "claim_id": pa.array([r[0] for r in rows], type=pa.string()),
+        "source_id": pa.array([r[1] for r in rows], type=pa.string()),
+        "figure_key": pa.array([r[2] for r in rows], type=pa.string()),
+    })
+    with _registered(con, "_tally_claim_sources", table):
+        con.execute(
+            "UPDATE claims SET source_id = s.source_id, figure_key = s.figure_key FROM _tally_claim_sources AS s"
+            " WHERE claims.claim_id = s.claim_id"
+            " AND (claims.source_id IS DISTINCT FROM s.source_id OR claims.figure_key IS DISTINCT FROM s.figure_key)"
+        )
+
+
+def upsert_sources(con: Connection, curated: Sequence[Mapping[str, Any]], found: Sequence[Mapping[str, Any]]) -> None:
+    """Store source records: curated ones as the data file says; others once, gaining a side
+    when a later spelling reveals it."""
+    for rows, update in (
+        (curated, "name = excluded.name, kind = excluded.kind, side = excluded.side"),
+        (found, "side = coalesce(sources.side, excluded.side)"),
+    ):
+        if not rows:
+            continue
+        table = pa.table({
+            "source_id": pa.array([r["source_id"] for r in rows], type=pa.string()),
+            "name": pa.array([r["name"] for r in rows], type=pa.string()),
+            "kind": pa.array([r["kind"] for r in rows], type=pa.string()),
+            "side": pa.array([r["side"] for r in rows], type=pa.string()),
+        })
+        with _registered(con, "_tally_sources", table):
+            con.execute(
+                "INSERT INTO sources BY NAME SELECT * FROM _tally_sources"
+                f" ON CONFLICT (source_id) DO UPDATE SET {update}"
+            )
+
+
+def assign_figure_ids(con: Connection, figure_keys: Iterable[str]) -> None:
+    """Renumber the figures of the given keys (warehouse/assembly/assign_figure_ids.sql)."""
+    keys = sorted(set(figure_keys))
+    if not keys:
+        return
+    sql = (ASSEMBLY_SQL_DIR / "assign_figure_ids.sql").read_text(encoding="utf-8")
+    with _registered(con, "_tally_figure_keys", pa.table({"figure_key": pa.array(keys, type=pa.string())})):
+        con.execute(sql)
+
+
+def stamp_assembled(con: Connection, article_ids: Iterable[str], assembly_version: str) -> None:
+    """Record that the given articles were assembled with this version."""
+    with _registered(con, "_tally_ids", _ids_table(article_ids)):
+        con.execute(
+            "UPDATE articles SET assembly_version = ? FROM _tally_ids AS i"
+            " WHERE articles.article_id = i.article_id AND articles.assembly_version IS DISTINCT FROM ?",
+            [assembly_version, assembly_version],
+        )
+
+
+def stale_assembly_ids(con: Connection, assembly_version: str) -> list[str]:
+    """Stored articles assembled by another version (or never), in the order they were stored."""
+    rows = con.execute(
+        "SELECT article_id FROM articles WHERE assembly_version IS DISTINCT FROM ? ORDER BY ingested_at, article_id",
+        [assembly_version],
+    ).fetchall()
+    return [r[0] for r in rows]
