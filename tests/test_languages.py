@@ -110,3 +110,34 @@ def test_a_language_key_overrides_detection_and_a_bad_one_is_a_problem(tmp_path)
     first, second = list(read_path(path))
     assert first.language == "ru"
     assert "language" in second.message and second.line == 2
+    # in front matter, the problem names the line the key is written on
+    md = tmp_path / "b.md"
+    md.write_text("---\ntitle: Обстріл\nlanguage: pl\n---\nЗагинули 5 людей.\n", encoding="utf-8")
+    [problem] = list(read_path(md))
+    assert "'pl'" in problem.message and problem.line == 3
+
+
+@pytest.mark.parametrize("text", [
+    "Загинули 9 млрд людей.", "Загинули 10 000 000 000 людей.", "Загинули " + "1" * 400 + " людей.",
+    "Погибли 9 млрд человек, сообщил губернатор.", "Погибли " + "9" * 400 + " человек.",
+    "Загинули " + "мільйон " * 40 + "людей.",
+])
+def test_counts_larger_than_the_world_are_no_figures_in_ukrainian_and_russian(text):
+    """The world-population bound is one fact for every language (etl/data/en/quantities.yaml)."""
+    from etl.extract import extract_claims
+
+    assert extract_claims(text, {"published": "2022-06-15"}) == []
+    money = extract_claims("Росія витратила 9 млрд доларів на війну, загинули 8 людей.", {"published": "2022-06-15"})
+    assert [(c.metric, c.value_best) for c in money] == [("killed", 8)]  # money is not bounded by people
+
+
+def test_an_overlong_cyrillic_sentence_is_read_in_parts_with_its_figures():
+    from etl.extract import extract_claims
+    from etl.extract.text import MAX_SENTENCE_CHARS, split_sentences
+
+    text = "обстріл тривав усю ніч, " * 100 + "загинули 1 500 людей"
+    with using_language("uk"):
+        parts = split_sentences(text)
+    assert len(parts) > 2 and all(len(p.text) <= MAX_SENTENCE_CHARS for p in parts)
+    assert text[parts[-1].start:parts[-1].end].endswith("загинули 1 500 людей")
+    assert [(c.metric, c.value_best) for c in extract_claims(text, {"published": "2022-06-15"})] == [("killed", 1500)]
