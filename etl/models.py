@@ -55,6 +55,7 @@ class Article:
     source_id: str | None = None  # the `id` key of the input (a feed entry's id), if it had one
     line: int | None = None  # where the article starts in its input (JSON lines), for messages
     text_source: TextSource | None = None  # which part of the input the text is
+    language: str | None = None  # ISO 639-1 (en, uk, ru): from the input's `language` key, else detected
 
     @property
     def article_id(self) -> str:

@@ -133,14 +133,22 @@ def extraction_metadata(article: Article) -> dict[str, Any]:
         "publisher": article.publisher,
         "title": article.title,
         "url": article.url,
+        "language": article.language,
     }
+
+
+def with_language(article: Article) -> Article:
+    """The article with its `language`: as the input gave it, else detected from the text."""
+    if article.language is not None:
+        return article
+    return replace(article, language=extract.detect_language(article.text))
 
 
 def with_publication_date(article: Article) -> Article:
     """The article with `published` inferred from its text when it has none (None if not inferable)."""
     if article.published is not None:
         return article
-    inferred = extract.infer_publication_date(article.text)
+    inferred = extract.infer_publication_date(article.text)  # its language is detected the same way
     if inferred is None:
         return article
     return replace(article, published=inferred, published_inferred=True)
@@ -150,7 +158,7 @@ def extract_article(
     article: Article, max_sentence_chars: int = MAX_SENTENCE_CHARS
 ) -> tuple[Article, list[Claim]]:
     """Date the article (inferring when needed) and extract its claims. Pure: touches no database."""
-    dated = with_publication_date(article)
+    dated = with_publication_date(with_language(article))
     claims = extract.extract_claims(dated.text, extraction_metadata(dated), max_sentence_chars=max_sentence_chars)
     return dated, claims
 
@@ -442,6 +450,7 @@ def extract_path(
             row["explanation"] = claim.explanation
             row["published"] = dated.published
             row["published_inferred"] = dated.published_inferred
+            row["language"] = dated.language
             yield {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
 
 

@@ -99,3 +99,16 @@ def test_gold_set_is_consistent(gold_set):
     done = subprocess.run([sys.executable, str(GOLD / "check_gold.py"), gold_set], capture_output=True, text=True,
                           cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_ukrainian_and_russian_gold_sets_score_at_least_95(tmp_path, language):
+    """The development gold in Ukrainian and Russian (tests/gold/build_lang.py, written for testing)."""
+    db = tmp_path / f"{language}.duckdb"
+    run_etl([GOLD / f"{language}.articles.jsonl"], db)
+    result = _score(db, GOLD / f"{language}.gold.jsonl", {})
+    print(f"{language} gold: F1 {result['f1']:.3f} attributes {result['attributes']:.3f}")
+    assert result["f1"] >= 0.95, ([g.get("note") for g, _ in result["misses"]],
+                                  [c["quote"] for c in result["false_positives"]])
+    assert result["attributes"] >= 0.90, [(a, g.get("note")) for a, g, _ in result["wrong"]]
+    assert result["places"], "no place was matched in Cyrillic text"

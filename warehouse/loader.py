@@ -133,16 +133,17 @@ def stored_texts(con: Connection, article_ids: Iterable[str]) -> list[Article]:
     if not ids:
         return []
     rows = con.execute(
-        "SELECT text, origin, url, title, publisher, published, published_inferred, source_id, text_source"
-        " FROM articles WHERE list_contains(?, article_id) ORDER BY article_id",
+        "SELECT text, origin, url, title, publisher, published, published_inferred, source_id, text_source,"
+        " language FROM articles WHERE list_contains(?, article_id) ORDER BY article_id",
         [ids],
     ).fetchall()
     return [
         Article(
             text=text, origin=origin or "", url=url, title=title, publisher=publisher,
             published=None if inferred else published, source_id=source_id, text_source=text_source,
+            language=language,
         )
-        for text, origin, url, title, publisher, published, inferred, source_id, text_source in rows
+        for text, origin, url, title, publisher, published, inferred, source_id, text_source, language in rows
     ]
 
 
@@ -158,6 +159,7 @@ def _article_row(article: Article, run_id: str, extractor_version: str, now: dat
         "origin": article.origin,
         "source_id": article.source_id,
         "text_source": article.text_source,
+        "language": article.language,
         "ingested_at": now,
         "run_id": run_id,
         "extractor_version": extractor_version,
@@ -188,11 +190,13 @@ def load_batch(
                     "article_id": b.article.article_id,
                     "published": b.article.published,
                     "published_inferred": b.article.published_inferred,
+                    "language": b.article.language,
                 }
                 for b in refreshed
             ],
             schema=pa.schema(
-                [("article_id", pa.string()), ("published", pa.date32()), ("published_inferred", pa.bool_())]
+                [("article_id", pa.string()), ("published", pa.date32()), ("published_inferred", pa.bool_()),
+                 ("language", pa.string())]
             ),
         )
         con.register("_tally_refreshed", updates)
@@ -203,7 +207,7 @@ def load_batch(
             counts.claims_removed = int(removed[0]) if removed else 0
             con.execute(
                 "UPDATE articles SET published = r.published,"
-                " published_inferred = r.published_inferred, extractor_version = ?"
+                " published_inferred = r.published_inferred, language = r.language, extractor_version = ?"
                 " FROM _tally_refreshed AS r WHERE articles.article_id = r.article_id",
                 [extractor_version],
             )

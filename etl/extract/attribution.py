@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from etl.extract.lexicon import lexicon
-from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens
+from etl.extract.lexicon import lexicon, per_language
+from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, word_set
 
 _MAX_SPEAKER_TOKENS = 9
 
@@ -36,27 +35,31 @@ class _Tables:
         self.prepositions = PhraseTable([(p, "preposition") for p in a["source_prepositions"]])
         self.actors = PhraseTable([(p, "actor") for p in a["actor_verbs"]])
         self.pronouns = {phrase_tokens(p) for p in a["pronouns"]}
-        self.determiners = set(a["determiners"])
-        self.stop = set(a["speaker_stop_words"])
-        self.adverbs = set(a["speaker_adverbs"])
-        self.speaker_nouns = set(a["speaker_nouns"])
-        self.name_joiners = set(a["name_joiners"])
-        self.verb_auxiliaries = set(a["verb_auxiliaries"])
-        self.postposed_followers = set(a["postposed_followers"])
-        self.title_prepositions = set(a["title_prepositions"])
+        self.determiners = word_set(a["determiners"])
+        self.stop = word_set(a["speaker_stop_words"])
+        self.adverbs = word_set(a["speaker_adverbs"])
+        self.speaker_nouns = word_set(a["speaker_nouns"])
+        self.name_joiners = word_set(a["name_joiners"])
+        self.verb_auxiliaries = word_set(a["verb_auxiliaries"])
+        self.postposed_followers = word_set(a["postposed_followers"])
+        self.title_prepositions = word_set(a["title_prepositions"])
         self.agencies = sorted(a["dateline_agencies"], key=len, reverse=True)
-        self.not_speaker_heads = frozenset(a["not_speaker_heads"])
-        self.leading_words = frozenset(a["speaker_leading_words"])
+        self.not_speaker_heads = word_set(a.get("not_speaker_heads", []))
+        self.leading_words = word_set(a.get("speaker_leading_words", []))
+        self.reports_back = PhraseTable([(p, True) for p in a.get("reports_back_openers", [])])
+        self.agency_pattern = a.get("dateline_agency_pattern", r"^[^\n]{0,80}\(\s*{agency}\s*\)")
         self.party_aliases = PhraseTable([])
         entries = []
         for party, aliases in lexicon().parties["parties"].items():
             for alias in aliases:
                 entries.append((alias, party))
-        # party names are matched case-sensitively: "US" is a country, "us" is not
+        # party names are matched case-sensitively: "US" is a country, "us" is not; where words
+        # inflect they are matched by normal form ("окупантів", "російських" name Russia)
+        self.party_case = bool(lexicon().parties.get("match_case", True))
         self.party_by_alias = {alias: party for alias, party in entries}
         self.party_first: dict[str, list[tuple[list[str], str]]] = {}
         for alias, party in entries:
-            words = [t.text for t in _simple_tokens(alias)]
+            words = [t.text if self.party_case else t.lower for t in _simple_tokens(alias)]
             self.party_first.setdefault(words[0], []).append((words, party))
         for lst in self.party_first.values():
             lst.sort(key=lambda e: -len(e[0]))
@@ -67,7 +70,7 @@ def _simple_tokens(text: str) -> tuple[Token, ...]:
     return tokenize(text)
 
 
-@lru_cache(maxsize=1)
+@per_language
 def tables() -> _Tables:
     return _Tables()
 
@@ -80,7 +83,12 @@ def parties_in(tokens: tuple[Token, ...], start: int = 0, end: int | None = None
     i = start
     while i < end:
         hit = None
-        for words, party in t.party_first.get(tokens[i].text, ()):
+        if not t.party_case:
+            for words, party in t.party_first.get(tokens[i].lower, ()):
+                if i + len(words) <= end and all(tokens[i + k].lower == w for k, w in enumerate(words)):
+                    hit = (i, i + len(words), party)
+                    break
+        for words, party in t.party_first.get(tokens[i].text, ()) if t.party_case else ():
             if i + len(words) <= end and all(tokens[i + k].text == w for k, w in enumerate(words)):
                 hit = (i, i + len(words), party)
                 break
@@ -310,6 +318,12 @@ def _is_number(tok: Token) -> bool:
     return tok.text[:1].isdigit() or tok.lower in lexicon().quantities["number_words"]
 
 
+def reports_back(sentence: Sentence) -> bool:
+    """True when the sentence opens by pointing back at what was just told ("Про це повідомив ...",
+    "Об этом сообщили в ...": the figures before it are its speaker's)."""
+    return tables().reports_back.match(sentence.tokens, 0) is not None
+
+
 def dateline_agency(text: str) -> str | None:
     """The wire agency named in a dateline ("KYIV (Reuters) -"), if the article opens with one."""
     head = "\n".join(line for line in text.split("\n") if line.strip())[:600]  # a headline may come first
@@ -319,6 +333,6 @@ def dateline_agency(text: str) -> str | None:
             if re.search(r"^[^\n]{0,80}\(\s*" + re.escape(agency) + r"\s*\)\s*[-–—]", line):
                 return agency
     for agency in tables().agencies:
-        if re.search(r"^[^\n]{0,80}\(\s*" + re.escape(agency) + r"\s*\)", lines[0] if lines else ""):
+        if re.search(tables().agency_pattern.replace("{agency}", re.escape(agency)), lines[0] if lines else ""):
             return agency
     return None

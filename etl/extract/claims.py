@@ -14,15 +14,15 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
 from etl.extract import attribution, dates, implicit, scope
-from etl.extract.lexicon import lexicon
+from etl.extract.lexicon import current_language, lexicon, per_language, using_language
 from etl.extract.numbers import Quantity, find_quantities
-from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, split_sentences
+from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, split_sentences, word_set
 from etl.models import Claim
 
 _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
@@ -103,9 +103,9 @@ class _Tables:
         self.costs = PhraseTable([(w, True) for w in m["money_not_aid"]])
         self.aid_kinds = PhraseTable([(w, k) for k, words in m["aid_kinds"].items() for w in words])
         g = lexicon().grammar
-        self.words: dict[str, frozenset[str]] = {key: frozenset(value) for key, value in g.items()
+        self.words: dict[str, frozenset[str]] = {key: word_set(value) for key, value in g.items()
                                                   if isinstance(value, list)}
-        self.government_verbs = frozenset(lexicon().attribution["government_verbs"])
+        self.government_verbs = word_set(lexicon().attribution["government_verbs"])
 
 
 def _words_of(kind: str) -> frozenset[str]:
@@ -113,7 +113,7 @@ def _words_of(kind: str) -> frozenset[str]:
     return tables().words[kind]
 
 
-@lru_cache(maxsize=1)
+@per_language
 def tables() -> _Tables:
     return _Tables()
 
@@ -220,6 +220,8 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
                 k = trig.end
             break
         if group:
+            # "окупантів", "українських захисників": a group word that also names the side
+            np_.party = np_.party or next((h[2] for h in attribution.parties_in(tokens, k, k + group[0])), None)
             k = np_.add_group(tokens, k, group)
             seen_noun = True
             continue
@@ -236,14 +238,14 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             continue
         if non_people:
             after = k + non_people[0]
-            if (not seen_noun and tok.lower != "times" and after < stop and tokens[after].is_word
+            if (not seen_noun and tok.lower not in _words_of("times_words") and after < stop and tokens[after].is_word
                     and not tokens[after].is_capitalised and after not in triggers
                     and not t.clause.match(tokens, after) and not t.predicate.match(tokens, after)
                     and (t.groups.match(tokens, after) or after + 1 >= stop or not tokens[after + 1].is_word
                          or t.predicate.match(tokens, after + 1))):
                 k = after  # "cattle rustlers", "car bomb victims": a modifier of the noun that follows
                 continue
-            np_.times = tok.lower == "times" and not seen_noun
+            np_.times = tok.lower in _words_of("times_words") and not seen_noun
             np_.non_people = not seen_noun and not np_.times
             weapon = t.weapons.match(tokens, k) if np_.non_people else None
             if weapon is None and np_.non_people and k - 1 > q.end - 1 and (w2 := t.weapons.match(tokens, k - 1)) \
@@ -522,11 +524,14 @@ def _loser(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Sp
         loss = t.losses.match(tokens, k)
         if loss:
             lo = max(0, k - 4)
-            hits = [h for h in attribution.parties_in(tokens, lo, k + loss[0]) if h[0] not in in_speaker]
+            hi = min(k + loss[0] + 2, q.start) if "possessor_after" in tables().words else k + loss[0]
+            hits = [h for h in attribution.parties_in(tokens, lo, hi) if h[0] not in in_speaker]  # "втрати противника"
             groups = [t.groups.match(tokens, j) for j in range(lo, k + loss[0])]
             group = next((str(g[1]) for g in groups if g and g[1] in ("military", "civilian")), None)
             if group is None and any(tok.lower.startswith("troop") for tok in tokens[lo:k + loss[0]]):
                 group = "military"
+            if group is None and any(tok.lower in tables().words.get("military_bodies", ()) for tok in tokens[lo:hi]):
+                group = "military"  # "ВСУ потеряли", "втрати противника": an army's losses are soldiers
             if not hits and group is None:
                 return None
             return (hits[-1][2] if hits else None), group
@@ -745,14 +750,14 @@ def _region_wide(sentence: Sentence, clause: tuple[int, int], ctx: _Context) -> 
     return None
 
 
-@lru_cache(maxsize=1)
+@per_language
 def _region_wide_words() -> frozenset[str]:
     """Words any region-wide wording holds (a cheap test before the phrase tables)."""
     words = {p.lower().split()[-1] for phrases in lexicon().grammar["region_wide"].values() for p in phrases}
     return frozenset(words | set(_words_of("national_territory_nouns")))
 
 
-@lru_cache(maxsize=1)
+@per_language
 def _region_wide_tables() -> dict[str, PhraseTable]:
     return {kind: PhraseTable([(w, True) for w in words]) for kind, words in lexicon().grammar["region_wide"].items()}
 
@@ -775,6 +780,8 @@ def _place_of_the_event(claim: Claim, ctx: _Context, paragraph: int) -> None:
 def _points_back_to_a_place(sentence: Sentence) -> bool:
     """"in the city", "there": the sentence refers to a place named earlier."""
     tokens = sentence.tokens
+    if "place_from_previous_paragraph" in tables().words:
+        return True  # posts of one sentence per line: a figure without a place is where the last one was
     nouns = _words_of("place_nouns")
 
     def place_noun_after(k: int) -> bool:  # "the city", "the southern port's population"
@@ -961,7 +968,7 @@ def _war_of_the_article(tokens: tuple[Token, ...], start: dt.date | None, period
     return start
 
 
-@lru_cache(maxsize=1)
+@per_language
 def _generic_conflicts() -> PhraseTable:
     return PhraseTable([(p, True) for p in lexicon().dates["generic_conflict_phrases"]])
 
@@ -1447,6 +1454,8 @@ def _metric_trigger(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, tri
     if np_.times:
         verbs = [tr for tr in trigger_list if tr.kind == "times_verbs"
                  and max(floor, q.start - _WINDOW_BEFORE) <= tr.start < q.start]
+        if not verbs and "times_verb_after" in tables().words:  # "28 разів обстріляли": the verb follows
+            verbs = [tr for tr in trigger_list if tr.kind == "times_verbs" and np_.end <= tr.start <= np_.end + 1]
         return (verbs[-1], "times") if verbs else (None, "")
     if np_.weapon:
         return _weapon_verb(tokens, q, np_, floor, date_tokens, quantity_starts)
@@ -1578,22 +1587,24 @@ def _country_names() -> dict[str, str]:
     return {p.country_code: p.canonical for p in load_gazetteer().places if p.kind == "country"}
 
 
-@lru_cache(maxsize=1)
+@per_language
 def _currency_signs() -> frozenset[str]:
     q = lexicon().quantities
     return frozenset(q["currency_symbols"]) | frozenset(q["currency_codes"])
 
 
-@lru_cache(maxsize=1)
+@per_language
 def _party_aliases() -> frozenset[str]:
     return frozenset(a for aliases in lexicon().parties["parties"].values() for a in aliases)
 
 
 def dateline_spans(text: str, para_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Datelines ("KYIV (Reuters) -") opening one of the first lines: where the story was filed."""
+    own = lexicon().attribution.get("dateline_pattern")  # the language's dateline form ("МОСКВА, 12 июня. /ТАСС/.")
+    pattern = re.compile(own, re.MULTILINE) if own else _DATELINE_RE
     out = []
     for start, end in para_spans[:_DATELINE_LINES]:
-        m = _DATELINE_RE.match(text, start, end)
+        m = pattern.match(text, start, end)
         if m:
             out.append((start, m.end()))
     return out
@@ -1694,7 +1705,15 @@ def _territory_authority(text: str, end: int) -> bool:
 def extract_claims(text: str, metadata: Mapping[str, Any], *,
                    max_sentence_chars: int = MAX_SENTENCE_CHARS) -> list[Claim]:
     """Every reported figure in an article. metadata: published (date, datetime, ISO 8601 string or
-    None), publisher (str or None). Sentences longer than `max_sentence_chars` are read in parts."""
+    None), publisher (str or None), language (ISO 639-1 code, detected from the text when not given).
+    Sentences longer than `max_sentence_chars` are read in parts."""
+    from etl.extract.language import detect_language
+
+    with using_language(metadata.get("language") or detect_language(text)):
+        return _article_claims(text, metadata, max_sentence_chars)
+
+
+def _article_claims(text: str, metadata: Mapping[str, Any], max_sentence_chars: int) -> list[Claim]:
     from etl.places import find_places
 
     published = _published_date(metadata.get("published"))
@@ -1706,21 +1725,34 @@ def extract_claims(text: str, metadata: Mapping[str, Any], *,
     speakers_by_sentence = [attribution.find_speakers(s) for s in sentences]
     from etl.extract.text import paragraphs
     para_spans = paragraphs(text)
-    ctx = _Context(published, publisher, _event_places(text, sentences, find_places(text), para_spans),
+    ctx = _Context(published, publisher, _event_places(text, sentences, find_places(text, current_language()),
+                                                        para_spans),
                    [(sp.start, sp.end) for sps in speakers_by_sentence for sp in sps])
     ctx.paragraph_spans = para_spans
     ctx.text = text
     ctx.speakers_of = {s.start: sps for s, sps in zip(sentences, speakers_by_sentence)}
     claims: list[Claim] = []
     per_paragraph = Counter(s.paragraph for s in sentences)
+    unattributed: list[tuple[int, Claim]] = []  # (paragraph, claim) given the publisher for want of a speaker
     for n, (sentence, speakers) in enumerate(zip(sentences, speakers_by_sentence)):
         ctx.recent_from = para_spans[max(0, sentence.paragraph - 2)][0]
         long = per_paragraph[sentence.paragraph] > _RUN_ON_SENTENCES
         ctx.window_from = sentences[max(0, n - 2)].start if long else 0
-        claims.extend(extract_sentence_claims(sentence, ctx, para_spans[sentence.paragraph]))
+        found = extract_sentence_claims(sentence, ctx, para_spans[sentence.paragraph])
+        claims.extend(found)
         named = [sp for sp in speakers if sp.kind in ("speech", "preposition")]
         if named:
             ctx.last_speaker = named[-1].text
+        unattributed += [(sentence.paragraph, c) for c in found if c.explanation.get("source", "").startswith("publisher")]
+        if not found and named and attribution.reports_back(sentence):
+            # "Про це повідомив голова ОВА ...": the speaker of the figures just told (this paragraph, or the
+            # one before when the sentence opens its own)
+            reach = sentence.paragraph - (1 if sentence.index_in_paragraph == 0 else 0)
+            for paragraph, claim in unattributed:
+                if paragraph >= reach:
+                    claim.source = named[0].text
+                    claim.explanation["source"] = f"'{named[0].text}' (the next sentence reports it)"
+            unattributed = []
     return _merge_repeats(claims, text, para_spans, published)
 
 

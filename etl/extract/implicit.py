@@ -13,10 +13,9 @@ modifiers and a person noun that heads its phrase is a pattern, not a parse.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from etl.extract import attribution
-from etl.extract.lexicon import lexicon
+from etl.extract.lexicon import lexicon, per_language
 from etl.extract.numbers import Quantity
 from etl.extract.text import PhraseTable, Token
 
@@ -42,7 +41,7 @@ class _Tables:
     metrics: frozenset[str]
 
 
-@lru_cache(maxsize=1)
+@per_language
 def tables() -> _Tables:
     m = lexicon().metrics
     spec = m["implicit_counts"]

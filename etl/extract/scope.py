@@ -14,13 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
-
 from etl.extract import attribution, dates
 from etl.extract.dates import DateMention
-from etl.extract.lexicon import lexicon
+from etl.extract.lexicon import lexicon, per_language
 from etl.extract.numbers import read_amount
-from etl.extract.text import PhraseTable, Sentence, Token
+from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, word_map, word_set
 from etl.models import Scope
 
 _TOLL_REACH = 30  # "The death toll from Thursday's Russian missile strike on the central city ... rose to 23"
@@ -88,13 +86,16 @@ class _Tables:
         self.counters = PhraseTable([(p, True) for p in s["event_counters"]])
         self.metric_defaults: dict[str, str] = s["metric_defaults"]
         self.stock = PhraseTable([(p, True) for p in s["stock_cues"]])
-        self.present_perfect = frozenset(s["present_perfect"])
-        self.past_perfect = frozenset(s["past_perfect"])
-        self.modals = frozenset(s["modals"])
-        self.toll_links = frozenset(s["toll_links"])
+        self.present_perfect = word_set(s["present_perfect"])
+        self.past_perfect = word_set(s["past_perfect"])
+        self.modals = word_set(s["modals"])
+        self.toll_links = word_set(s["toll_links"])
         self.up_to_date = PhraseTable([(p, True) for p in s["up_to_date"]])
-        self.month_prepositions = frozenset(s["month_window_prepositions"])
-        self.window_units: dict[str, dict[str, int]] = s["window_units"]
+        self.month_prepositions = word_set(s["month_window_prepositions"])
+        self.window_units: dict[str, dict[str, int]] = word_map(s["window_units"])  # type: ignore[assignment]
+        # where a language has no "since" word of its own ("з 24 лютого"), a stated start makes a total
+        self.period_start_is_cumulative = bool(s.get("period_start_is_cumulative", False))
+        self.dated_nights = {phrase_tokens(p) for p in s.get("dated_night_cues", [])}
         entries: list[tuple[str, object]] = []
         entries += [(p, ("cumulative", None)) for p in s["cumulative_cues"]]
         entries += [(p, ("not_cumulative", None)) for p in s["not_cumulative"]]
@@ -109,7 +110,7 @@ class _Tables:
         self.cues = PhraseTable(entries)
 
 
-@lru_cache(maxsize=1)
+@per_language
 def tables() -> _Tables:
     return _Tables()
 
@@ -362,6 +363,8 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
     if total:
         cue = total[0]
         return out("cumulative", f"cumulative: '{_words(tokens, cue.start, cue.end)}' (a running total)")
+    if period_start is not None and t.period_start_is_cumulative:
+        return out("cumulative", f"cumulative: a total since {period_start.isoformat()}")
     tolls = [c for c in cues.of("toll") if fig.start - _TOLL_REACH <= c.start < fig.start]
     if tolls:
         if open_event:
@@ -400,7 +403,10 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
             month, year = cue.value  # type: ignore[misc]
             window = dates.window_dates("month", published, month=month, year=year)
         else:
-            window = dates.window_dates(str(cue.value), published)
+            # "в ночь на 12 июня": the night before the date the cue names, not before publication
+            named = next((d.date for d in date_mentions if d.start == cue.end and d.date is not None), None)
+            dated = named if tuple(tok.lower for tok in tokens[cue.start:cue.end]) in t.dated_nights else None
+            window = dates.window_dates(str(cue.value), published, reference=dated)
         return _period(tokens, cue, window)
     # 9: a dated event
     if event_dates and tense != "present_perfect":
