@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -23,6 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 from etl import launch, pipeline
+from etl.datasets import importer
 from etl.explain import explain_claim
 from etl.errors import TallyError, storage_reason
 from etl.extract.text import MAX_SENTENCE_CHARS
@@ -186,6 +188,63 @@ def _print_summary(summary: pipeline.RunSummary, quiet: bool, as_json: bool) -> 
             out.print(f"{summary.duplicate_claims} duplicate claim(s) from the extractor were dropped")
         for audit, n in summary.audit_failures.items():
             out.print(f"audit {audit}: {n} bad row(s)", soft_wrap=True)
+
+
+class Dataset(str, Enum):
+    """The curated datasets `tally import` reads (etl/data/datasets/)."""
+
+    ucdp_ged = "ucdp-ged"
+    acled = "acled"
+
+
+@app.command("import")
+def import_dataset(
+    dataset: Annotated[Dataset, typer.Argument(metavar="DATASET", help="ucdp-ged or acled.", show_default=False)],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Your own download of the dataset, as CSV.", show_default=False)
+    ],
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; problems only.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as one JSON object.")] = False,
+    wait: Annotated[
+        float, typer.Option("--wait", metavar="SECONDS", min=0, help="How long to wait for a `tally etl` on the same warehouse.")
+    ] = pipeline.DEFAULT_ETL_WAIT_S,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", metavar="N", min=1, help="Events per all-or-nothing commit.")
+    ] = importer.DEFAULT_IMPORT_BATCH,
+) -> None:
+    """Import a curated dataset's events (UCDP GED, ACLED) beside the news, as claims. Safe to rerun.
+
+    FILE is a CSV in the dataset's published columns (the UCDP GED codebook's `id`, `best`, `low`,
+    `high`, `date_start`, ...; ACLED's `event_id_cnty`, `event_date`, `fatalities`, ...). Each event
+    becomes claims of source "UCDP GED" or "ACLED" (sources.kind = 'dataset'), placed through the
+    gazetteer so they meet the news series of the same place. Importing the same file again changes
+    nothing; an updated row replaces its event's claims. A bad row is reported by file and line and
+    the rest imported. Exit status as for `tally etl`: 0 all imported, 1 some rows failed, 2 usage or
+    environment error, 3 internal error.
+
+    Example: tally import ucdp-ged examples/datasets/ucdp-ged-example.csv --db warehouse/tally.duckdb
+    Example: tally import acled examples/datasets/acled-example.csv
+    """
+    with _clean_errors():
+        summary = importer.run_import(
+            dataset.value, file, db, progress=False if (quiet or as_json) else None, etl_wait_s=wait,
+            batch_size=batch_size,
+        )
+        _print_problems(summary.problems)
+        if as_json:
+            print(json.dumps(summary.to_dict(), default=str))
+        elif not quiet:
+            out.print(
+                f"run {summary.run_id} on {summary.db_path}: {dataset.value} {file}: "
+                f"{summary.articles_new} new event(s), {summary.articles_reextracted} updated, "
+                f"{summary.articles_skipped} unchanged, {len(summary.problems)} bad row(s); "
+                f"{summary.claims_added} claim(s) added, {summary.claims_removed} removed",
+                soft_wrap=True,
+            )
+            for audit, n in summary.audit_failures.items():
+                out.print(f"audit {audit}: {n} bad row(s)", soft_wrap=True)
+    raise typer.Exit(summary.exit_code)
 
 
 @app.command()
