@@ -31,6 +31,7 @@ from etl.extract.text import MAX_SENTENCE_CHARS
 from etl.models import ReadProblem
 from etl.readers import DEFAULT_MAX_ALIASES, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, ReadOptions, ReadWarning
 from etl.readers.core import one_line
+from warehouse import export as export_mod
 
 INTERNAL_ERROR = 3
 """Exit code of an unexpected error (a bug): distinct from 1 (some inputs failed) and 2 (usage,
@@ -275,6 +276,71 @@ def extract(
             else:
                 print(json.dumps(item, ensure_ascii=False))
     raise typer.Exit(1 if failed else 0)
+
+
+class ExportFormat(str, Enum):
+    """The file formats of `tally export`."""
+
+    csv = "csv"
+    parquet = "parquet"
+    hxl = "hxl"
+    jsonl = "jsonl"
+
+
+_DATE = ["%Y-%m-%d"]
+_Many = typer.Option  # a repeatable filter option: --metric killed --metric injured
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, parquet, hxl (HXL-tagged CSV) or jsonl.")]
+    = ExportFormat.csv,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", "-o", metavar="FILE", help="Write here (default: standard output; "
+                                  "parquet needs a file).", show_default=False)
+    ] = None,
+    metric: Annotated[list[str] | None, _Many("--metric", metavar="METRIC", help="killed, injured, ... (repeatable).")] = None,
+    scope: Annotated[list[str] | None, _Many("--scope", metavar="SCOPE", help="incident, period, cumulative, stock, rate, unknown.")] = None,
+    category: Annotated[list[str] | None, _Many("--category", metavar="CATEGORY", help="military, civilian, mixed, ...")] = None,
+    party: Annotated[list[str] | None, _Many("--party", metavar="PARTY", help="Whose people or who gives: Ukraine, Russia, ...")] = None,
+    place: Annotated[
+        list[str] | None, _Many("--place", "--location", metavar="PLACE",
+                                help="A place, in any spelling the gazetteer knows (Severodonetsk = Sievierodonetsk).")
+    ] = None,
+    source: Annotated[
+        list[str] | None, _Many("--source", metavar="SOURCE",
+                                help="A source as written, its canonical id or name (Kyiv, ua-government, UCDP GED).")
+    ] = None,
+    date_from: Annotated[datetime | None, typer.Option("--from", formats=_DATE, help="First as_of date (YYYY-MM-DD).",
+                                                       show_default=False)] = None,
+    date_to: Annotated[datetime | None, typer.Option("--to", formats=_DATE, help="Last as_of date (YYYY-MM-DD).",
+                                                     show_default=False)] = None,
+    known_on: Annotated[datetime | None, typer.Option("--known-on", formats=_DATE, show_default=False,
+                                                      help="Only what could be known that day (claims_known_on).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export reported figures as CSV, Parquet, HXL-tagged CSV or JSON lines, filtered as on the dashboard.
+
+    One row per claim: the figure (value_best, value_low, value_high; empty = an open bound), its
+    series (metric, category, party, location, scope, unit, rate), dates, source as written and
+    canonical, quote and article. Filters combine (each repeatable); with none, everything is exported.
+    HXL puts a hashtag row under the header (#affected+killed, #affected+killed+min/+max,
+    #date+occurred, #date+reported, #loc+name, #org+name, #meta+source, #meta+url, ...).
+
+    Example: tally export --format csv --metric killed --place Sievierodonetsk --out killed.csv
+    Example: tally export --format parquet --known-on 2022-06-10 --out claims.parquet
+    Example: tally export --format hxl --metric killed --source "UCDP GED" > ged.csv
+    """
+    filters = export_mod.ExportFilters(
+        metric=tuple(metric or ()), scope=tuple(scope or ()), category=tuple(category or ()),
+        party=tuple(party or ()), location=tuple(place or ()), source=tuple(source or ()),
+        as_of_from=date_from.date() if date_from else None, as_of_to=date_to.date() if date_to else None,
+        known_on=known_on.date() if known_on else None,
+    )
+    with _clean_errors():
+        rows = export_mod.export_claims(db, filters, fmt.value, out_file, stdout=sys.stdout)
+        if out_file is not None:
+            err.print(f"{rows} claim(s) written to {out_file} ({fmt.value})", soft_wrap=True)
 
 
 @app.command()
