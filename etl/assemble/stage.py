@@ -67,8 +67,8 @@ def assemble_articles(
     counts = AssemblyCounts(articles=len(article_ids))
     touched = set(article_ids)
     # A dataset record is no story: it is never a copy, and each of its figures is its own event's.
-    records = store.dataset_records(con, article_ids)
-    moved = _find_copies(con, [aid for aid in article_ids if aid not in records], texts)
+    dataset_records = store.dataset_records(con, article_ids)
+    moved = _find_copies(con, [aid for aid in article_ids if aid not in dataset_records], texts)
     counts.copies = len(moved)
     touched.update(moved)
 
@@ -100,7 +100,8 @@ def assemble_articles(
                 # A figure nobody is named for is the publisher's; in a copy, the original's.
                 effective = root_source
                 records[root_source.source_id] = root_source
-            key = figure_key(effective.source_id if effective else None, claim, records.get(claim["article_id"]))
+            key = figure_key(effective.source_id if effective else None, claim,
+                             dataset_records.get(claim["article_id"]))
             if claim["figure_key"] is not None:
                 keys.add(claim["figure_key"])
             keys.add(key)
