@@ -91,7 +91,7 @@ def export_table(db_path: str | Path | None, filters: ExportFilters = ExportFilt
         if not con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'claim_facts'").fetchone()[0]:
             raise WarehouseNotInitialisedError(path)
         try:
-            return con.execute(_query("claims"), filters.resolved().params()).fetch_arrow_table()
+            return con.execute(_query("claims"), filters.resolved().params()).to_arrow_table()
         except (duckdb.BinderException, duckdb.CatalogException) as exc:
             # views are re-created by every run that writes the warehouse, never by a reader
             raise ConfigError(
