@@ -46,6 +46,7 @@ class _DateTables:
                                       for c in d["conflict_starts"] for p in c["phrases"]])
         self.ago_units: dict[str, int] = d["ago_units"]
         self.openers = PhraseTable([(p, True) for p in d["period_openers"]])
+        self.same_day = PhraseTable([(p, True) for p in d["same_day_since"]])
         self.rates = PhraseTable([(p, rate) for rate, phrases in d["rates"].items() for p in phrases])
         self.rate_blockers = PhraseTable([(p, True) for p in d["rate_blockers"]])
 
@@ -206,6 +207,8 @@ def find_period_start(sentence: Sentence, dates: list[DateMention]) -> tuple[dt.
         if not opener:
             continue
         k = i + opener[0]
+        if t.same_day.match(tokens, k):
+            continue  # "since dawn today": the same day, no period
         inside = {n for n, d in enumerate(dates) if k <= d.start <= k + 6}
         explicit = [dates[n] for n in sorted(inside) if dates[n].date is not None]
         if explicit:

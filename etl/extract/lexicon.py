@@ -99,6 +99,7 @@ def _check(lex: Lexicon) -> None:
                         f"metrics.yaml: trigger {word!r} belongs to both {owner[word.lower()]!r} and {metric!r}")
                 owner[word.lower()] = metric
     group_words = {w.lower() for words in lex.metrics["population_groups"].values() for w in words}
+    group_words |= {w.lower() for words in lex.metrics["implicit_counts"]["singular_persons"].values() for w in words}
     both = sorted(group_words & {w.lower() for w in lex.metrics["non_people_nouns"]})
     if both:
         raise LexiconError(f"metrics.yaml: words listed both as people and as non-people nouns: {both}")

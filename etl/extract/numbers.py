@@ -242,8 +242,9 @@ def _is_excluded(tokens: tuple[Token, ...], start: int, end: int, amount: Amount
         if prev.text == "-" and idx > 1 and _glued(tokens, idx - 1) and tokens[idx - 2].is_word:
             return True  # S-300, Su-25, T-72
     nxt = tokens[end] if end < len(tokens) else None
-    if nxt is not None and nxt.text in (":", "/") and _glued(tokens, end):
-        return True  # 8:30, 24/7
+    if nxt is not None and nxt.text in (":", "/") and _glued(tokens, end) and end + 1 < len(tokens) \
+            and _glued(tokens, end + 1):
+        return True  # 8:30, 24/7 (not "rises to 250: activists")
     if g.not_figure_suffixes.match(tokens, end):
         return True
     if g.not_figure_prefixes.match_ending_at(tokens, start):

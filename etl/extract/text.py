@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from etl.extract.lexicon import lexicon
 
@@ -31,8 +31,8 @@ class Token:
     start: int
     end: int
 
-    @property
-    def lower(self) -> str:
+    @cached_property
+    def lower(self) -> str:  # cached: the phrase tables ask for it millions of times per corpus
         return self.text.lower()
 
     @property
