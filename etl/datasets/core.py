@@ -12,6 +12,7 @@ import codecs
 import csv
 import hashlib
 import io
+import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -104,7 +105,7 @@ class Row:
             value = float(raw)
         except ValueError:
             raise RowError(f"{column} {raw!r} is not a number") from None
-        if value != value or value < 0 or value != int(value):
+        if not math.isfinite(value) or value < 0 or value != int(value):
             raise RowError(f"{column} {raw!r} is not a whole number of people (0 or more)")
         return int(value)
 
