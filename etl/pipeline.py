@@ -15,6 +15,7 @@ import os
 import sys
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -222,6 +223,14 @@ def run_etl(
     """
     if batch_size < 1:
         raise ConfigError(f"batch size must be at least 1, not {batch_size}")
+    with holding_etl_lock(db_path, etl_wait_s) as db:
+        return _run_locked(paths, db, progress, db_wait_s, batch_size, read_options, max_sentence_chars)
+
+
+@contextmanager
+def holding_etl_lock(db_path: str | os.PathLike[str] | None, etl_wait_s: float = DEFAULT_ETL_WAIT_S) -> Iterator[Path]:
+    """The resolved warehouse path, with its folder made and the ETL lock held (every run that
+    writes the warehouse, `tally etl` and `tally import`, takes it); `EtlBusyError` past `etl_wait_s`."""
     db = resolve_db_path(db_path)
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
@@ -238,7 +247,7 @@ def run_etl(
     except OSError as exc:  # the lock file cannot be made: a read-only or full file system, permissions
         raise storage_error(exc, f"the ETL lock file {lock_path}") from exc
     try:
-        return _run_locked(paths, db, progress, db_wait_s, batch_size, read_options, max_sentence_chars)
+        yield db
     finally:
         lock.release()
 
@@ -292,7 +301,7 @@ def _run_locked(
     except Exception as exc:
         if summary.status != "running":
             raise
-        _record_failure(db, summary, exc, db_wait_s)
+        record_failure(db, summary, exc, db_wait_s)
         if isinstance(exc, TallyError):
             raise
         kept = (
@@ -414,7 +423,7 @@ def _describe(article: Article) -> str:
     return f"{where} ({name})" if name else where
 
 
-def _record_failure(db: Path, summary: RunSummary, exc: BaseException, db_wait_s: float) -> None:
+def record_failure(db: Path, summary: RunSummary, exc: BaseException, db_wait_s: float) -> None:
     """Mark the run failed in `etl_runs` (best effort: the warehouse itself may be the problem)."""
     summary.status = "failed"
     summary.finished_at = utc_now()
