@@ -1382,8 +1382,8 @@ def _dependent_figures(tokens: tuple[Token, ...], quantities: list[Quantity], re
     t = tables()
     out: dict[int, tuple[int, str]] = {}
     for n, q in enumerate(quantities):
-        if q.currency is not None or n == 0:
-            continue
+        if q.currency is not None or n == 0 or readings[n][0].non_people:
+            continue  # "forced residents out of 10 villages": a count of things is part of no toll
         people_before = [m for m in range(n) if quantities[m].currency is None and not readings[m][0].non_people
                          and readings[m][1] is not None]
         joined = [tok.lower for tok in tokens[readings[n - 1][0].end:q.start]] in (["and"], [","])
