@@ -38,7 +38,8 @@ art("uk", 1, "Харківська ОВА", "2023-06-14", "Обстріл Хар
 """, [
     c("killed", "ex", 3, category="unspecified", as_of="pub", source=["Синєгубов"], location=KHARKIV, scope="incident", note="загинули 3 людини"),
     c("injured", "ex", 12, category="unspecified", as_of="pub", source=["Синєгубов"], location=KHARKIV, scope="incident", note="ще 12 поранено"),
-], ["двоє дітей", "Сумській, 12", "14:30"])
+    c("injured", "ex", 2, category="civilian", as_of="pub", source=["Синєгубов"], location=KHARKIV, scope="incident", note="серед них двоє дітей"),
+], ["Сумській, 12", "14:30"])
 
 art("uk", 2, "Херсонська ОВА", "2023-07-03", "Обстріли Херсонщини за добу", """
 За минулу добу росіяни 28 разів обстріляли Херсонщину: загинули двоє мирних жителів, ще 14 людей отримали поранення.
@@ -48,7 +49,8 @@ art("uk", 2, "Херсонська ОВА", "2023-07-03", "Обстріли Хе
     c("strikes", "ex", 28, as_of="pub", source=["Херсонська ОВА"], location="Kherson Oblast", scope="period", window=("pub-1", "pub"), note="28 разів обстріляли Херсонщину"),
     c("killed", "ex", 2, category="civilian", as_of="pub", source=["Херсонська ОВА"], location="Kherson Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="загинули двоє мирних жителів"),
     c("injured", "ex", 14, category="unspecified", as_of="pub", source=["Херсонська ОВА"], location="Kherson Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="ще 14 людей отримали поранення"),
-], ["112 снарядів", "120-мм", "0 800 123 456"])
+    c("strikes", "ex", 112, as_of="pub", source=["Херсонська ОВА"], location="Kherson Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="випустив 112 снарядів"),
+], ["120-мм", "0 800 123 456"])
 
 art("uk", 3, "Укрінформ", "2023-06-12", "Кількість загиблих в Одесі зросла до 23", """
 ОДЕСА, 12 червня (Укрінформ) – Кількість загиблих внаслідок ракетного удару по Одесі зросла до 23, серед них четверо дітей. Про це повідомили в ДСНС.
@@ -56,9 +58,10 @@ art("uk", 3, "Укрінформ", "2023-06-12", "Кількість загиб�
 З-під завалів врятовано 17 людей.
 """, [
     c("killed", "ex", 23, category="unspecified", as_of="pub", source=["ДСНС"], location=ODESA, scope="incident", note="Кількість загиблих внаслідок ракетного удару по Одесі зросла до 23"),
+    c("killed", "ex", 4, category="civilian", as_of="pub", source=["ДСНС"], location=ODESA, scope="incident", note="серед них четверо дітей"),
     c("injured", "ex", 68, category="unspecified", as_of="pub", source=["рятувальники"], location=ODESA, scope="incident", note="Ще 68 людей отримали поранення"),
     c("evacuated", "ex", 17, category="unspecified", as_of="pub", source=["Укрінформ", "ДСНС"], location=ODESA, scope=["incident", "unknown"], note="врятовано 17 людей"),
-], ["12 червня", "четверо дітей"])
+], ["12 червня"])
 
 art("uk", 4, "Українська правда", "2023-06-14", "Генштаб: втрати ворога", """
 Загальні бойові втрати противника з 24 лютого 2022 року становлять близько 215 000 осіб, повідомляє Генштаб ЗСУ.
@@ -84,7 +87,8 @@ art("uk", 6, "Суспільне", "2023-05-16", "Евакуація з Бахм
 """, [
     c("evacuated", "mt", 1500, category="civilian", as_of="Tue", source=["Олександр Марченко", "Марченко"], location="Bakhmut", scope="incident", note="евакуювали понад 1 500 цивільних"),
     c(["trapped", "population"], "apx", 4000, category="civilian", as_of="pub", source=["Суспільне", "Марченко"], location="Bakhmut", scope="stock", note="залишаються близько 4 тисяч мешканців"),
-], ["38 дітей"])
+    c(["trapped", "population"], "ex", 38, category="civilian", as_of="pub", source=["Суспільне", "Марченко"], location="Bakhmut", scope="stock", note="серед них 38 дітей"),
+])
 
 art("uk", 7, "УНІАН", "2023-10-20", "Удар по Запоріжжю", """
 В ніч на 20 жовтня окупанти атакували Запоріжжя ракетами, загинули щонайменше 5 людей, повідомив секретар міськради Анатолій Куртєв.
@@ -99,8 +103,9 @@ art("uk", 8, "Координаційний штаб", "2023-08-07", "Обмін 
 Загалом з початку повномасштабної війни вдалося повернути додому 2 598 українців.
 """, [
     c("captured", "ex", 22, category="military", party="Ukraine", as_of="pub", source=["Координаційний штаб"], scope="incident", note="повернулися 22 українських захисники"),
+    c("captured", "ex", 3, category="military", party="Ukraine", as_of="pub", source=["Координаційний штаб"], scope="incident", note="серед них 3 офіцери"),
     c("captured", "ex", 2598, category="unspecified", party="Ukraine", as_of="pub", period_start="2022-02-24", source=["Координаційний штаб"], scope="cumulative", note="повернути додому 2 598 українців"),
-], ["3 офіцери", "93-ї бригади"])
+], ["93-ї бригади"])
 
 art("uk", 9, "Сумська ОВА", "2023-09-18", "Обстріли прикордоння Сумщини", """
 Протягом доби росіяни здійснили 34 обстріли прикордонних громад Сумщини.
@@ -177,6 +182,7 @@ art("uk", 18, "Запорізька ОВА", "2023-12-05", "Обстріли З�
 Надійшло 4 повідомлення про пошкодження житла. Загиблих і поранених немає.
 """, [
     c("strikes", "ex", 96, as_of="pub", source=["Запорізька ОВА"], location="Zaporizhzhia Oblast", scope="period", window=("pub-1", "pub"), note="96 ударів"),
+    c("casualties", "ex", 0, category="unspecified", as_of="pub", source=["Запорізька ОВА"], location="Zaporizhzhia Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="Загиблих і поранених немає"),
 ], ["20 населених пунктах", "4 повідомлення"])
 
 art("uk", 19, "Укрінформ", "2024-01-15", "Евакуація з Куп'янщини", """
@@ -184,8 +190,9 @@ art("uk", 19, "Укрінформ", "2024-01-15", "Евакуація з Куп'
 У прифронтових громадах району досі проживають майже 12 тисяч людей.
 """, [
     c("evacuated", "ex", 640, category="unspecified", as_of="pub", period_start="2024-01-01", source=["Олег Синєгубов", "Синєгубов"], location=["Kupiansk", "Kharkiv Oblast"], scope="cumulative", note="евакуювали 640 людей"),
+    c("evacuated", "ex", 93, category="civilian", as_of="pub", period_start="2024-01-01", source=["Олег Синєгубов", "Синєгубов"], location=["Kupiansk", "Kharkiv Oblast"], scope="cumulative", note="зокрема 93 дитини"),
     c(["population", "trapped"], "nr", 12000, category="unspecified", as_of="pub", source=["Укрінформ", "Синєгубов"], location=["Kupiansk", "Kharkiv Oblast"], scope="stock", note="проживають майже 12 тисяч людей"),
-], ["15 січня", "93 дитини"])
+], ["15 січня"])
 
 art("uk", 20, "Суспільне", "2023-07-31", "Удар по Кривому Рогу", """
 У понеділок російська ракета влучила в житловий будинок у Кривому Розі, загинули шестеро людей, серед них 10-річна дівчинка.
@@ -203,7 +210,8 @@ art("ru", 1, "ТАСС", "2023-06-12", "Обстрел Донецка", """
 """, [
     c("killed", "atl", 15, category="unspecified", as_of="pub", source=["администрации города"], location="Donetsk", scope="incident", note="Не менее 15 человек погибли"),
     c("injured", "ex", 31, category="unspecified", as_of="pub", source=["ТАСС", "администрации города"], location="Donetsk", scope="incident", note="Еще 31 человек получил ранения"),
-], ["12 июня", "трое детей"])
+    c("injured", "ex", 3, category="civilian", as_of="pub", source=["ТАСС", "администрации города"], location="Donetsk", scope="incident", note="среди них трое детей"),
+], ["12 июня"])
 
 art("ru", 2, "РИА Новости", "2023-06-14", "Минобороны о потерях ВСУ", """
 МОСКВА, 14 июня. /РИА Новости/. По данным Минобороны России, за сутки ВСУ потеряли до 450 военнослужащих.
@@ -217,7 +225,7 @@ art("ru", 3, "Интерфакс", "2023-06-12", "Атака на Белгоро
 Повреждены 7 частных домов и линия электропередачи.
 """, [
     c("injured", "ex", 3, category="civilian", as_of="pub", source=["Вячеслав Гладков", "Гладков"], location="Belgorod Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="ранены трое мирных жителей"),
-], ["7 частных домов"])
+], ["12 июня", "7 частных домов"])
 
 art("ru", 4, "Коммерсантъ", "2023-07-05", "Эвакуация из Курской области", """
 Полторы тысячи человек эвакуированы из приграничных районов Курской области с начала года, сообщили в региональном правительстве.
@@ -254,15 +262,16 @@ art("ru", 8, "РБК", "2023-05-22", "Атака на приграничье", "
 В понедельник украинские беспилотники атаковали Грайворонский район, погибли 2 человека, ранены 9, сообщил Вячеслав Гладков.
 Из приграничных сел вывезли около 250 жителей.
 """, [
-    c("killed", "ex", 2, category="unspecified", as_of="Mon", source=["Вячеслав Гладков", "Гладков"], location="Belgorod Oblast", scope="incident", note="погибли 2 человека"),
-    c("injured", "ex", 9, category="unspecified", as_of="Mon", source=["Вячеслав Гладков", "Гладков"], location="Belgorod Oblast", scope="incident", note="ранены 9"),
-    c("evacuated", "apx", 250, category="civilian", as_of=["Mon", "pub"], source=["РБК", "Гладков"], location="Belgorod Oblast", scope=["incident", "unknown"], note="вывезли около 250 жителей"),
+    c("killed", "ex", 2, category="unspecified", as_of="Mon", source=["Вячеслав Гладков", "Гладков"], location=["Graivoron", "Belgorod Oblast"], scope="incident", note="погибли 2 человека"),
+    c("injured", "ex", 9, category="unspecified", as_of="Mon", source=["Вячеслав Гладков", "Гладков"], location=["Graivoron", "Belgorod Oblast"], scope="incident", note="ранены 9"),
+    c("evacuated", "apx", 250, category="civilian", as_of=["Mon", "pub"], source=["РБК", "Гладков"], location=["Graivoron", "Belgorod Oblast"], scope=["incident", "unknown"], note="вывезли около 250 жителей"),
 ])
 
 art("ru", 9, "Интерфакс", "2023-09-04", "Итоги ночной атаки", """
 Минувшей ночью силы ПВО сбили 25 беспилотников над Крымом, сообщили в Минобороны РФ.
 Пострадавших нет. Пожар на площади 30 квадратных метров потушен к 06:00.
 """, [
+    c(["injured", "casualties"], "ex", 0, category="unspecified", as_of="pub", source=["Интерфакс", "Минобороны"], location="Crimea", scope=["incident", "period"], window=("pub-1", "pub"), note="Пострадавших нет"),
 ], ["25 беспилотников", "30 квадратных метров", "06:00"])
 
 art("ru", 10, "ТАСС", "2023-04-28", "Удар по Умани", """
@@ -322,6 +331,7 @@ art("ru", 17, "РБК", "2023-07-17", "Атака на Крымский мост
 В результате атаки на Крымский мост в понедельник погибли двое взрослых, их 14-летняя дочь получила ранения, сообщил глава Крыма Сергей Аксенов.
 """, [
     c("killed", "ex", 2, category="civilian", as_of="Mon", source=["Сергей Аксенов", "Аксенов"], location="Crimea", scope="incident", note="погибли двое взрослых"),
+    c("injured", "ex", 1, category="civilian", as_of="Mon", source=["Сергей Аксенов", "Аксенов"], location="Crimea", scope="incident", note="их 14-летняя дочь"),
 ], ["14-летняя"])
 
 art("ru", 18, "Интерфакс", "2023-03-15", "Население Бахмута", """
