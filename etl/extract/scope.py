@@ -89,7 +89,7 @@ class _Tables:
         self.present_perfect = word_set(s["present_perfect"])
         self.past_perfect = word_set(s["past_perfect"])
         self.modals = word_set(s["modals"])
-        self.toll_links = word_set(s["toll_links"])
+        self.toll_links = PhraseTable([(p, True) for p in s["toll_links"]])  # "from", "в результате"
         self.up_to_date = PhraseTable([(p, True) for p in s["up_to_date"]])
         self.month_prepositions = word_set(s["month_window_prepositions"])
         self.window_units: dict[str, dict[str, int]] = word_map(s["window_units"])  # type: ignore[assignment]
@@ -221,9 +221,10 @@ def _event_toll(tokens: tuple[Token, ...], cues: _SentenceCues, fig: Figure) -> 
     for toll in cues.of("toll"):
         if not (fig.start - _TOLL_REACH <= toll.start < fig.start):
             continue
-        if toll.end < len(tokens) and tokens[toll.end].lower in t.toll_links:
+        link = t.toll_links.match(tokens, toll.end)
+        if link is not None:
             for ev in events:
-                if toll.end < ev.start <= toll.end + _EVENT_AFTER_TOLL and ev.start < fig.start:
+                if toll.end < ev.start <= toll.end + link[0] - 1 + _EVENT_AFTER_TOLL and ev.start < fig.start:
                     return ev
     return None
 

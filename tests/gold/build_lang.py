@@ -191,7 +191,7 @@ art("uk", 19, "Укрінформ", "2024-01-15", "Евакуація з Куп'
 """, [
     c("evacuated", "ex", 640, category="unspecified", as_of="pub", period_start="2024-01-01", source=["Олег Синєгубов", "Синєгубов"], location=["Kupiansk", "Kharkiv Oblast"], scope="cumulative", note="евакуювали 640 людей"),
     c("evacuated", "ex", 93, category="civilian", as_of="pub", period_start="2024-01-01", source=["Олег Синєгубов", "Синєгубов"], location=["Kupiansk", "Kharkiv Oblast"], scope="cumulative", note="зокрема 93 дитини"),
-    c(["population", "trapped"], "nr", 12000, category="unspecified", as_of="pub", source=["Укрінформ", "Синєгубов"], location=["Kupiansk", "Kharkiv Oblast"], scope="stock", note="проживають майже 12 тисяч людей"),
+    c(["population", "trapped"], "nr", 12000, category=["unspecified", None], as_of="pub", source=["Укрінформ", "Синєгубов"], location=["Kupiansk", "Kharkiv Oblast"], scope="stock", note="проживають майже 12 тисяч людей"),
 ], ["15 січня"])
 
 art("uk", 20, "Суспільне", "2023-07-31", "Удар по Кривому Рогу", """
@@ -286,7 +286,7 @@ art("ru", 11, "Новая газета", "2023-02-20", "Беженцы из Ук
 За год войны Россию покинули около 700 тысяч человек, подсчитали демографы.
 В Грузию, по данным МВД страны, въехали более 110 тысяч россиян.
 """, [
-    c("displaced", "apx", 700000, category="unspecified", as_of="pub", source=["демографы", "Новая газета"], location="Russia", scope="cumulative", note="покинули около 700 тысяч человек"),
+    c("displaced", "apx", 700000, category="unspecified", as_of="pub", source=["демографы", "Новая газета"], scope="cumulative", note="покинули около 700 тысяч человек"),
     c("displaced", "mt", 110000, category="unspecified", party="Russia", as_of="pub", source=["МВД страны", "МВД"], location="Georgia", scope="cumulative", note="въехали более 110 тысяч россиян"),
 ])
 

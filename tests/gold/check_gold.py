@@ -222,6 +222,8 @@ def main():
             err(f"{where}: unit {unit}")
         if "category" in g:
             cats = AID_CATS if metrics[0] == "aid" else PEOPLE_CATS
+            if "population" in metrics and len(metrics) > 1:
+                cats = cats | {None}  # "population or trapped": a population figure has no category
             if not set(as_list(g["category"])) <= cats:
                 err(f"{where}: category {g['category']}")
         elif metrics[0] not in ("strikes", "population"):
