@@ -22,7 +22,7 @@ from typing import Any
 from etl.extract import attribution, dates, implicit, scope
 from etl.extract.lexicon import current_language, lexicon, per_language, using_language
 from etl.extract.numbers import Quantity, find_quantities
-from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, split_sentences, word_set
+from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, phrase_tokens, split_sentences, word_set
 from etl.models import Claim
 
 _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
@@ -90,9 +90,10 @@ class _Tables:
         q = lexicon().quantities
         self.thresholds = PhraseTable([(w, True) for w in q["threshold_verbs"]["always"]])
         self.thresholds_marked = PhraseTable([(w, True) for w in q["threshold_verbs"]["with_mark_or_toll"]])
-        self.threshold_nouns = frozenset(q["threshold_verbs"]["mark_nouns"])
-        self.threshold_last_words = frozenset(p.split()[-1].lower() for kind in ("always", "with_mark_or_toll")
-                                              for p in q["threshold_verbs"][kind])
+        self.threshold_nouns = word_set(q["threshold_verbs"]["mark_nouns"])
+        self.threshold_gap = word_set(q["threshold_verbs"].get("gap", []))
+        self.threshold_last_words = frozenset(phrase_tokens(p)[-1] for kind in ("always", "with_mark_or_toll")
+                                              for p in q["threshold_verbs"][kind] if phrase_tokens(p))
         self.change_markers = PhraseTable([(w, True) for w in q["change_baselines"]])
         self.fillers = PhraseTable([(w, True) for w in m["noun_phrase_fillers"]])
         self.non_people = PhraseTable([(w, True) for w in m["non_people_nouns"]])
@@ -786,7 +787,8 @@ def _region_wide(sentence: Sentence, clause: tuple[int, int], ctx: _Context) -> 
 @per_language
 def _region_wide_words() -> frozenset[str]:
     """Words any region-wide wording holds (a cheap test before the phrase tables)."""
-    words = {p.lower().split()[-1] for phrases in lexicon().grammar["region_wide"].values() for p in phrases}
+    words = {phrase_tokens(p)[-1] for phrases in lexicon().grammar["region_wide"].values() for p in phrases
+             if phrase_tokens(p)}
     return frozenset(words | set(_words_of("national_territory_nouns")))
 
 
@@ -890,6 +892,9 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     baselines = {n: _baseline_words(tokens, quantities[n], readings[n][0], date_mentions, ctx.published)
                  for n, m in depends.items() if readings[n][2] == "change_baseline"}
     baseline_dates = {b.mention for b in baselines.values() if b is not None and b.mention is not None}
+    if baseline_dates & period_dates:
+        # "зросла до 23 з 17 напередодні": "з" opens the earlier figure, not a period since the day before
+        period_start, period_dates = None, period_dates - baseline_dates
     own_dates = [d for k, d in enumerate(date_mentions)
                  if k not in period_dates and k not in baseline_dates and d.date is not None]
     claims: list[Claim] = []
@@ -1059,10 +1064,14 @@ def _past_threshold(tokens: tuple[Token, ...], q: Quantity, trigger_list: list[T
     t = tables()
     if q.qualifier != "exact" or q.currency is not None or q.rule == implicit.RULE or q.start == 0:
         return q
-    verb_end = q.start - 1 if tokens[q.start - 1].lower == "the" else q.start
+    verb_end = q.start
+    marked = False
+    while verb_end > 0 and q.start - verb_end < 3 and tokens[verb_end - 1].lower in t.threshold_gap:
+        verb_end -= 1  # "crossed the 10,000 mark", "перетнула позначку в 10 тисяч"
+        marked = marked or tokens[verb_end].lower in t.threshold_nouns
     if verb_end < 1 or tokens[verb_end - 1].lower not in t.threshold_last_words:
         return q
-    marked = q.end < len(tokens) and tokens[q.end].lower in t.threshold_nouns
+    marked = marked or (q.end < len(tokens) and tokens[q.end].lower in t.threshold_nouns)
     toll = any(tr.kind == "words" and q.start - 14 <= tr.start < q.start for tr in trigger_list)
     if t.thresholds.match_ending_at(tokens, verb_end) or (
             t.thresholds_marked.match_ending_at(tokens, verb_end) and (marked or toll)):
@@ -1108,10 +1117,10 @@ def _baseline_words(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, dat
     900,000 in May"); None when no date follows it."""
     k0 = max(q.end, np_.end)
     for i, d in enumerate(date_mentions):
-        if k0 <= d.start <= k0 + 2 and d.date is not None:
+        if q.end <= d.start <= k0 + 2 and d.date is not None:
             return _Baseline(i, (q.start, d.end), d.date, d.kind == "relative",
                              " ".join(x.text for x in tokens[d.start:d.end]))
-    for k in range(k0, min(k0 + 3, len(tokens))):
+    for k in range(q.end, min(k0 + 3, len(tokens))):
         if tokens[k].lower in _words_of("month_prepositions") and (month := dates.month_at(tokens, k + 1)):
             window = dates.window_dates("month", published, month=month[1], year=month[2])
             return _Baseline(None, (q.start, month[0]), window[1] if window else None, False,
@@ -1488,7 +1497,7 @@ def _is_baseline(tokens: tuple[Token, ...], q: Quantity, prev: Quantity, prev_np
         return False
     if tokens[marker].lower in ("up", "down", "compared"):
         return True
-    change = set(lexicon().quantities["change_verbs"]) | _words_of("toll_verbs")
+    change = word_set(lexicon().quantities["change_verbs"]) | _words_of("toll_verbs")
     return any(tok.lower in change for tok in tokens[max(0, prev.start - 6):prev.start])
 
 
@@ -1748,7 +1757,8 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
         counterpart = before is not None and before.lower in _words_of("counterpart_prepositions")
         locative = governed and before is not None and before.lower not in ("of", "with")  # "into India's Mizoram"
         if "possessor_after" in tables().words and _names_a_party(place.surface) and not governed and (
-                (before is not None and before.is_word and not _is_verb(before))
+                (before is not None and before.is_word and not _is_verb(before)
+                 and before.lower not in _words_of("national_territory_nouns"))
                 or (follower is not None and follower.is_word and _is_verb(follower))):
             continue  # "МВД Украины", "граждан Украины", "Украине переданы": a side, not where (places are governed)
         if place.surface in _party_aliases() and not authority and (
