@@ -60,10 +60,13 @@ class Shot:
     wait_for: str = CHART
 
 
-# The README images: the time series of killed (the chart analysts come for),
-# the overview table and the disagreements view.
+# The README images: a series page with running totals, incidents and a period count (and
+# whether they add up), a series page of rates from two sides, the overview table and the
+# disagreements view.
 README_SHOTS: tuple[Shot, ...] = (
-    Shot("/time-series?metric=killed", "dashboard.png"),
+    Shot("/series?metric=killed&category=civilian&location=Kharkiv&unit=people&scope=cumulative", "dashboard.png"),
+    Shot("/series?metric=killed&category=military&party=Ukraine&unit=people&scope=rate&rate=per_day",
+         "dashboard-rates.png"),
     Shot("/", "dashboard-overview.png", TABLE),
     Shot("/disagreements", "dashboard-disagreements.png", f"{CHART}, {NOTICE}"),
 )
