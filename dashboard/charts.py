@@ -731,7 +731,7 @@ def disagreement_figure(pairs: pd.DataFrame, limit: int = DISAGREEMENT_PAIRS_SHO
     log_x = not positive.empty and positive.max() / positive.min() > 100
     fig.update_layout(
         template=TEMPLATE, xaxis_title=escape(unit or "people"), legend_title_text="source", hovermode="closest",
-        height=120 + 34 * len(labels), margin={"l": 10, "r": 10, "t": 48, "b": 40},
+        height=200 + 34 * len(labels), margin={"l": 10, "r": 10, "t": 48, "b": 40},
     )
     fig.update_xaxes(type="log" if log_x else "linear", automargin=True)
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], type="category", automargin=True)

@@ -12,6 +12,7 @@ import math
 from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -20,8 +21,6 @@ from etl.extract.lexicon import lexicon
 RATE_LABELS = {"per_day": "per day", "per_week": "per week", "per_month": "per month"}
 WEB_URL = r"^https?://"
 NOT_STATED = "(not stated)"
-# How many sources' latest figures an overview row spells out (the series page has them all).
-LATEST_BY_SOURCE_SHOWN = 4
 
 
 def missing(value: Any) -> bool:
@@ -143,6 +142,8 @@ def figure_text(row: Mapping[str, Any]) -> str:
     """'more than 500 (≥500)': a row's figure as reported, with its derived range when that says more."""
     words = reported(row.get("value_low"), row.get("value_best"), row.get("value_high"),
                      row.get("qualifier"), text_or_none(row.get("unit")))
+    if row.get("qualifier") in ("exact", "range"):
+        return words  # the words are the range
     span = derived_range(row.get("value_low"), row.get("value_best"), row.get("value_high"),
                          text_or_none(row.get("unit")))
     return words if span == words else f"{words} ({span})"
@@ -177,9 +178,16 @@ def safe_urls(urls: pd.Series) -> pd.Series:
 # --- the overview -----------------------------------------------------------------------------
 
 SERIES_KEY_COLUMNS: tuple[str, ...] = ("metric", "category", "party", "location", "unit", "scope", "rate")
+# One row per series and source: the series' key, the source's latest figure (as reported, with
+# the derived range when that says more), its date, the source's figures in the series and the
+# series' sources; then what the CSV adds.
 OVERVIEW_COLUMNS: tuple[str, ...] = (
-    "series", *SERIES_KEY_COLUMNS, "latest", "range", "source", "as_of", "by source",
-    "figures", "sources", "first_as_of", "series_id",
+    "series", *SERIES_KEY_COLUMNS, "source", "latest", "as_of", "figures", "sources",
+    "qualifier", "value_low", "value_best", "value_high", "series_figures", "first_as_of", "source_id",
+    "series_id", "claim_id",
+)
+OVERVIEW_SHOWN: tuple[str, ...] = (
+    "metric", "category", "party", "location", "scope", "rate", "source", "latest", "as_of", "figures",
 )
 
 
@@ -188,55 +196,49 @@ def series_path(row: Mapping[str, Any], base: str = "/series") -> str:
 
     NULL columns are left out (absent means NULL), so the link names exactly one series.
     """
-    from urllib.parse import urlencode
-
     params = {c: str(row[c]) for c in SERIES_KEY_COLUMNS if c in row and not missing(row[c])}
     return f"{base}?{urlencode(params)}"
 
 
-def _by_source(latest: Sequence[Mapping[str, Any]] | None, unit: str | None) -> str:
-    entries = list(latest if latest is not None else [])
-    parts = []
-    for entry in entries[:LATEST_BY_SOURCE_SHOWN]:
-        figure = entry.get("latest") or {}
-        name = text_or_none(entry.get("name")) or text_or_none(entry.get("source_id")) or "unattributed"
-        words = reported(figure.get("low"), figure.get("best"), figure.get("high"), figure.get("qualifier"), unit)
-        parts.append(f"{name}: {words} ({format_date(figure.get('as_of'))})")
-    if len(entries) > LATEST_BY_SOURCE_SHOWN:
-        parts.append(f"+{len(entries) - LATEST_BY_SOURCE_SHOWN} more")
-    return " · ".join(parts)
-
-
 def overview_table(series: pd.DataFrame) -> pd.DataFrame:
-    """One row per series: its key, its latest figure as reported and as a range, who said it and
-    for when, the latest figure of each source, how many figures and sources, and its page."""
+    """One row per series and source, the series in the order given (most figures first within a
+    metric) and its sources newest first: the source's latest figure as reported (and its derived
+    range), its as_of, how many figures the source gave in the series and how many sources the
+    series has; the link to the series page."""
     if series.empty:
         return pd.DataFrame(columns=list(OVERVIEW_COLUMNS))
-    rows = series.to_dict("records")
-    latest = [(list(r["latest_by_source"]) or [{}])[0] if r.get("latest_by_source") is not None else {}
-              for r in rows]
-    figures = [entry.get("latest") or {} for entry in latest]
-    table = pd.DataFrame({
-        "series": [series_path(r) for r in rows],
-        **{c: [text_or_none(r.get(c)) for r in rows] for c in SERIES_KEY_COLUMNS},
-        "latest": [reported(f.get("low"), f.get("best"), f.get("high"), f.get("qualifier"), text_or_none(r["unit"]))
-                   for f, r in zip(figures, rows)],
-        "range": [derived_range(f.get("low"), f.get("best"), f.get("high"), text_or_none(r["unit"]))
-                  for f, r in zip(figures, rows)],
-        "source": [text_or_none(e.get("name")) or text_or_none(e.get("source_id")) for e in latest],
-        "as_of": [iso_date(f.get("as_of")) for f in figures],
-        "by source": [_by_source(r.get("latest_by_source"), text_or_none(r["unit"])) for r in rows],
-        "figures": [int(r["figures"]) for r in rows],
-        "sources": [int(r["sources"]) for r in rows],
-        "first_as_of": [iso_date(r.get("first_as_of")) for r in rows],
-        "series_id": [r.get("series_id") for r in rows],
-    })
-    return table[list(OVERVIEW_COLUMNS)]
+    out: dict[str, list[Any]] = {c: [] for c in OVERVIEW_COLUMNS}
+    for row in series.to_dict("records"):
+        unit = text_or_none(row["unit"])
+        path = series_path(row)
+        for entry in list(row["latest_by_source"]):
+            latest = entry.get("latest") or {}
+            figure = {"value_low": latest.get("low"), "value_best": latest.get("best"),
+                      "value_high": latest.get("high"), "qualifier": latest.get("qualifier"), "unit": unit}
+            out["series"].append(path)
+            for column in SERIES_KEY_COLUMNS:
+                out[column].append(text_or_none(row.get(column)))
+            out["source"].append(text_or_none(entry.get("name")) or text_or_none(entry.get("source_id")))
+            out["latest"].append(figure_text(figure))
+            out["as_of"].append(iso_date(latest.get("as_of")))
+            out["figures"].append(int(entry.get("figures") or 0))
+            out["sources"].append(int(row["sources"]))
+            out["qualifier"].append(text_or_none(latest.get("qualifier")))
+            out["value_low"].append(latest.get("low"))
+            out["value_best"].append(latest.get("best"))
+            out["value_high"].append(latest.get("high"))
+            out["series_figures"].append(int(row["figures"]))
+            out["first_as_of"].append(iso_date(row.get("first_as_of")))
+            out["source_id"].append(text_or_none(entry.get("source_id")))
+            out["series_id"].append(row.get("series_id"))
+            out["claim_id"].append(latest.get("claim_id"))
+    return pd.DataFrame(out)[list(OVERVIEW_COLUMNS)]
 
 
 # --- a series page ----------------------------------------------------------------------------
 
 # The figures behind a series page, as shown and as downloaded (CSV): one row per figure.
+FIGURE_SHOWN: tuple[str, ...] = ("as_of", "figure", "scope", "rate", "source_name", "quote", "published", "url")
 FIGURE_COLUMNS: tuple[str, ...] = (
     "as_of", "figure", "range", "scope", "rate", "qualifier", "value_low", "value_best", "value_high",
     "unit", "source_name", "source_kind", "source_side", "source", "period_start", "period_end",
@@ -252,8 +254,7 @@ def figures_table(figures: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=list(FIGURE_COLUMNS))
     shown = figures.copy()
     rows = shown.to_dict("records")
-    shown["figure"] = [reported(r["value_low"], r["value_best"], r["value_high"], r["qualifier"],
-                                text_or_none(r["unit"])) for r in rows]
+    shown["figure"] = [figure_text(r) for r in rows]
     shown["range"] = [derived_range(r["value_low"], r["value_best"], r["value_high"], text_or_none(r["unit"]))
                       for r in rows]
     if "url" in shown:
@@ -263,49 +264,64 @@ def figures_table(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 CHECK_COLUMNS: tuple[str, ...] = (
-    "source", "from", "to", "total then", "total now", "change", "counted by", "category", "counts",
-    "sum of counts", "sum range", "difference", "adds up",
+    "source", "from", "to", "total then", "total now", "change", "counted by", "counts", "sum of counts",
+    "adds up", "difference",
 )
+CHECK_SHOWN: tuple[str, ...] = CHECK_COLUMNS[:-1]
+
+
+def _signed(value: Any, unit: str | None) -> str:
+    return ("+" if float(value) >= 0 else "") + amount(value, unit)
 
 
 def checks_table(checks: pd.DataFrame, unit: str | None = None) -> pd.DataFrame:
-    """running_total_checks rows for reading: the two totals as reported, the change (best, and the
-    range the totals allow), who counted in between, how many counts and their sum."""
+    """running_total_checks rows for reading: the two totals as reported, the change (best, with the
+    range the totals allow when that says more), who counted in between (the same source, another,
+    a dataset and its category), how many counts and their sum (best, lows to highs), whether they
+    agree and by how much the sum differs from the change."""
     if checks.empty:
         return pd.DataFrame(columns=list(CHECK_COLUMNS))
     rows = checks.to_dict("records")
 
     def change(r: Mapping[str, Any]) -> str:
-        best = r["change_best"]
-        span = derived_range(r["change_low"], best, r["change_high"], unit)
-        sign = "+" if not missing(best) and float(best) >= 0 else ""
-        return f"{sign}{amount(best, unit)} ({span})" if not missing(best) else span
+        if missing(r["change_best"]):
+            return "unknown"
+        best = _signed(r["change_best"], unit)
+        span = derived_range(r["change_low"], r["change_best"], r["change_high"], unit)
+        return best if span == amount(r["change_best"], unit) else f"{best} ({span})"
 
     def counted_by(r: Mapping[str, Any]) -> str:
-        if missing(r["counting_source_id"]) and not r["counts"]:
+        if not r["counts"]:
             return "nobody"
         name = text_or_none(r["counting_source_name"]) or text_or_none(r["counting_source_id"]) or "unattributed"
         if r["counted_by_same_source"]:
-            return f"{name} (the same source)"
-        return f"{name} (dataset)" if r["counting_source_kind"] == "dataset" else name
+            return "the same source"
+        if r["counting_source_kind"] == "dataset":
+            return f"{name} (dataset; category {text_or_none(r['counting_category']) or 'not stated'})"
+        return name
+
+    def total(r: Mapping[str, Any], side: str) -> str:
+        return reported(r[f"{side}_low"], r[f"{side}_best"], r[f"{side}_high"], r[f"{side}_qualifier"], unit)
+
+    def counted(r: Mapping[str, Any]) -> str | None:
+        if not r["counts"]:
+            return None
+        best = amount(r["sum_best"], unit)
+        span = derived_range(r["sum_low"], r["sum_best"], r["sum_high"], unit)
+        return best if span == best else f"{best} ({span})"
 
     table = pd.DataFrame({
         "source": [text_or_none(r["source_name"]) or text_or_none(r["source_id"]) for r in rows],
         "from": [iso_date(r["from_as_of"]) for r in rows],
         "to": [iso_date(r["to_as_of"]) for r in rows],
-        "total then": [reported(r["from_low"], r["from_best"], r["from_high"], r["from_qualifier"], unit) for r in rows],
-        "total now": [reported(r["to_low"], r["to_best"], r["to_high"], r["to_qualifier"], unit) for r in rows],
+        "total then": [total(r, "from") for r in rows],
+        "total now": [total(r, "to") for r in rows],
         "change": [change(r) for r in rows],
         "counted by": [counted_by(r) for r in rows],
-        "category": [text_or_none(r["counting_category"]) or "" for r in rows],
         "counts": [int(r["counts"]) for r in rows],
-        "sum of counts": [None if missing(r["sum_best"]) else amount(r["sum_best"], unit) for r in rows],
-        "sum range": [None if not r["counts"] else derived_range(r["sum_low"], r["sum_best"], r["sum_high"], unit)
-                      for r in rows],
-        "difference": [None if missing(r["difference_best"]) else
-                       f"{'+' if float(r['difference_best']) >= 0 else ''}{amount(r['difference_best'], unit)}"
-                       for r in rows],
+        "sum of counts": [counted(r) for r in rows],
         "adds up": [text_or_none(r["adds_up"]) or "no counts" for r in rows],
+        "difference": [None if missing(r["difference_best"]) else _signed(r["difference_best"], unit) for r in rows],
     })
     return table[list(CHECK_COLUMNS)]
 
@@ -317,21 +333,27 @@ DISAGREEMENT_COLUMNS: tuple[str, ...] = (
     "lower source", "lower figure", "lower as_of", "higher source", "higher figure", "higher as_of",
     "times higher", "lower quote", "higher quote", "series", "lower_claim_id", "higher_claim_id",
 )
+DISAGREEMENT_SHOWN: tuple[str, ...] = (
+    "metric", "category", "party", "location", "scope", "lower source", "lower figure", "higher source",
+    "higher figure",
+)
 
 
 def disagreement_table(pairs: pd.DataFrame) -> pd.DataFrame:
-    """One row per disagreeing pair: both sources, both figures as reported, both dates, how far apart."""
+    """One row per disagreeing pair: both sources, both figures as reported (with their dates),
+    how far apart, both quotes and the series' page."""
     if pairs.empty:
         return pd.DataFrame(columns=list(DISAGREEMENT_COLUMNS))
     rows = pairs.to_dict("records")
 
     def side(prefix: str) -> dict[str, list[Any]]:
+        figures = [figure_text({
+            "value_low": r[f"{prefix}_value_low"], "value_best": r[f"{prefix}_value_best"],
+            "value_high": r[f"{prefix}_value_high"], "qualifier": r[f"{prefix}_qualifier"], "unit": r["unit"],
+        }) for r in rows]
         return {
             f"{prefix} source": [r[f"{prefix}_source_name"] or r[f"{prefix}_source"] for r in rows],
-            f"{prefix} figure": [figure_text({
-                "value_low": r[f"{prefix}_value_low"], "value_best": r[f"{prefix}_value_best"],
-                "value_high": r[f"{prefix}_value_high"], "qualifier": r[f"{prefix}_qualifier"], "unit": r["unit"],
-            }) for r in rows],
+            f"{prefix} figure": [f"{f}, {format_date(r[f'{prefix}_as_of'])}" for f, r in zip(figures, rows)],
             f"{prefix} as_of": [iso_date(r[f"{prefix}_as_of"]) for r in rows],
         }
 

@@ -14,7 +14,7 @@ st.caption(
     "from different canonical sources, dated at most the chosen number of days apart, whose ranges do "
     "not overlap. An open bound overlaps everything on its open side: \"more than 500\" never "
     "disagrees with \"2,000\". Per source and day the strongest figures stand for their repeats and "
-    "copies. Select a row to see both sets of words."
+    "copies. Select a row to see both sets of words; the CSV has the quotes and each series' page link."
 )
 warehouse = ui.open_warehouse()
 with ui.warehouse_errors(warehouse):
@@ -39,8 +39,10 @@ if shown.empty:
 
 if len(shown) == MAX_ROWS:
     st.caption(f"Showing the {MAX_ROWS} strongest disagreements.")
-for unit, unit_pairs in charts.unit_groups(pairs):
-    st.subheader(f"In {ui.md(unit or 'people')}")
+groups = charts.unit_groups(pairs)
+for unit, unit_pairs in groups:
+    if len(groups) > 1:
+        st.subheader(ui.md(unit or "people"))
     st.plotly_chart(charts.disagreement_figure(unit_pairs), key=f"disagreement_chart_{unit}", theme=None,
                     width="stretch")
     if len(unit_pairs) > charts.DISAGREEMENT_PAIRS_SHOWN:
@@ -48,11 +50,17 @@ for unit, unit_pairs in charts.unit_groups(pairs):
                    "the table lists them all.")
 event = st.dataframe(
     shown, hide_index=True, key="disagreement_table", on_select="rerun", selection_mode="multi-row",
-    column_order=[c for c in tables.DISAGREEMENT_COLUMNS if not c.endswith("_claim_id")],
+    column_order=tables.DISAGREEMENT_SHOWN,
     column_config={
-        "series": st.column_config.LinkColumn("series", display_text="open", help="the series' page"),
-        "lower quote": st.column_config.TextColumn("lower quote", width="medium"),
-        "higher quote": st.column_config.TextColumn("higher quote", width="medium"),
+        "metric": st.column_config.TextColumn("metric", width=64),
+        "category": st.column_config.TextColumn("category", width=80),
+        "party": st.column_config.TextColumn("party", width=80),
+        "location": st.column_config.TextColumn("location", width=88),
+        "scope": st.column_config.TextColumn("scope", width=70),
+        "lower source": st.column_config.TextColumn("lower source", width=125),
+        "lower figure": st.column_config.TextColumn("lower figure", width=150, help="as reported, and its as_of"),
+        "higher source": st.column_config.TextColumn("higher source", width=125),
+        "higher figure": st.column_config.TextColumn("higher figure", width=150, help="as reported, and its as_of"),
     },
 )
 ui.download_csv(shown, "tally-disagreements.csv", key="disagreement_csv")

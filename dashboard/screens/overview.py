@@ -9,11 +9,11 @@ SERIES_PAGE = "screens/series.py"
 
 st.title("Series")
 st.caption(
-    "One row per series: what is counted (metric, category, party, location, unit) and how "
-    "(scope, rate), the names of the warehouse's columns. `latest` is the most recent figure as it "
-    "was reported, `range` the range the value conventions give it; `by source` the latest figure "
-    "of each source. `figures` counts figures, not copies of a story. Select a row (or open its "
-    "link) to see the series."
+    "Every series, one row per source: what is counted (metric, category, party, location, unit) and "
+    "how (scope, rate), under the names of the warehouse's columns; the source's latest figure as it "
+    "was reported (with the range the value conventions derive from it) and its as_of. `figures` "
+    "counts figures (figure_id), never copies of a story. Select a row to open the series' page; the "
+    "CSV has the unit, the values, each series' sources and page link and its series_id too."
 )
 warehouse = ui.open_warehouse()
 with ui.warehouse_errors(warehouse):
@@ -33,37 +33,30 @@ if shown.empty:
     st.stop()
 
 event = st.dataframe(
-    shown, hide_index=True, key="overview_table", on_select="rerun", selection_mode="single-row",
-    column_order=[c for c in tables.OVERVIEW_COLUMNS],
+    shown, hide_index=True, key="overview_table", on_select="rerun", selection_mode="single-row", height=560,
+    column_order=tables.OVERVIEW_SHOWN,
     column_config={
-        "series": st.column_config.LinkColumn("series", display_text="open", width=56,
-                                              help="the series' page (a link to share)"),
-        "metric": st.column_config.TextColumn("metric", width=80),
-        "category": st.column_config.TextColumn("category", width=90),
-        "party": st.column_config.TextColumn("party", width=90),
-        "location": st.column_config.TextColumn("location", width=110),
-        "unit": st.column_config.TextColumn("unit", width=56),
-        "scope": st.column_config.TextColumn("scope", width=84),
-        "rate": st.column_config.TextColumn("rate", width=70),
-        "latest": st.column_config.TextColumn("latest", width=120, help="the latest figure, as reported"),
-        "range": st.column_config.TextColumn("range", width=110, help="the range the value conventions derive"),
-        "source": st.column_config.TextColumn("source", width=150, help="canonical source of the latest figure"),
-        "as_of": st.column_config.TextColumn("as_of", width=90),
-        "by source": st.column_config.TextColumn("by source", width=260,
-                                                 help="the latest figure of each source, newest first"),
-        "figures": st.column_config.NumberColumn("figures", width=64, help="distinct figures (figure_id)"),
-        "sources": st.column_config.NumberColumn("sources", width=64, help="distinct canonical sources"),
-        "first_as_of": st.column_config.TextColumn("first_as_of", width=90),
-        "series_id": st.column_config.TextColumn("series_id", width=140, help="series.series_id in SQL"),
+        "metric": st.column_config.TextColumn("metric", width=74),
+        "category": st.column_config.TextColumn("category", width=84),
+        "party": st.column_config.TextColumn("party", width=88),
+        "location": st.column_config.TextColumn("location", width=88),
+        "scope": st.column_config.TextColumn("scope", width=80),
+        "rate": st.column_config.TextColumn("rate", width=60),
+        "source": st.column_config.TextColumn("source", width=150, help="canonical source (sources.name)"),
+        "latest": st.column_config.TextColumn("latest", width=180,
+                                              help="the source's latest figure as reported (the derived range)"),
+        "as_of": st.column_config.TextColumn("as_of", width=84),
+        "figures": st.column_config.NumberColumn("figures", width=56,
+                                                 help="the source's figures in the series (figure_id: copies once)"),
     },
 )
-ui.download_csv(shown.drop(columns=["series"]), "tally-series.csv", key="overview_csv")
+ui.download_csv(shown, "tally-series.csv", key="overview_csv")
 
 rows = ui.selected_rows(event)
 if not rows:
     labels = [
         f"{tables.subject_label(r['metric'], r['category'], r['party'], r['location'], r['unit'])}, "
-        f"{tables.scope_text(r['scope'], r['rate'])}: {r['latest']}"
+        f"{tables.scope_text(r['scope'], r['rate'])}: {r['source']} {r['latest']}"
         for r in shown.to_dict("records")
     ]
     picked = ui.pick_row(labels, key="overview_pick", label="Or pick a series to open")

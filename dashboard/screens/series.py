@@ -145,11 +145,18 @@ if not page.checks.empty:
         "events at the place count in any category (shown)."
     )
     checks = tables.checks_table(page.checks, key.unit)
-    st.dataframe(checks, hide_index=True, key="checks_table", column_config={
-        "counted by": st.column_config.TextColumn("counted by", width="medium"),
-        "change": st.column_config.TextColumn("change", help="best change (the range the two totals allow)"),
-        "sum range": st.column_config.TextColumn("sum range", help="lows summed to highs summed"),
-        "difference": st.column_config.TextColumn("difference", help="sum of counts minus the change in the total"),
+    st.dataframe(checks, hide_index=True, key="checks_table", column_order=tables.CHECK_SHOWN, column_config={
+        "source": st.column_config.TextColumn("source", width=120, help="whose running totals"),
+        "from": st.column_config.TextColumn("from", width=82),
+        "to": st.column_config.TextColumn("to", width=82),
+        "total then": st.column_config.TextColumn("total then", width=80),
+        "total now": st.column_config.TextColumn("total now", width=80),
+        "change": st.column_config.TextColumn("change", width=96, help="best change (the range the two totals allow)"),
+        "counted by": st.column_config.TextColumn("counted by", width=150),
+        "counts": st.column_config.NumberColumn("counts", width=56, help="incident and period figures in between"),
+        "sum of counts": st.column_config.TextColumn("sum of counts", width=100,
+                                                     help="bests summed (lows summed to highs summed)"),
+        "adds up": st.column_config.TextColumn("adds up", width=100),
     })
     ui.download_csv(page.checks, "tally-total-checks.csv", key="checks_csv")
 elif "cumulative" in set(summary["scope"]):
@@ -171,15 +178,16 @@ if len(listed) < page.in_view:
     st.caption(f"The {len(listed)} latest of {page.in_view} figures in view; the CSV has them all.")
 table_event = st.dataframe(
     listed, hide_index=True, key="figures_table", on_select="rerun", selection_mode="multi-row",
+    column_order=tables.FIGURE_SHOWN,
     column_config={
-        "url": st.column_config.LinkColumn("url"),
-        "quote": st.column_config.TextColumn("quote", width="large"),
-        "as_of": st.column_config.DateColumn("as_of"),
-        "published": st.column_config.DateColumn("published"),
-        "period_start": st.column_config.DateColumn("period_start"),
-        "period_end": st.column_config.DateColumn("period_end"),
-        "published_inferred": st.column_config.CheckboxColumn("published_inferred",
-                                                              help="publication date read from the text"),
+        "as_of": st.column_config.DateColumn("as_of", width=84),
+        "figure": st.column_config.TextColumn("figure", width=160, help="as reported (the derived range)"),
+        "scope": st.column_config.TextColumn("scope", width=74),
+        "rate": st.column_config.TextColumn("rate", width=60),
+        "source_name": st.column_config.TextColumn("source_name", width=150, help="canonical source"),
+        "quote": st.column_config.TextColumn("quote", width=290),
+        "published": st.column_config.DateColumn("published", width=84),
+        "url": st.column_config.LinkColumn("url", display_text="open", width=44),
     },
 )
 
