@@ -23,7 +23,6 @@ highest high, median best, how many figures). Large point sets are drawn with We
 from __future__ import annotations
 
 import html
-import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +30,6 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, qualitative
-from plotly.subplots import make_subplots
 
 from dashboard import tables
 
@@ -147,6 +145,23 @@ class SeriesChart:
     group_titles: set[str | None] = field(default_factory=set)  # the sources whose entry opens a legend block
 
 
+def _axis_ref(axis: str, row: int) -> str:
+    """'y' for the first panel, 'y2', 'y3', ... below it (plotly's axis names)."""
+    return axis if row == 1 else f"{axis}{row}"
+
+
+def _dates(values: Sequence[Any]) -> list[str | None]:
+    """Dates as plotly reads them ('2022-06-06', '2022-06-06 12:00'); None stays a gap."""
+    out: list[str | None] = []
+    for value in values:
+        if value is None or value is pd.NaT:
+            out.append(None)
+            continue
+        text = value.isoformat() if hasattr(value, "isoformat") else pd.Timestamp(value).isoformat()
+        out.append(text[:10] if text[10:] in ("", "T00:00:00") else text[:16].replace("T", " "))
+    return out
+
+
 def escape(value: Any) -> str:
     """Text as plotly shows it literally: HTML special characters escaped."""
     return html.escape("" if tables.missing(value) else str(value), quote=True)
@@ -230,11 +245,22 @@ def marker_symbol(low: Any, high: Any, qualifier: Any = None) -> str:
 
 
 def _quote_html(quote: Any) -> str:
-    """The quote, shortened, wrapped for a hover box, each line escaped."""
-    text = " ".join(("" if tables.missing(quote) else str(quote)).split())
+    """The quote, shortened, wrapped for a hover box (lines of at most QUOTE_WRAP characters, broken
+    at spaces), each line escaped."""
+    text = " ".join(quote.split()) if isinstance(quote, str) else ""
     if len(text) > QUOTE_MAX:
         text = text[: QUOTE_MAX - 1].rstrip() + "…"
-    return "<br>".join(escape(line) for line in textwrap.wrap(text, QUOTE_WRAP))
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > QUOTE_WRAP:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return "<br>".join(html.escape(part, quote=True) for part in lines)
 
 
 def _date_text(value: Any) -> str:
@@ -378,8 +404,8 @@ def band_polygon(xs: Sequence[Any], lows: Sequence[Any], highs: Sequence[Any],
 class _Builder:
     """Adds one source's traces to one panel of the series figure."""
 
-    def __init__(self, chart: SeriesChart, fig: go.Figure, row: int) -> None:
-        self.chart, self.fig, self.row = chart, fig, row
+    def __init__(self, chart: SeriesChart, traces: list[dict[str, Any]], row: int) -> None:
+        self.chart, self.traces, self.row = chart, traces, row
 
     def _legend(self, style: SourceStyle) -> dict[str, Any]:
         first = style.source_id not in self.chart.legend_seen
@@ -390,32 +416,29 @@ class _Builder:
             options["legendgrouptitle"] = {"text": escape(style.group)}
         return options
 
-    def _add(self, trace: go.BaseTraceType) -> None:
-        self.fig.add_trace(trace, row=self.row, col=1)
-
-    def scatter(self, n: int) -> type[go.Scatter] | type[go.Scattergl]:
-        return go.Scattergl if n > WEBGL_FROM else go.Scatter
+    def _add(self, kind: str, **trace: Any) -> None:
+        self.traces.append({"type": kind, "xaxis": "x", "yaxis": _axis_ref("y", self.row), **trace})
 
     def band(self, style: SourceStyle, xs: Sequence[Any], lows: Sequence[Any], highs: Sequence[Any],
              breaks: Sequence[bool] | None = None) -> None:
         bx, by = band_polygon(xs, lows, highs, breaks)
         if bx:
-            self._add(go.Scatter(
-                x=bx, y=by, mode="lines", fill="toself", fillcolor=_rgba(style.color, BAND_OPACITY),
-                line={"width": 0}, hoverinfo="skip", showlegend=False, legendgroup=style.source_id or UNATTRIBUTED,
-                meta={"role": "band", "source": style.name},
-            ))
+            self._add(
+                "scatter", x=_dates(bx), y=by, mode="lines", fill="toself",
+                fillcolor=_rgba(style.color, BAND_OPACITY), line={"width": 0}, hoverinfo="skip", showlegend=False,
+                legendgroup=style.source_id or UNATTRIBUTED, meta={"role": "band", "source": style.name},
+            )
 
     def stubs(self, style: SourceStyle, xs: Sequence[Any], bests: Sequence[float], lows: Sequence[Any],
               highs: Sequence[Any]) -> None:
         for step, (sx, sy) in enumerate(open_stubs(xs, bests, lows, highs, self.chart.log_y)):
             if sx:
                 alpha = OPEN_FADE_FROM * (1 - step / OPEN_FADE_STEPS)
-                self._add(go.Scatter(
-                    x=sx, y=sy, mode="lines", line={"color": _rgba(style.color, alpha), "width": 6},
+                self._add(
+                    "scatter", x=_dates(sx), y=sy, mode="lines", line={"color": _rgba(style.color, alpha), "width": 6},
                     hoverinfo="skip", showlegend=False, legendgroup=style.source_id or UNATTRIBUTED,
                     meta={"role": "open_bound", "source": style.name, "step": step},
-                ))
+                )
 
     def vague_ranges(self, style: SourceStyle, xs: Sequence[Any], lows: Sequence[Any], highs: Sequence[Any]) -> None:
         vx: list[Any] = []
@@ -425,11 +448,11 @@ class _Builder:
                 vx += [x, x, None]
                 vy += [float(low), float(high), None]
         if vx:
-            self._add(go.Scatter(
-                x=vx, y=vy, mode="lines", line={"color": style.color, "width": 2, "dash": "dot"},
+            self._add(
+                "scatter", x=_dates(vx), y=vy, mode="lines", line={"color": style.color, "width": 2, "dash": "dot"},
                 hoverinfo="skip", showlegend=False, legendgroup=style.source_id or UNATTRIBUTED,
                 meta={"role": "vague_range", "source": style.name},
-            ))
+            )
 
     def points(self, style: SourceStyle, panel: Panel, xs: Sequence[Any], bests: Sequence[float],
                lows: Sequence[Any], highs: Sequence[Any], symbols: Sequence[str], whisker: Sequence[bool],
@@ -438,10 +461,10 @@ class _Builder:
         above = [float(h) - float(b) if w and not tables.missing(h) else 0.0 for b, h, w in zip(bests, highs, whisker)]
         below = [float(b) - float(lo) if w and not tables.missing(lo) else 0.0 for b, lo, w in zip(bests, lows, whisker)]
         line = panel.scope in LINE_SCOPES
-        trace = self.scatter(len(xs))
-        self._add(trace(
-            x=list(xs), y=list(bests), mode="lines+markers" if line else "markers", connectgaps=False,
-            line={"color": style.color, "width": 1.5},
+        self._add(
+            "scattergl" if len(xs) > WEBGL_FROM else "scatter",
+            x=_dates(xs), y=[float(b) for b in bests], mode="lines+markers" if line else "markers",
+            connectgaps=False, line={"color": style.color, "width": 1.5},
             marker={"color": style.color, "symbol": list(symbols),
                     "size": [SYMBOL_SIZE.get(s, OPEN_SYMBOL_SIZE) for s in symbols],
                     "line": {"color": style.color, "width": 1.5}},
@@ -449,7 +472,7 @@ class _Builder:
                      "array": above, "arrayminus": below, "visible": any(above) or any(below)},
             hovertext=list(hover), hoverinfo="text", customdata=list(ids),
             meta={"role": "best", "source": style.name, "panel": panel.label}, **self._legend(style),
-        ))
+        )
 
     def bars(self, style: SourceStyle, panel: Panel, centres: Sequence[Any], widths: Sequence[float],
              bests: Sequence[float], lows: Sequence[Any], highs: Sequence[Any], vague: Sequence[bool],
@@ -457,15 +480,15 @@ class _Builder:
         """Bars from zero to the best value spanning each window, whiskers to the stated range."""
         above = [float(h) - float(b) if not tables.missing(h) else 0.0 for b, h in zip(bests, highs)]
         below = [float(b) - float(lo) if not tables.missing(lo) else 0.0 for b, lo in zip(bests, lows)]
-        self._add(go.Bar(
-            x=list(centres), y=list(bests), width=list(widths), opacity=BAR_OPACITY,
+        self._add(
+            "bar", x=_dates(centres), y=[float(b) for b in bests], width=list(widths), opacity=BAR_OPACITY,
             marker={"color": style.color, "line": {"color": style.color, "width": 1},
                     "pattern": {"shape": ["/" if v else "" for v in vague], "fgcolor": style.color}},
             error_y={"type": "data", "symmetric": False, "color": style.color, "thickness": 2, "width": 4,
                      "array": above, "arrayminus": below},
             hovertext=list(hover), hoverinfo="text", customdata=list(ids),
             meta={"role": "bar", "source": style.name, "panel": panel.label}, **self._legend(style),
-        ))
+        )
 
 
 def _style(chart: SeriesChart, row: Mapping[str, Any]) -> SourceStyle:
@@ -486,7 +509,13 @@ def _window(row: Mapping[str, Any]) -> tuple[pd.Timestamp, float]:
     return start + (end - start) / 2 if end > start else start + pd.Timedelta(hours=12), width
 
 
-def _draw_figures(chart: SeriesChart, fig: go.Figure, rows_of: dict[Panel, int]) -> None:
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows as dicts (column by column: much faster than DataFrame.to_dict on Arrow-backed columns)."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, row)) for row in zip(*(frame[c].tolist() for c in columns))]
+
+
+def _draw_figures(chart: SeriesChart, traces: list[dict[str, Any]], rows_of: dict[Panel, int]) -> None:
     figures = chart.figures
     if figures is None or figures.empty:
         return
@@ -497,9 +526,9 @@ def _draw_figures(chart: SeriesChart, fig: go.Figure, rows_of: dict[Panel, int])
         panel = _panel_of(scope, rate or None)
         if panel not in rows_of:
             continue
-        records = part.sort_values(["as_of", "value_best"], kind="stable").to_dict("records")
+        records = _records(part.sort_values(["as_of", "value_best"], kind="stable"))
         style = _style(chart, records[0])
-        build = _Builder(chart, fig, rows_of[panel])
+        build = _Builder(chart, traces, rows_of[panel])
         lows = [r["value_low"] for r in records]
         highs = [r["value_high"] for r in records]
         bests = [r["value_best"] for r in records]
@@ -526,7 +555,7 @@ def _draw_figures(chart: SeriesChart, fig: go.Figure, rows_of: dict[Panel, int])
         build.points(style, panel, xs, bests, lows, highs, symbols, whisker, hover, ids)
 
 
-def _draw_envelope(chart: SeriesChart, fig: go.Figure, rows_of: dict[Panel, int]) -> None:
+def _draw_envelope(chart: SeriesChart, traces: list[dict[str, Any]], rows_of: dict[Panel, int]) -> None:
     envelope = chart.envelope
     if envelope is None or envelope.empty:
         return
@@ -537,9 +566,9 @@ def _draw_envelope(chart: SeriesChart, fig: go.Figure, rows_of: dict[Panel, int]
         panel = _panel_of(scope, rate or None)
         if panel not in rows_of:
             continue
-        records = part.sort_values(["bin_start", "vague"], kind="stable").to_dict("records")
+        records = _records(part.sort_values(["bin_start", "vague"], kind="stable"))
         style = _style(chart, records[0])
-        build = _Builder(chart, fig, rows_of[panel])
+        build = _Builder(chart, traces, rows_of[panel])
         # A bin holding figures without an upper (lower) bound is drawn open that way.
         lows = [None if r["open_below"] else r["value_low"] for r in records]
         highs = [None if r["open_above"] else r["value_high"] for r in records]
@@ -568,7 +597,7 @@ def _draw_envelope(chart: SeriesChart, fig: go.Figure, rows_of: dict[Panel, int]
                      [r["value_high"] for r in records], symbols, whisker, hover, ids)
 
 
-def _draw_datasets(chart: SeriesChart, fig: go.Figure, rows_of: dict[Panel, int]) -> None:
+def _draw_datasets(chart: SeriesChart, traces: list[dict[str, Any]], rows_of: dict[Panel, int]) -> None:
     months = chart.dataset_months
     panel = Panel(*DATASET_PANEL)
     if months is None or months.empty or panel not in rows_of:
@@ -588,7 +617,7 @@ def _draw_datasets(chart: SeriesChart, fig: go.Figure, rows_of: dict[Panel, int]
                 f"<b>{escape(total)}</b>" + ("" if span == total else f" ({escape(span)})"),
                 f"category: {escape(r['categories'])}",
             ]))
-        _Builder(chart, fig, rows_of[panel]).bars(
+        _Builder(chart, traces, rows_of[panel]).bars(
             style, panel, [s + (e - s) / 2 for s, e in zip(starts, ends)],
             [(e - s).total_seconds() * 1000 for s, e in zip(starts, ends)],
             [r["sum_best"] for r in records], [r["sum_low"] for r in records], [r["sum_high"] for r in records],
@@ -599,33 +628,45 @@ def _draw_datasets(chart: SeriesChart, fig: go.Figure, rows_of: dict[Panel, int]
 def series_figure(chart: SeriesChart) -> go.Figure:
     """The stacked panels of one subject, sharing the time axis (see the module docstring).
 
-    The figure brings its own look (TEMPLATE): show it with theme=None.
+    The figure brings its own look (TEMPLATE): show it with theme=None. Its traces and layout are
+    built here as plain dicts and not validated again by plotly (validating every array cost four
+    fifths of building a chart of a thousand figures); the tests validate what this builds.
     """
     panels = chart.panels
     n = max(1, len(panels))
-    titles = [f"<b>{escape(p.label)}</b>: {escape(PANEL_HELP.get(p.scope, ''))}" for p in panels] or [""]
-    fig = make_subplots(rows=n, cols=1, shared_xaxes=True, vertical_spacing=PANEL_GAP / n * 2 if n > 1 else 0.05,
-                        subplot_titles=titles)
     rows_of = {panel: i + 1 for i, panel in enumerate(panels)}
     chart.group_titles = _group_titles(chart)
-    _draw_figures(chart, fig, rows_of)
-    _draw_envelope(chart, fig, rows_of)
-    _draw_datasets(chart, fig, rows_of)
-    for annotation in fig.layout.annotations:
-        annotation.update(x=0, xanchor="left", font={"size": 13})
+    traces: list[dict[str, Any]] = []
+    _draw_figures(chart, traces, rows_of)
+    _draw_envelope(chart, traces, rows_of)
+    _draw_datasets(chart, traces, rows_of)
+    height = MARGIN["t"] + MARGIN["b"] + PANEL_HEIGHT * n
+    gap = min(PANEL_GAP, 0.3 / n) if n > 1 else 0.0
+    size = (1 - gap * (n - 1)) / n
+    layout: dict[str, Any] = {
+        "template": TEMPLATE.to_plotly_json(), "barmode": "overlay", "bargap": 0, "hovermode": "closest",
+        "height": height, "margin": MARGIN, "legend": {"title": {"text": "source (by side and kind)"}},
+        "xaxis": {"type": "date", "anchor": _axis_ref("y", n), "title": {"text": "as_of", "standoff": 8},
+                  **_date_ticks(chart.span)},
+        "annotations": [],
+    }
     for panel, row in rows_of.items():
-        fig.update_yaxes(title_text=escape(panel.axis_title(chart.unit)), row=row, col=1,
-                         type="log" if chart.log_y else "linear",
-                         rangemode="normal" if chart.log_y else "tozero")
-    fig.update_xaxes(type="date")
-    fig.update_xaxes(title_text="as_of", row=n, col=1)
-    _date_ticks(fig, chart.span)
-    fig.update_layout(
-        template=TEMPLATE, barmode="overlay", hovermode="closest", bargap=0,
-        height=MARGIN["t"] + MARGIN["b"] + PANEL_HEIGHT * n, margin=MARGIN,
-        legend_title_text="source (by side and kind)",
-    )
-    return fig
+        top = 1 - (row - 1) * (size + gap)
+        axis: dict[str, Any] = {
+            "domain": [max(top - size, 0.0), top], "anchor": "x",
+            "title": {"text": escape(panel.axis_title(chart.unit)), "standoff": 8},
+            "type": "log" if chart.log_y else "linear", "rangemode": "normal" if chart.log_y else "tozero",
+        }
+        symbol = tables.currency_symbol(chart.unit)
+        if symbol:
+            axis["tickprefix"] = symbol
+        layout[_axis_ref("yaxis", row)] = axis
+        layout["annotations"].append({
+            "text": f"<b>{escape(panel.label)}</b>: {escape(PANEL_HELP.get(panel.scope, ''))}",
+            "x": 0, "xanchor": "left", "xref": "paper", "y": top, "yanchor": "bottom", "yref": "paper",
+            "showarrow": False, "font": {"size": 13},
+        })
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def _group_titles(chart: SeriesChart) -> set[str | None]:
@@ -642,20 +683,19 @@ def _group_titles(chart: SeriesChart) -> set[str | None]:
     return {style.source_id for style in first.values()}
 
 
-def _date_ticks(fig: go.Figure, span: tuple[Any, Any] | None) -> None:
+def _date_ticks(span: tuple[Any, Any] | None) -> dict[str, Any]:
     """Ticks that name days (one line: '6 Jun 2022') on short spans, months on long ones; a chart
     of one date shows the week around it (Plotly would zoom into hours)."""
     if span is None or tables.missing(span[0]) or tables.missing(span[1]):
-        return
+        return {}
     first, last = pd.Timestamp(span[0]), pd.Timestamp(span[1])
     if last - first < pd.Timedelta(days=2):
         pad = pd.Timedelta(days=ONE_DATE_PAD_DAYS)
-        fig.update_xaxes(range=[first - pad, last + pad], dtick=DAY_MS, tickformat="%-d %b %Y")
-    elif last - first <= pd.Timedelta(days=SHORT_SPAN_DAYS):
+        return {"range": _dates([first - pad, last + pad]), "dtick": DAY_MS, "tickformat": "%-d %b %Y"}
+    if last - first <= pd.Timedelta(days=SHORT_SPAN_DAYS):
         pad = pd.Timedelta(days=1)
-        fig.update_xaxes(range=[first - pad, last + pad], tickformat="%-d %b %Y")
-    else:
-        fig.update_xaxes(tickformat="%b %Y")
+        return {"range": _dates([first - pad, last + pad]), "tickformat": "%-d %b %Y"}
+    return {"tickformat": "%b %Y"}
 
 
 # --- disagreements ----------------------------------------------------------------------------

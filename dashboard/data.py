@@ -297,11 +297,24 @@ def detail_level(in_view: int, span: tuple[date | None, date | None], max_figure
     return BINS[-1][0]
 
 
+def _slice(conn: duckdb.DuckDBPyConnection, key: SeriesKey) -> None:
+    """Shadow `claims` and `articles` on this connection with the subject's slice (queries/slice_*.sql).
+
+    The connection is the page's own and closed after its queries: nothing else ever sees the slice.
+    """
+    try:
+        conn.execute(query_text("slice_claims"), key.params())
+        conn.execute(query_text("slice_articles"))
+    except duckdb.CatalogException:
+        pass  # a warehouse without the tables yet: the page's queries read as empty
+
+
 def series_page(path: Path | str, key: SeriesKey, view: SeriesView,
                 max_figures: int = FIGURES_DRAWN_MAX) -> SeriesPage:
     """One subject's page: its summary, its figures (one by one, or envelopes when too many), the
     datasets' months at its place and, when it has running totals beside counts, the checks."""
     with read_only(path) as conn:
+        _slice(conn, key)
         summary = series_summary(conn, key, view)
         span = view_span(summary, view)
         in_view = int(summary["in_view"].sum()) if not summary.empty else 0

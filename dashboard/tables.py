@@ -70,6 +70,11 @@ def _currency_symbols() -> dict[str, str]:
     return symbols
 
 
+def currency_symbol(unit: str | None) -> str | None:
+    """'$' for USD, '€' for EUR, ...; None for people, counts and currencies without a symbol."""
+    return _currency_symbols().get(unit) if unit else None
+
+
 def amount(value: float, unit: str | None = None) -> str:
     """A value with its unit: '12,500' people, '$4.6bn', '€500m', '1bn UAH' (a code without a symbol)."""
     number = compact_number(float(value))
