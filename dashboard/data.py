@@ -9,7 +9,11 @@ the app layer (`st.cache_data`), which keeps this module free of Streamlit.
 
 The aggregation is DuckDB's: a series page asks for its figures one by one only when the
 dates looked at hold few enough (`series_figures`), else for envelopes per time bin
-(`series_envelope`); counts are of figures (`figure_id`), never of copies.
+(`series_envelope`); counts are of figures (`figure_id`), never of copies. A series page
+(`series_page`) runs all its queries on one short connection, on which the subject's claims
+and articles are first copied into temporary tables that stand in for the warehouse's
+(queries/slice_*.sql): each query then reads a few thousand rows, not every claim, and the
+macros it calls (warehouse/macros) stay the one definition of what a figure and a check are.
 """
 from __future__ import annotations
 
@@ -67,12 +71,14 @@ class SeriesKey:
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> SeriesKey | None:
-        """A key from URL query parameters or a row (absent or empty = NULL); None without a metric."""
+        """A key from URL query parameters or a row (absent, empty or NaN = NULL); None without a metric."""
         metric = values.get("metric")
-        if not metric:
+        if not isinstance(metric, str) or not metric:
             return None
-        picked = {c: values.get(c) or None for c in cls.columns()}
-        return cls(**{c: None if v is None else str(v) for c, v in picked.items()})
+        def part(value: Any) -> str | None:
+            return None if value is None or value == "" or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+        return cls(**{c: part(values.get(c)) for c in cls.columns()})
 
 
 @dataclass(frozen=True)
@@ -250,7 +256,7 @@ def disagreements(
 
 # A series page draws every figure in view while there are at most this many; above, envelopes
 # per time bin, the bin the finest that gives at most BINS_MAX bins over the dates in view.
-FIGURES_DRAWN_MAX = 1500
+FIGURES_DRAWN_MAX = 1000
 BINS_MAX = 200
 
 
@@ -284,10 +290,12 @@ def view_span(summary: pd.DataFrame, view: SeriesView) -> tuple[date | None, dat
     return first, last
 
 
-def detail_level(in_view: int, span: tuple[date | None, date | None], max_figures: int = FIGURES_DRAWN_MAX,
-                 max_bins: int = BINS_MAX) -> str | None:
+def detail_level(in_view: int, span: tuple[date | None, date | None], max_figures: int | None = None,
+                 max_bins: int | None = None) -> str | None:
     """None to draw each figure (at most `max_figures` in view), else the time bin of the envelopes:
     the finest of BINS giving at most `max_bins` bins over `span`."""
+    max_figures = FIGURES_DRAWN_MAX if max_figures is None else max_figures
+    max_bins = BINS_MAX if max_bins is None else max_bins
     if in_view <= max_figures or span[0] is None or span[1] is None:
         return None
     days = (span[1] - span[0]).days + 1
@@ -309,8 +317,7 @@ def _slice(conn: duckdb.DuckDBPyConnection, key: SeriesKey) -> None:
         pass  # a warehouse without the tables yet: the page's queries read as empty
 
 
-def series_page(path: Path | str, key: SeriesKey, view: SeriesView,
-                max_figures: int = FIGURES_DRAWN_MAX) -> SeriesPage:
+def series_page(path: Path | str, key: SeriesKey, view: SeriesView, max_figures: int | None = None) -> SeriesPage:
     """One subject's page: its summary, its figures (one by one, or envelopes when too many), the
     datasets' months at its place and, when it has running totals beside counts, the checks."""
     with read_only(path) as conn:
@@ -318,10 +325,11 @@ def series_page(path: Path | str, key: SeriesKey, view: SeriesView,
         summary = series_summary(conn, key, view)
         span = view_span(summary, view)
         in_view = int(summary["in_view"].sum()) if not summary.empty else 0
-        bin_part = detail_level(in_view, span, max_figures)
+        drawn_max = FIGURES_DRAWN_MAX if max_figures is None else max_figures
+        bin_part = detail_level(in_view, span, drawn_max)
         figures = envelope = None
         if bin_part is None:
-            figures = series_figures(conn, key, view, max_figures)
+            figures = series_figures(conn, key, view, drawn_max)
         else:
             envelope = series_envelope(conn, key, view, bin_part)
         months = dataset_months(conn, key, view)

@@ -132,17 +132,45 @@ def warehouse_errors(warehouse: Warehouse) -> Iterator[None]:
         st.stop()
 
 
+def _iso_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
 def known_on_control(warehouse: Warehouse) -> date | None:
-    """The sidebar's "as known on" date (None = everything stored), kept in the URL
-    (`?known_on=2022-06-01`) and across pages."""
+    """The sidebar's "as known on" date (None = everything stored).
+
+    It is kept in the session (so it holds across pages) and in the URL (`?known_on=2022-06-01`, so a
+    link shows the same day); a link's day wins over the session's. The date input is keyed by the
+    day it shows, so a day from a link or another page always appears in it.
+    """
     first, last = warehouse.query("known_on_bounds")
+    state = st.session_state
+    from_url = _iso_date(st.query_params.get(KNOWN_ON_KEY))
+    if from_url is not None and state.get("_known_on_from_url") != from_url:
+        state[KNOWN_ON_KEY] = from_url
+    state["_known_on_from_url"] = from_url
+    current = state.get(KNOWN_ON_KEY)
+    if current is not None and first is not None and last is not None:
+        current = min(max(current, first), last)
     picked = st.sidebar.date_input(
-        "As known on", value=None, min_value=first, max_value=last, key=KNOWN_ON_KEY,
-        bind="query-params", persist_state="session", format="YYYY-MM-DD",
+        "As known on", value=current, min_value=first, max_value=last, key=f"known_on_input_{current}",
+        format="YYYY-MM-DD",
         help="Show only what was public that day: the figures of articles published on or before it "
              "(ingested on or before it when their publication date is unknown). Empty: everything stored.",
     )
-    return picked if isinstance(picked, date) else None
+    picked = picked if isinstance(picked, date) else None
+    if picked != current:
+        state[KNOWN_ON_KEY] = picked
+    if picked is None:
+        if KNOWN_ON_KEY in st.query_params:
+            del st.query_params[KNOWN_ON_KEY]
+    elif st.query_params.get(KNOWN_ON_KEY) != picked.isoformat():
+        st.query_params[KNOWN_ON_KEY] = picked.isoformat()
+    state["_known_on_from_url"] = picked
+    return picked
 
 
 def known_on_note(known_on: date | None) -> None:

@@ -23,9 +23,12 @@ WITH known AS (
 per_source AS (
     SELECT
         metric, category, party, location, unit, scope, rate, source_id,
-        arg_max({'as_of': as_of, 'low': value_low, 'best': value_best, 'high': value_high,
-                 'qualifier': qualifier, 'claim_id': claim_id},
-                (as_of IS NOT NULL, as_of, value_best, claim_id))          AS latest,
+        coalesce(
+            arg_max({'as_of': as_of, 'low': value_low, 'best': value_best, 'high': value_high,
+                     'qualifier': qualifier, 'claim_id': claim_id}, (as_of, value_best))
+                FILTER (WHERE as_of IS NOT NULL),
+            any_value({'as_of': as_of, 'low': value_low, 'best': value_best, 'high': value_high,
+                       'qualifier': qualifier, 'claim_id': claim_id}))   AS latest,
         CAST(count(DISTINCT figure) AS INTEGER)                          AS figures,
         min(as_of)                                                       AS first_as_of,
         max(as_of)                                                       AS last_as_of

@@ -16,6 +16,7 @@ import streamlit as st
 from dashboard import charts, data, tables, ui
 
 KEY_COLUMNS = data.SeriesKey.columns()
+BIN_WORDS = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"}
 LEGEND = (
     "● and band: a stated figure and the range reported (band: the lowest low to the highest high of "
     "a source's figures of a day or bin). ◇ with a dotted range: a vague quantity (\"hundreds\"). ▲ with a "
@@ -117,8 +118,8 @@ per_series = summary.groupby([summary["scope"].fillna("unknown"), summary["rate"
 st.caption(
     " · ".join(f"{tables.scope_text(s, r or None)}: {n} figure{'s' if n != 1 else ''}" for (s, r), n in per_series.items())
     + f" · {summary['source_id'].nunique()} source(s). "
-    + (f"{page.in_view} figures in view, drawn one by one." if page.bin_part is None else
-       f"{page.in_view} figures in view, drawn as {page.bin_part}ly envelopes (lowest low, median, highest "
+    + (f"{page.in_view} figure{'s' if page.in_view != 1 else ''} in view, drawn one by one." if page.bin_part is None else
+       f"{page.in_view} figures in view, drawn as {BIN_WORDS[page.bin_part]} envelopes (lowest low, median, highest "
        f"high of each source's figures per {page.bin_part}): narrow the dates to see each figure.")
 )
 if page.in_view == 0:
@@ -160,8 +161,8 @@ if not page.checks.empty:
     })
     ui.download_csv(page.checks, "tally-total-checks.csv", key="checks_csv")
 elif "cumulative" in set(summary["scope"]):
-    st.caption("Do the dailies add up? No incident or period counts (nor dataset events) reported between "
-               "the running totals in view.")
+    st.caption("Do the dailies add up? That needs two running totals from one source and the incident or "
+               "period counts (or a dataset's events) reported between them; there are not both in view.")
 
 # --- the figures --------------------------------------------------------------------------------
 st.subheader("Figures")
