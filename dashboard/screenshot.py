@@ -35,6 +35,10 @@ CHART = ".js-plotly-plot"
 TABLE = '[data-testid="stDataFrame"]'
 EXCEPTION = '[data-testid="stException"]'
 NOTICE = '[data-testid="stAlert"]'  # an empty state ("No disagreements ...")
+MAIN = '[data-testid="stMain"]'
+# Each chart's panel titles up to their colon ("cumulative", "incident", ...), as drawn.
+_PANEL_TITLES = """() => [...document.querySelectorAll('.js-plotly-plot .annotation-text')]
+  .map(a => a.textContent.split(':')[0])"""
 FULL_PAGE_MAX = 5000  # px: a full-page picture stops here
 _MAIN_HEIGHT = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
@@ -92,6 +96,7 @@ class PageReport:
     screenshot: Path
     charts: int
     exceptions: list[str] = field(default_factory=list)
+    texts: dict[str, Any] = field(default_factory=dict)  # "main": the page's text; "panels": the charts' panel titles
     seconds_to_content: float = 0.0
     load_seconds: list[float] = field(default_factory=list)
 
@@ -197,6 +202,7 @@ def capture(base_url: str, shots: Sequence[Shot], out_dir: Path | str,
                 reports.append(PageReport(
                     url=url, screenshot=path, charts=page.locator(CHART).count(),
                     exceptions=page.locator(EXCEPTION).all_inner_texts(),
+                    texts={"main": page.locator(MAIN).inner_text(), "panels": page.evaluate(_PANEL_TITLES)},
                     seconds_to_content=statistics.median(load_seconds), load_seconds=load_seconds,
                 ))
         finally:
