@@ -15,6 +15,7 @@ import os
 import sys
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -133,14 +134,22 @@ def extraction_metadata(article: Article) -> dict[str, Any]:
         "publisher": article.publisher,
         "title": article.title,
         "url": article.url,
+        "language": article.language,
     }
+
+
+def with_language(article: Article) -> Article:
+    """The article with its `language`: as the input gave it, else detected from the text."""
+    if article.language is not None:
+        return article
+    return replace(article, language=extract.detect_language(article.text))
 
 
 def with_publication_date(article: Article) -> Article:
     """The article with `published` inferred from its text when it has none (None if not inferable)."""
     if article.published is not None:
         return article
-    inferred = extract.infer_publication_date(article.text)
+    inferred = extract.infer_publication_date(article.text)  # its language is detected the same way
     if inferred is None:
         return article
     return replace(article, published=inferred, published_inferred=True)
@@ -150,7 +159,7 @@ def extract_article(
     article: Article, max_sentence_chars: int = MAX_SENTENCE_CHARS
 ) -> tuple[Article, list[Claim]]:
     """Date the article (inferring when needed) and extract its claims. Pure: touches no database."""
-    dated = with_publication_date(article)
+    dated = with_publication_date(with_language(article))
     claims = extract.extract_claims(dated.text, extraction_metadata(dated), max_sentence_chars=max_sentence_chars)
     return dated, claims
 
@@ -214,6 +223,14 @@ def run_etl(
     """
     if batch_size < 1:
         raise ConfigError(f"batch size must be at least 1, not {batch_size}")
+    with holding_etl_lock(db_path, etl_wait_s) as db:
+        return _run_locked(paths, db, progress, db_wait_s, batch_size, read_options, max_sentence_chars)
+
+
+@contextmanager
+def holding_etl_lock(db_path: str | os.PathLike[str] | None, etl_wait_s: float = DEFAULT_ETL_WAIT_S) -> Iterator[Path]:
+    """The resolved warehouse path, with its folder made and the ETL lock held (every run that
+    writes the warehouse, `tally etl` and `tally import`, takes it); `EtlBusyError` past `etl_wait_s`."""
     db = resolve_db_path(db_path)
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
@@ -230,7 +247,7 @@ def run_etl(
     except OSError as exc:  # the lock file cannot be made: a read-only or full file system, permissions
         raise storage_error(exc, f"the ETL lock file {lock_path}") from exc
     try:
-        return _run_locked(paths, db, progress, db_wait_s, batch_size, read_options, max_sentence_chars)
+        yield db
     finally:
         lock.release()
 
@@ -284,7 +301,7 @@ def _run_locked(
     except Exception as exc:
         if summary.status != "running":
             raise
-        _record_failure(db, summary, exc, db_wait_s)
+        record_failure(db, summary, exc, db_wait_s)
         if isinstance(exc, TallyError):
             raise
         kept = (
@@ -406,7 +423,7 @@ def _describe(article: Article) -> str:
     return f"{where} ({name})" if name else where
 
 
-def _record_failure(db: Path, summary: RunSummary, exc: BaseException, db_wait_s: float) -> None:
+def record_failure(db: Path, summary: RunSummary, exc: BaseException, db_wait_s: float) -> None:
     """Mark the run failed in `etl_runs` (best effort: the warehouse itself may be the problem)."""
     summary.status = "failed"
     summary.finished_at = utc_now()
@@ -442,6 +459,7 @@ def extract_path(
             row["explanation"] = claim.explanation
             row["published"] = dated.published
             row["published_inferred"] = dated.published_inferred
+            row["language"] = dated.language
             yield {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
 
 

@@ -80,6 +80,8 @@ _LATIN_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": 
                               "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
                               "ı": "i", "ħ": "h", "þ": "th", "ð": "d"})
 _KEY_RE = re.compile(r"[a-z]+(?: [a-z]+)*")
+# Ukrainian and Russian names, in key form (place_key drops the breve of "й" and the diaeresis of "ї", "ё")
+_CYRILLIC_KEY_RE = re.compile(r"[а-яєіґ]+(?: [а-яєіґ]+)*")
 # A word of this many letters or fewer written in capitals is an acronym ("TAK", "NAN"), not a
 # place: GeoNames has a town for most three-letter words. Longer capitals are names in
 # datelines and headlines ("KYIV", "GAZA CITY").
@@ -159,6 +161,23 @@ def is_latin_key(key: str) -> bool:
     return _KEY_RE.fullmatch(key) is not None
 
 
+def is_cyrillic_key(key: str) -> bool:
+    """True when ``key`` is Ukrainian or Russian words (no other script, no digits)."""
+    return _CYRILLIC_KEY_RE.fullmatch(key) is not None
+
+
+def inflected_keys(words: list[str], language: str) -> list[str]:
+    """Lookup keys of a Cyrillic name as its words may be inflected: every combination of each word's
+    normal forms ("Харківської області" -> "харківський область"), best first."""
+    from etl.extract.morphology import normal_forms
+
+    keys = [""]
+    for word in words:
+        forms = [place_key(f) for f in normal_forms(word, language)]
+        keys = [f"{k} {f}".strip() for k in keys for f in dict.fromkeys(forms)][:16]
+    return keys
+
+
 def read_stoplist(path: Path = STOPLIST_PATH) -> frozenset[str]:
     """Keys that are never place names in text (common words, person names)."""
     words: set[str] = set()
@@ -202,6 +221,8 @@ class Gazetteer:
         places: dict[tuple[str, PlaceKind], Place] = {}
         by_key: dict[str, dict[PlaceKind, Place]] = {}
         variant_count = 0
+        self._cyrillic_variants: list[tuple[str, Place]] = []
+        self._cyrillic_indexes: dict[str, tuple[dict[str, Place], frozenset[str]]] = {}
         for i, row in enumerate(rows, start=1):
             where = f"{origin}: row {row.get('_line', i)}"
             place = _place_from_row(row, where)
@@ -213,9 +234,15 @@ class Gazetteer:
                     f"attributes ({known} vs {place}); give each place one canonical spelling and "
                     f"regenerate with scripts/build_gazetteer.py")
             key = place_key(row["variant"])
+            if is_cyrillic_key(key) and len(key.replace(" ", "")) >= MIN_KEY_LETTERS \
+                    and len(key.split()) <= MAX_TOKENS:
+                # matched through inflection in Ukrainian and Russian text (see _cyrillic_index)
+                self._cyrillic_variants.append((row["variant"], place))
+                variant_count += 1
+                continue
             if not is_latin_key(key) or len(key.replace(" ", "")) < MIN_KEY_LETTERS:
                 raise GazetteerError(
-                    f"{where}: variant {row['variant']!r} is not a Latin-script name of at least "
+                    f"{where}: variant {row['variant']!r} is not a Latin- or Cyrillic-script name of at least "
                     f"{MIN_KEY_LETTERS} letters; drop it from the data")
             if len(key.split()) > MAX_TOKENS:
                 raise GazetteerError(f"{where}: variant {row['variant']!r} has more than "
@@ -288,16 +315,58 @@ class Gazetteer:
         """The place with this canonical spelling and kind, or None."""
         return self._places.get((canonical, kind))
 
-    def find_places(self, text: str) -> list[PlaceMention]:
-        """Place mentions in ``text``: capitalised names, longest match first, no overlaps."""
+    def _cyrillic_index(self, language: str) -> tuple[dict[str, Place], frozenset[str]]:
+        """Cyrillic variants keyed by their words' normal forms in `language` (built on first use:
+        English text never pays for it); a bare name resolves by KIND_PRIORITY as Latin ones do."""
+        if language not in self._cyrillic_indexes:
+            rank = {kind: n for n, kind in enumerate(KIND_PRIORITY)}
+            index: dict[str, Place] = {}
+            for variant, place in self._cyrillic_variants:
+                words = [t.text for t in _tokens(variant)]
+                for key in {place_key(variant), inflected_keys(words, language)[0]}:
+                    known = index.get(key)
+                    if known is None or rank[place.kind] < rank[known.kind]:
+                        index[key] = place
+            prefixes = frozenset(" ".join(w[:n]) for w in (k.split() for k in index) for n in range(1, len(w)))
+            self._cyrillic_indexes[language] = (index, prefixes)
+        return self._cyrillic_indexes[language]
+
+    def _cyrillic_at(self, text: str, tokens: list[_Token], i: int, language: str) -> tuple[int, Place] | None:
+        """The longest Cyrillic place name starting at token i, through case endings ("у Харкові")."""
+        index, prefixes = self._cyrillic_index(language)
+        best: tuple[int, Place] | None = None
+        keys = [""]
+        for j in range(i, min(len(tokens), i + MAX_TOKENS)):
+            if j > i and not _GAP_RE.fullmatch(text, tokens[j - 1].end, tokens[j].start):
+                break
+            keys = [f"{k} {f}".strip() for k in keys for f in inflected_keys([tokens[j].text], language)]
+            hit = next((index[k] for k in keys if k in index), None)
+            if hit is not None:
+                best = (j, hit)
+            keys = [k for k in keys if k in prefixes]
+            if not keys:
+                break
+        return best
+
+    def find_places(self, text: str, language: str | None = None) -> list[PlaceMention]:
+        """Place mentions in ``text``: capitalised names, longest match first, no overlaps. In Ukrainian
+        and Russian text (`language` uk/ru) Cyrillic names match through their case endings."""
         tokens = _tokens(text)
         index, prefixes = self._index, self._prefixes
+        cyrillic = language in ("uk", "ru") and bool(self._cyrillic_variants)
         mentions: list[PlaceMention] = []
         i, n = 0, len(tokens)
         while i < n:
             first = tokens[i]
             if not first.text[0].isupper() or (len(first.text) <= _ACRONYM_LETTERS and first.text.isupper()):
                 i += 1
+                continue
+            if cyrillic and not first.text.isascii() and (found := self._cyrillic_at(text, tokens, i, language)):
+                last, place = found
+                start, end = first.start, tokens[last].end
+                mentions.append(PlaceMention(start, end, text[start:end], place.canonical, place.kind,
+                                             place.country_code))
+                i = last + 1
                 continue
             key = _token_key(first.text)
             best: tuple[int, Place] | None = None
@@ -348,6 +417,6 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer.from_csv(GAZETTEER_PATH)
 
 
-def find_places(text: str) -> list[PlaceMention]:
+def find_places(text: str, language: str | None = None) -> list[PlaceMention]:
     """Place mentions in ``text`` per the project gazetteer (see :meth:`Gazetteer.find_places`)."""
-    return load_gazetteer().find_places(text)
+    return load_gazetteer().find_places(text, language)

@@ -115,10 +115,41 @@ def stored_articles(con: Connection, article_ids: Iterable[str]) -> dict[str, St
     return {r[0]: StoredArticle(*r) for r in rows}
 
 
+@dataclass(frozen=True)
+class StoredRecord:
+    """A dataset event already stored (`tally import`): its article and the mapping version that made its claims."""
+
+    event_id: str
+    article_id: str
+    extractor_version: str | None
+
+
+def stored_records(con: Connection, dataset: str, event_ids: Iterable[str]) -> dict[str, StoredRecord]:
+    """The stored records of a dataset among `event_ids`, by event id."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return {}
+    con.register("_tally_event_ids", pa.table({"source_id": pa.array(ids, type=pa.string())}))
+    try:  # a join, not list_contains: the warehouse may hold hundreds of thousands of events
+        rows = con.execute(
+            "SELECT a.source_id, a.article_id, a.extractor_version FROM articles AS a"
+            " JOIN _tally_event_ids USING (source_id) WHERE a.dataset = ? ORDER BY a.ingested_at",
+            [dataset],
+        ).fetchall()
+    finally:
+        con.unregister("_tally_event_ids")
+    return {r[0]: StoredRecord(*r) for r in rows}
+
+
 def stale_article_ids(con: Connection, extractor_version: str) -> list[str]:
-    """Stored articles whose claims another extractor version made (they need re-extracting)."""
+    """Stored articles whose claims another extractor version made (they need re-extracting).
+
+    Dataset records (`tally import`) are never re-extracted: their claims come from the dataset's
+    columns, and a rerun of the import replaces them.
+    """
     rows = con.execute(
-        "SELECT article_id FROM articles WHERE extractor_version IS DISTINCT FROM ? ORDER BY article_id",
+        "SELECT article_id FROM articles WHERE extractor_version IS DISTINCT FROM ? AND dataset IS NULL"
+        " ORDER BY article_id",
         [extractor_version],
     ).fetchall()
     return [r[0] for r in rows]
@@ -133,16 +164,17 @@ def stored_texts(con: Connection, article_ids: Iterable[str]) -> list[Article]:
     if not ids:
         return []
     rows = con.execute(
-        "SELECT text, origin, url, title, publisher, published, published_inferred, source_id, text_source"
-        " FROM articles WHERE list_contains(?, article_id) ORDER BY article_id",
+        "SELECT text, origin, url, title, publisher, published, published_inferred, source_id, text_source,"
+        " language FROM articles WHERE list_contains(?, article_id) ORDER BY article_id",
         [ids],
     ).fetchall()
     return [
         Article(
             text=text, origin=origin or "", url=url, title=title, publisher=publisher,
             published=None if inferred else published, source_id=source_id, text_source=text_source,
+            language=language,
         )
-        for text, origin, url, title, publisher, published, inferred, source_id, text_source in rows
+        for text, origin, url, title, publisher, published, inferred, source_id, text_source, language in rows
     ]
 
 
@@ -158,6 +190,8 @@ def _article_row(article: Article, run_id: str, extractor_version: str, now: dat
         "origin": article.origin,
         "source_id": article.source_id,
         "text_source": article.text_source,
+        "language": article.language,
+        "dataset": article.dataset,
         "ingested_at": now,
         "run_id": run_id,
         "extractor_version": extractor_version,
@@ -188,11 +222,13 @@ def load_batch(
                     "article_id": b.article.article_id,
                     "published": b.article.published,
                     "published_inferred": b.article.published_inferred,
+                    "language": b.article.language,
                 }
                 for b in refreshed
             ],
             schema=pa.schema(
-                [("article_id", pa.string()), ("published", pa.date32()), ("published_inferred", pa.bool_())]
+                [("article_id", pa.string()), ("published", pa.date32()), ("published_inferred", pa.bool_()),
+                 ("language", pa.string())]
             ),
         )
         con.register("_tally_refreshed", updates)
@@ -203,7 +239,7 @@ def load_batch(
             counts.claims_removed = int(removed[0]) if removed else 0
             con.execute(
                 "UPDATE articles SET published = r.published,"
-                " published_inferred = r.published_inferred, extractor_version = ?"
+                " published_inferred = r.published_inferred, language = r.language, extractor_version = ?"
                 " FROM _tally_refreshed AS r WHERE articles.article_id = r.article_id",
                 [extractor_version],
             )
@@ -225,14 +261,44 @@ def load_batch(
     return counts
 
 
+def delete_records(con: Connection, article_ids: Iterable[str]) -> int:
+    """Delete stored dataset records (articles with `dataset` set) and their claims, for an import
+    that replaces them with an updated row; returns the claims removed. News articles are never
+    deleted (copies may point at them): ids of articles without a dataset are left alone.
+
+    Must run inside the batch's transaction.
+    """
+    ids = sorted(set(article_ids))
+    if not ids:
+        return 0
+    table = pa.table({"article_id": pa.array(ids, type=pa.string())})
+    con.register("_tally_removed", table)
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _tally_removed_records AS SELECT article_id FROM articles"
+            " WHERE dataset IS NOT NULL AND article_id IN (SELECT article_id FROM _tally_removed)"
+        )
+        removed = con.execute(
+            "DELETE FROM claims WHERE article_id IN (SELECT article_id FROM _tally_removed_records)"
+        ).fetchone()
+        for table_name in ("article_signature_bands", "article_signatures", "articles"):
+            con.execute(f"DELETE FROM {table_name} WHERE article_id IN (SELECT article_id FROM _tally_removed_records)")
+        con.execute("DROP TABLE _tally_removed_records")
+    finally:
+        con.unregister("_tally_removed")
+    return int(removed[0]) if removed else 0
+
+
 # --- the run log ------------------------------------------------------------------------
 
-def start_run(con: Connection, run_id: str, started_at: datetime, db_path: str, extractor_version: str) -> None:
+def start_run(
+    con: Connection, run_id: str, started_at: datetime, db_path: str, extractor_version: str, command: str = "etl"
+) -> None:
     """Record a run as `running` (kept as such if the process dies before finishing)."""
     con.execute(
-        "INSERT INTO etl_runs (run_id, started_at, status, db_path, extractor_version)"
-        " VALUES (?, ?, 'running', ?, ?)",
-        [run_id, started_at, db_path, extractor_version],
+        "INSERT INTO etl_runs (run_id, started_at, status, db_path, extractor_version, command)"
+        " VALUES (?, ?, 'running', ?, ?, ?)",
+        [run_id, started_at, db_path, extractor_version, command],
     )
 
 

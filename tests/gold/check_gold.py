@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Sanity checks for the development gold set (reads only the data files, not build_dev.py).
+"""Sanity checks for a gold set (reads only the data files, not its builder).
 
-    cd /work/main && uv run python tests/gold/check_gold.py
+    .venv/bin/python tests/gold/check_gold.py                 # the development set (dev.*)
+    .venv/bin/python tests/gold/check_gold.py real_style      # the real-style set (real_style.*)
 
 Checks: articles are well formed; the inferred-date file lists exactly the undated articles and
 its dates follow the SPEC rule; every gold line names an existing article, carries the required
@@ -41,6 +42,10 @@ NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 NUM_RE = re.compile(r"\d+(?:[,.]\d+)*|\b(?:%s)\b" % NUMBER_WORDS, re.I)
 
 errors = []
+SET = sys.argv[1] if len(sys.argv) > 1 else "dev"
+# the development set is tidy wire prose; the real-style set has one-line headlines and event notes and
+# longer run-on bulletins
+SENTENCES = {"dev": (3, 8), "real_style": (1, 12)}[SET]
 
 
 def err(msg):
@@ -102,30 +107,30 @@ def check_values(g, where):
 
 def main():
     arts = {}
-    with open(os.path.join(HERE, "dev.articles.jsonl"), encoding="utf-8") as f:
+    with open(os.path.join(HERE, f"{SET}.articles.jsonl"), encoding="utf-8") as f:
         for i, line in enumerate(f, 1):
             if not line.strip():
                 continue
             try:
                 a = json.loads(line)
             except json.JSONDecodeError as e:
-                err(f"dev.articles.jsonl:{i}: not JSON ({e})")
+                err(f"{SET}.articles.jsonl:{i}: not JSON ({e})")
                 continue
             for k in ("url", "title", "publisher", "text"):
                 if not a.get(k):
-                    err(f"dev.articles.jsonl:{i}: missing {k}")
+                    err(f"{SET}.articles.jsonl:{i}: missing {k}")
             if a["url"] in arts:
-                err(f"dev.articles.jsonl:{i}: duplicate url {a['url']}")
+                err(f"{SET}.articles.jsonl:{i}: duplicate url {a['url']}")
             if "published" in a:
                 date_or_none(a["published"], a["url"])
             body = re.sub(r"\b(?:U\.S|U\.N)\.", "", a["text"])  # abbreviations, not sentence ends
             body = re.sub(r"\b(?:a\.m|p\.m|Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.(?=[ ,]+[a-z0-9])", "", body)
             n_sent = len(re.findall(r"[.!?][\"”']?(?=\s|$)", body))
-            if not 3 <= n_sent <= 8:
-                err(f"{a['url']}: {n_sent} sentences (want 3-8)")
+            if not SENTENCES[0] <= n_sent <= SENTENCES[1] and not (SET != "dev" and n_sent == 0):
+                err(f"{a['url']}: {n_sent} sentences (want {SENTENCES[0]}-{SENTENCES[1]})")
             arts[a["url"]] = a
 
-    art_gold = json.load(open(os.path.join(HERE, "dev.articles_gold.json"), encoding="utf-8"))
+    art_gold = json.load(open(os.path.join(HERE, f"{SET}.articles_gold.json"), encoding="utf-8"))
     undated = {u for u, a in arts.items() if "published" not in a}
     if set(art_gold) != undated:
         err(f"articles_gold lists {sorted(set(art_gold) ^ undated)} wrongly")
@@ -142,15 +147,15 @@ def main():
                 err(f"{u}: SPEC rule gives {spec_inferred(a['text'])}, file says {pub[u]}")
 
     golds = []
-    with open(os.path.join(HERE, "dev.gold.jsonl"), encoding="utf-8") as f:
+    with open(os.path.join(HERE, f"{SET}.gold.jsonl"), encoding="utf-8") as f:
         for i, line in enumerate(f, 1):
             if line.strip():
                 golds.append((i, json.loads(line)))
-    negs = [json.loads(l) for l in open(os.path.join(HERE, "dev.negatives.jsonl"), encoding="utf-8") if l.strip()]
+    negs = [json.loads(l) for l in open(os.path.join(HERE, f"{SET}.negatives.jsonl"), encoding="utf-8") if l.strip()]
 
     covered = collections.defaultdict(list)  # url -> [(start, end)]
     for i, g in golds:
-        where = f"dev.gold.jsonl:{i}"
+        where = f"{SET}.gold.jsonl:{i}"
         for k in REQUIRED:
             if k not in g:
                 err(f"{where}: missing key {k}")
