@@ -36,7 +36,7 @@ __all__ = [
     "SeriesKey", "SeriesView", "WarehouseLockedError", "WarehouseMissingError", "claims_by_id",
     "database_exists", "dataset_months", "disagreements", "known_on_bounds", "last_modified",
     "list_metrics", "read_only", "resolve_db_path", "series_envelope", "series_figures",
-    "series_list", "series_summary", "total_checks",
+    "languages", "series_list", "series_summary", "subject_connection", "total_checks",
 ]
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
@@ -84,16 +84,20 @@ class SeriesKey:
 @dataclass(frozen=True)
 class SeriesView:
     """What part of a subject a page looks at: as_of dates (inclusive; None = open), canonical
-    sources (empty = all) and what was known on a day (None = everything stored)."""
+    sources (empty = all), what was known on a day (None = everything stored) and the languages
+    of the articles (empty = all; a curated dataset's records are in none and always count)."""
 
     as_of_from: date | None = None
     as_of_to: date | None = None
     source_ids: tuple[str, ...] = ()
     known_on: date | None = None
+    languages: tuple[str, ...] = ()
 
     def params(self) -> dict[str, Any]:
+        """The view as `$parameters` (the languages apply through the page's slice, not a query)."""
         values = asdict(self)
         values["source_ids"] = list(self.source_ids)
+        del values["languages"]
         return values
 
 
@@ -194,9 +198,17 @@ def known_on_bounds(path: Source) -> tuple[date | None, date | None]:
     return _as_date(first), _as_date(last)
 
 
-def series_list(path: Source, metrics: Sequence[str] = (), known_on: date | None = None) -> pd.DataFrame:
+def series_list(path: Source, metrics: Sequence[str] = (), known_on: date | None = None,
+                languages: Sequence[str] = ()) -> pd.DataFrame:
     """Every series with the latest figure of each source (queries/series_list.sql)."""
-    return run_query(path, "series_list", {"metrics": list(metrics), "known_on": known_on})
+    return run_query(path, "series_list", {"metrics": list(metrics), "known_on": known_on,
+                                           "languages": list(languages)})
+
+
+def languages(path: Source) -> list[str]:
+    """The languages of the stored articles (queries/languages.sql)."""
+    df = run_query(path, "languages")
+    return [] if df.empty else df["language"].tolist()
 
 
 def series_summary(path: Source, key: SeriesKey, view: SeriesView) -> pd.DataFrame:
@@ -210,9 +222,13 @@ def series_summary(path: Source, key: SeriesKey, view: SeriesView) -> pd.DataFra
 def series_figures(path: Source, key: SeriesKey, view: SeriesView, max_rows: int = 10_000,
                    scope: str | None = None, rate: str | None = None) -> pd.DataFrame:
     """One subject's figures in view, the latest first, with their words and article
-    (queries/series_figures.sql); `scope` (with `rate`) narrows them to one series."""
+    (queries/series_figures.sql); `scope` (with `rate`) narrows them to one series. Given a path,
+    it reads the subject's slice on a connection of its own (see `subject_connection`)."""
     params = {**key.params(), **view.params(), "scope": scope, "rate": rate, "max_rows": int(max_rows)}
-    return run_query(path, "series_figures", params)
+    if isinstance(path, duckdb.DuckDBPyConnection):
+        return run_query(path, "series_figures", params)
+    with subject_connection(path, key, view) as conn:
+        return run_query(conn, "series_figures", params)
 
 
 def series_envelope(path: Source, key: SeriesKey, view: SeriesView, bin_part: str) -> pd.DataFrame:
@@ -243,12 +259,13 @@ def claims_by_id(path: Source, claim_ids: Sequence[str]) -> pd.DataFrame:
 
 def disagreements(
     path: Source, metric: str | None = None, window_days: int = 3, max_rows: int = 500,
-    known_on: date | None = None,
+    known_on: date | None = None, languages: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Pairs of figures of one series from different sources whose ranges do not overlap
     (queries/disagreements.sql); `window_days` is how far apart their dates may be."""
     return run_query(path, "disagreements", {
         "metric": metric, "window_days": int(window_days), "max_rows": int(max_rows), "known_on": known_on,
+        "languages": list(languages),
     })
 
 
@@ -305,23 +322,25 @@ def detail_level(in_view: int, span: tuple[date | None, date | None], max_figure
     return BINS[-1][0]
 
 
-def _slice(conn: duckdb.DuckDBPyConnection, key: SeriesKey) -> None:
-    """Shadow `claims` and `articles` on this connection with the subject's slice (queries/slice_*.sql).
-
-    The connection is the page's own and closed after its queries: nothing else ever sees the slice.
-    """
-    try:
-        conn.execute(query_text("slice_claims"), key.params())
-        conn.execute(query_text("slice_articles"))
-    except duckdb.CatalogException:
-        pass  # a warehouse without the tables yet: the page's queries read as empty
+@contextmanager
+def subject_connection(path: Path | str, key: SeriesKey, view: SeriesView) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short read-only connection on which `claims` and `articles` are the subject's slice
+    (queries/slice_*.sql: the subject's claims in the view's languages, the datasets' at its place,
+    and their articles) as temporary tables that shadow the warehouse's. It is the caller's own and
+    closed on exit: nothing else ever sees the slice."""
+    with read_only(path) as conn:
+        try:
+            conn.execute(query_text("slice_claims"), {**key.params(), "languages": list(view.languages)})
+            conn.execute(query_text("slice_articles"))
+        except duckdb.CatalogException:
+            pass  # a warehouse without the tables yet: the page's queries read as empty
+        yield conn
 
 
 def series_page(path: Path | str, key: SeriesKey, view: SeriesView, max_figures: int | None = None) -> SeriesPage:
     """One subject's page: its summary, its figures (one by one, or envelopes when too many), the
     datasets' months at its place and, when it has running totals beside counts, the checks."""
-    with read_only(path) as conn:
-        _slice(conn, key)
+    with subject_connection(path, key, view) as conn:
         summary = series_summary(conn, key, view)
         span = view_span(summary, view)
         in_view = int(summary["in_view"].sum()) if not summary.empty else 0

@@ -243,12 +243,13 @@ def overview_table(series: pd.DataFrame) -> pd.DataFrame:
 # --- a series page ----------------------------------------------------------------------------
 
 # The figures behind a series page, as shown and as downloaded (CSV): one row per figure.
-FIGURE_SHOWN: tuple[str, ...] = ("as_of", "figure", "scope", "rate", "source_name", "quote", "published", "url")
+FIGURE_SHOWN: tuple[str, ...] = ("as_of", "figure", "scope", "rate", "source_name", "quote", "published", "language",
+                                 "url")
 FIGURE_COLUMNS: tuple[str, ...] = (
     "as_of", "figure", "range", "scope", "rate", "qualifier", "value_low", "value_best", "value_high",
     "unit", "source_name", "source_kind", "source_side", "source", "period_start", "period_end",
     "category", "party", "location", "mentions", "reports", "quote", "title", "publisher", "published",
-    "published_inferred", "url", "figure_id", "claim_id",
+    "published_inferred", "language", "url", "figure_id", "claim_id",
 )
 
 

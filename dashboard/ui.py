@@ -35,11 +35,13 @@ PROVENANCE_MAX = 20
 # A table shows this many rows until the reader asks for all of them; the CSV has every row.
 TABLE_PREVIEW_ROWS = 100
 KNOWN_ON_KEY = "known_on"
+LANGUAGE_KEY = "language"
 
 # The query functions pages may run through `cached` (a fixed whitelist).
 QUERIES: dict[str, Callable[..., Any]] = {
     "list_metrics": data.list_metrics,
     "known_on_bounds": data.known_on_bounds,
+    "languages": data.languages,
     "series_list": data.series_list,
     "series_page": data.series_page,
     "series_figures": data.series_figures,
@@ -173,10 +175,40 @@ def known_on_control(warehouse: Warehouse) -> date | None:
     return picked
 
 
-def known_on_note(known_on: date | None) -> None:
-    """A line saying the page shows what was known on a day, when it does."""
+def language_control(warehouse: Warehouse) -> tuple[str, ...]:
+    """The sidebar's `language` filter (articles.language; none picked = every language), kept in the
+    session and the URL (`?language=uk&language=ru`) like the "as known on" date. A curated dataset's
+    records are in no language: they always count."""
+    options = warehouse.query("languages")
+    state = st.session_state
+    from_url = tuple(v for v in st.query_params.get_all(LANGUAGE_KEY) if v in options)
+    if from_url and state.get("_language_from_url") != from_url:
+        state[LANGUAGE_KEY] = from_url
+    state["_language_from_url"] = from_url
+    current = tuple(v for v in state.get(LANGUAGE_KEY, ()) if v in options)
+    if len(options) < 2 and not current:
+        return ()  # one language: nothing to filter
+    picked = tuple(st.sidebar.multiselect(
+        "language", options, default=list(current), key=f"language_input_{'-'.join(current)}",
+        placeholder="every language",
+        help="articles.language: only the figures of articles in these languages (and every curated dataset's).",
+    ))
+    state[LANGUAGE_KEY] = picked
+    if tuple(st.query_params.get_all(LANGUAGE_KEY)) != picked:
+        st.query_params[LANGUAGE_KEY] = list(picked)
+    state["_language_from_url"] = picked
+    return picked
+
+
+def known_on_note(known_on: date | None, languages: Sequence[str] = ()) -> None:
+    """A line saying the page shows what was known on a day, or articles in some languages, when it does."""
+    parts = []
     if known_on is not None:
-        st.caption(f"As known on {tables.format_date(known_on)}: only what was public that day.")
+        parts.append(f"As known on {tables.format_date(known_on)}: only what was public that day.")
+    if languages:
+        parts.append(f"Articles in {', '.join(languages)} only (language), and curated datasets.")
+    if parts:
+        st.caption(" ".join(parts))
 
 
 def download_csv(make_frame: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, key: str,
@@ -252,7 +284,7 @@ def provenance_card(claim: dict[str, Any]) -> str:
     """One claim's provenance as HTML: the figure as reported and its range; what it counts (with
     the column names: category, party, location, scope); its source as written and canonical; the
     quote with the figure's words in bold; the article's title, publisher, publication date
-    (flagged when it was inferred from the text), a copy flag and the link. Every piece of
+    (flagged when it was inferred from the text), language, a copy flag and the link. Every piece of
     article text is escaped text: the only link is the article's own URL (http and https only)."""
     unit = tables.text_or_none(claim.get("unit"))
     words = tables.reported(claim.get("value_low"), claim.get("value_best"), claim.get("value_high"),
@@ -282,6 +314,7 @@ def provenance_card(claim: dict[str, Any]) -> str:
         f"<em>{html_text(claim['title'])}</em>" if isinstance(claim.get("title"), str) else "untitled article",
         html_text(claim["publisher"]) if isinstance(claim.get("publisher"), str) else "",
         _published(claim),
+        f"language {html_text(claim['language'])}" if isinstance(claim.get("language"), str) else "",
         "a republished copy" if claim.get("is_copy") is True else "",
         _link(claim.get("url")),
     ) if part)

@@ -86,6 +86,15 @@ Kyiv said 400 Russian soldiers were killed in Sievierodonetsk on Wednesday.
 
 Moscow said 20 to 30 Russian soldiers were killed in Sievierodonetsk on Wednesday.
 """,
+    # in Ukrainian (articles.language 'uk'): five civilians killed in Odesa on Saturday 11 June
+    "a7.md": """---
+title: Обстріл Одеси
+url: https://example.org/a7
+publisher: Укрінформ
+published: 2022-06-11
+---
+Унаслідок російського обстрілу Одеси в суботу загинули п’ятеро цивільних, повідомила обласна військова адміністрація.
+""",
     # no metadata: the publication date (20 June) is inferred from the text
     "a6.txt": """KYIV, June 20, 2022 (Tally tests) - Ukraine says more than 500 civilians are trapped in the Azot chemical plant in Sievierodonetsk.
 
@@ -403,6 +412,22 @@ def test_missing_database_raises(tmp_path: Path) -> None:
         data.list_metrics(tmp_path / "none.duckdb")
 
 
+def test_languages_filter_the_news_but_never_the_datasets(with_dataset: Path) -> None:
+    assert data.languages(with_dataset) == ["en", "uk"]
+    ukrainian = data.series_list(with_dataset, (), None, ("uk",))
+    news = ukrainian[~ukrainian["latest_by_source"].map(lambda e: e[0]["kind"] == "dataset")]
+    assert set(news["location"]) == {"Odesa"}  # the one article in Ukrainian
+    assert "Kharkiv" in set(ukrainian["location"])  # the dataset's events are in no language: kept
+    odesa = data.SeriesKey("killed", "civilian", None, "Odesa", "people")
+    page = data.series_page(with_dataset, odesa, data.SeriesView(languages=("en",)))
+    assert page.summary.empty
+    page = data.series_page(with_dataset, odesa, data.SeriesView(languages=("uk",)))
+    assert page.in_view == 1 and page.figures.iloc[0]["language"] == "uk"
+    claims = data.claims_by_id(with_dataset, page.figures["claim_id"].tolist())
+    card = ui.provenance_card(claims.iloc[0].to_dict())
+    assert "language uk" in card and "<strong>п’ятеро</strong>" in card
+
+
 # --- the overview page ----------------------------------------------------------------------
 
 def test_overview_lists_series_with_each_sources_latest_figure(
@@ -444,6 +469,14 @@ def test_overview_row_opens_its_series_page(monkeypatch: pytest.MonkeyPatch, war
     assert not at.exception
     assert at.title[0].value == "killed · category civilian · location Kharkiv"
     assert [s.value for s in at.sidebar.selectbox] == ["killed", "civilian", None, "Kharkiv", "people"]
+
+
+def test_overview_language_filter(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, language="uk")
+    assert at.sidebar.multiselect[0].label == "language" and at.sidebar.multiselect[0].value == ["uk"]
+    assert set(table(at, "overview_table")["location"]) == {"Odesa"}
+    at.sidebar.multiselect[0].unselect("uk").run()
+    assert len(set(table(at, "overview_table")["location"])) > 1
 
 
 def test_overview_as_known_on(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:

@@ -1,6 +1,6 @@
 -- claims_by_id: the claims behind the figures a reader picked, with everything that traces them
 -- home: the words (quote, the figure's own words), the article (title, publisher, publication
--- date and whether it was inferred from the text, link, whether it is a copy), the source as
+-- date and whether it was inferred from the text, link, language, whether it is a copy), the source as
 -- written and canonical (name, kind, side), the figure it belongs to.
 -- Grain: one row per claim, in the order of $claim_ids. Parameter: $claim_ids VARCHAR[].
 WITH picked AS (
@@ -36,6 +36,7 @@ SELECT
     a.published,
     a.published_inferred,
     a.url,
+    a.language,
     a.duplicate_of IS NOT NULL    AS is_copy
 FROM picked AS p
 JOIN claims AS c ON c.claim_id = p.claim_id

@@ -7,7 +7,8 @@
 -- the work grows with days, not with claims squared (days meet by time buckets of $window_days + 1).
 -- Grain: one row per pair (lower source's day, higher source's day), the strongest (ratio) first.
 -- Parameters: $metric VARCHAR (NULL = every metric), $window_days INTEGER, $max_rows INTEGER,
--- $known_on DATE (NULL = everything; else the rule of claims_known_on).
+-- $known_on DATE (NULL = everything; else the rule of claims_known_on), $languages VARCHAR[] (empty =
+-- every language; else the claims of articles in one of them, and every curated dataset's).
 WITH known AS (
     SELECT
         hash(c.metric, c.category, c.party, c.location, c.unit, c.scope, c.rate) AS series,
@@ -19,6 +20,9 @@ WITH known AS (
       AND ($known_on::DATE IS NULL OR c.article_id IN (
             SELECT article_id FROM articles
             WHERE coalesce(published, CAST(ingested_at AS DATE)) <= $known_on::DATE))
+      AND (len($languages::VARCHAR[]) = 0
+           OR c.article_id IN (SELECT article_id FROM articles WHERE list_contains($languages::VARCHAR[], language))
+           OR c.source_id IN (SELECT source_id FROM sources WHERE kind = 'dataset'))
 ),
 days AS (
     SELECT

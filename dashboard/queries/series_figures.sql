@@ -36,6 +36,7 @@ SELECT
     f.publisher,
     f.published,
     f.published_inferred,
+    f.language,
     f.url
 FROM figures_of($metric::VARCHAR, $category::VARCHAR, $party::VARCHAR, $location::VARCHAR, $unit::VARCHAR,
                 $known_on::DATE) AS f

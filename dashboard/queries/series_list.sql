@@ -7,7 +7,9 @@
 -- latest figure. series_id is the view `series`'s.
 -- Parameters: $metrics VARCHAR[] (empty = every metric); $known_on DATE (NULL = everything; else
 -- the claims whose article was published on or before it, ingested on or before it when its
--- publication date is unknown: the rule of claims_known_on).
+-- publication date is unknown: the rule of claims_known_on); $languages VARCHAR[] (empty = every
+-- language; else the claims of articles in one of them, and every curated dataset's, which are in
+-- no language).
 WITH known AS (
     SELECT
         c.metric, c.category, c.party, c.location, c.unit, c.scope, c.rate, c.source_id,
@@ -19,6 +21,9 @@ WITH known AS (
       AND ($known_on::DATE IS NULL OR c.article_id IN (
             SELECT article_id FROM articles
             WHERE coalesce(published, CAST(ingested_at AS DATE)) <= $known_on::DATE))
+      AND (len($languages::VARCHAR[]) = 0
+           OR c.article_id IN (SELECT article_id FROM articles WHERE list_contains($languages::VARCHAR[], language))
+           OR c.source_id IN (SELECT source_id FROM sources WHERE kind = 'dataset'))
 ),
 per_source AS (
     SELECT

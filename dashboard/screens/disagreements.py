@@ -19,6 +19,7 @@ st.caption(
 warehouse = ui.open_warehouse()
 with ui.warehouse_errors(warehouse):
     known_on = ui.known_on_control(warehouse)
+    languages = ui.language_control(warehouse)
     metrics = warehouse.query("list_metrics")
     choice = st.sidebar.selectbox("metric", [ALL_METRICS, *metrics], key="disagreement_metric")
     window = st.sidebar.slider(
@@ -26,8 +27,8 @@ with ui.warehouse_errors(warehouse):
         help="How far apart the two figures' as_of dates may be to count as the same period.",
     )
     metric = None if choice == ALL_METRICS else choice
-    pairs = warehouse.query("disagreements", metric, window, MAX_ROWS, known_on)
-ui.known_on_note(known_on)
+    pairs = warehouse.query("disagreements", metric, window, MAX_ROWS, known_on, languages)
+ui.known_on_note(known_on, languages)
 
 shown = tables.disagreement_table(pairs)
 if shown.empty:

@@ -18,10 +18,11 @@ st.caption(
 warehouse = ui.open_warehouse()
 with ui.warehouse_errors(warehouse):
     known_on = ui.known_on_control(warehouse)
+    languages = ui.language_control(warehouse)
     metrics = warehouse.query("list_metrics")
     chosen = st.multiselect("metric", metrics, key="overview_metrics", placeholder="every metric")
-    series = warehouse.query("series_list", tuple(chosen), known_on)
-ui.known_on_note(known_on)
+    series = warehouse.query("series_list", tuple(chosen), known_on, languages)
+ui.known_on_note(known_on, languages)
 
 shown = tables.overview_table(series)
 scopes = sorted({s for s in shown["scope"] if s})
@@ -66,4 +67,6 @@ if rows:
     params = {c: row[c] for c in tables.SERIES_KEY_COLUMNS if row[c]}
     if known_on is not None:
         params[ui.KNOWN_ON_KEY] = known_on.isoformat()
+    if languages:
+        params[ui.LANGUAGE_KEY] = list(languages)
     st.switch_page(SERIES_PAGE, query_params=params)

@@ -79,7 +79,8 @@ def pick_subject(series: pd.DataFrame, wanted: data.SeriesKey | None) -> data.Se
 warehouse = ui.open_warehouse()
 with ui.warehouse_errors(warehouse):
     known_on = ui.known_on_control(warehouse)
-    series = warehouse.query("series_list", (), known_on)
+    languages = ui.language_control(warehouse)
+    series = warehouse.query("series_list", (), known_on, languages)
 if series.empty:
     st.info("Nothing was public on that day. Clear the \"As known on\" date.")
     st.stop()
@@ -105,14 +106,14 @@ chosen_sources = st.sidebar.multiselect("source", list(sources), format_func=lam
                                         key="series_sources", placeholder="every source",
                                         help="canonical sources (claims.source_id)")
 log_y = st.sidebar.toggle("Logarithmic scale", key="log_y", help="For figures of very different sizes.")
-view = data.SeriesView(as_of_from, as_of_to, tuple(s for s in chosen_sources if s), known_on)
+view = data.SeriesView(as_of_from, as_of_to, tuple(s for s in chosen_sources if s), known_on, languages)
 
 with ui.warehouse_errors(warehouse):
     page: data.SeriesPage = warehouse.query("series_page", key, view)
     figure = warehouse.series_figure(key, view, log_y, linked if linked[0] else None)
 
 st.title(tables.subject_label(key.metric, key.category, key.party, key.location, key.unit))
-ui.known_on_note(known_on)
+ui.known_on_note(known_on, languages)
 summary = page.summary
 per_series = summary.groupby([summary["scope"].fillna("unknown"), summary["rate"].fillna("")], sort=False)["figures"].sum()
 st.caption(
@@ -186,8 +187,9 @@ table_event = st.dataframe(
         "scope": st.column_config.TextColumn("scope", width=74),
         "rate": st.column_config.TextColumn("rate", width=60),
         "source_name": st.column_config.TextColumn("source_name", width=150, help="canonical source"),
-        "quote": st.column_config.TextColumn("quote", width=290),
+        "quote": st.column_config.TextColumn("quote", width=240),
         "published": st.column_config.DateColumn("published", width=84),
+        "language": st.column_config.TextColumn("language", width=64, help="articles.language"),
         "url": st.column_config.LinkColumn("url", display_text="open", width=44),
     },
 )
@@ -209,7 +211,7 @@ for point_id in picked_ids:
         claim_ids.append(point_id)
         continue
     in_bin = data.SeriesView(envelope["first_as_of"], envelope["last_as_of"],
-                             (envelope["source_id"],) if envelope["source_id"] else (), known_on)
+                             (envelope["source_id"],) if envelope["source_id"] else (), known_on, languages)
     with ui.warehouse_errors(warehouse):
         found = warehouse.query("series_figures", key, in_bin, ui.PROVENANCE_MAX, envelope["scope"], envelope["rate"])
     claim_ids += found["claim_id"].tolist()

@@ -39,7 +39,8 @@ WITH mentions AS (
         a.published_inferred,
         a.title,
         a.publisher,
-        a.url
+        a.url,
+        a.language
     FROM claims AS c
     JOIN articles AS a USING (article_id)
     LEFT JOIN sources AS s ON s.source_id = c.source_id
@@ -93,8 +94,9 @@ SELECT
     m.published_inferred,
     m.title,
     m.publisher,
-    m.url
+    m.url,
+    m.language
 FROM figures AS f
 JOIN mentions AS m ON m.claim_id = f.claim_id;
 
-COMMENT ON MACRO TABLE figures_of IS 'figures_of(metric, category, party, location, unit, known_on): one row per figure (figure_id; a dataset''s claims one event each) of one subject, every scope and rate, as known on known_on (NULL = everything): representative claim with its quote and article (title, publisher, url, published, published_inferred), first and last as_of, mentions, reports (stories), source name, kind and side.';
+COMMENT ON MACRO TABLE figures_of IS 'figures_of(metric, category, party, location, unit, known_on): one row per figure (figure_id; a dataset''s claims one event each) of one subject, every scope and rate, as known on known_on (NULL = everything): representative claim with its quote and article (title, publisher, url, published, published_inferred, language), first and last as_of, mentions, reports (stories), source name, kind and side.';
