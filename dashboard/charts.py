@@ -8,7 +8,8 @@ never share a y axis (../shared/SPEC.md "Dashboard" and "Series"):
   `value_best` and a shaded band over the reported ranges;
 - incidents are events at their dates: markers, never joined by a line;
 - period counts are bars spanning their window (`period_start`..`period_end`);
-- a curated dataset's events at the place are summed per month, as bars spanning the month;
+- a curated dataset's events at the place are summed per month (per week or day over few dates),
+  as bars spanning the bin, several datasets side by side;
 - stated ranges are bands or solid whiskers; vague quantities ("hundreds") a hollow diamond with
   a dotted range, never a band; an open bound is a triangle pointing the open way with a short
   stub that fades out, sized to the figure's own value (never to the axis);
@@ -73,7 +74,7 @@ PANEL_HELP = {
     "period": "counts over a window: bars span the window",
     "rate": "averages",
     "unknown": "scope not stated",
-    "dataset": "curated datasets' events here, summed per month (any category)",
+    "dataset": "curated datasets' events here, summed per {bin} (any category)",
 }
 
 # The figures carry their whole look and are shown with `st.plotly_chart(theme=None)`:
@@ -138,7 +139,8 @@ class SeriesChart:
     envelope: pd.DataFrame | None = None
     bin_label: str = ""
     bin_days: int = 0
-    dataset_months: pd.DataFrame | None = None
+    dataset_sums: pd.DataFrame | None = None
+    dataset_bin: str = "month"
     log_y: bool = False
     span: tuple[Any, Any] | None = None
     legend_seen: set[str | None] = field(default_factory=set)
@@ -598,28 +600,33 @@ def _draw_envelope(chart: SeriesChart, traces: list[dict[str, Any]], rows_of: di
 
 
 def _draw_datasets(chart: SeriesChart, traces: list[dict[str, Any]], rows_of: dict[Panel, int]) -> None:
-    months = chart.dataset_months
+    """Each dataset's sums as bars over their bin; several datasets side by side within the bin."""
+    sums = chart.dataset_sums
     panel = Panel(*DATASET_PANEL)
-    if months is None or months.empty or panel not in rows_of:
+    if sums is None or sums.empty or panel not in rows_of:
         return
-    for source_id, part in months.groupby(months["source_id"].fillna(""), sort=False):
-        records = part.sort_values("month").to_dict("records")
+    groups = list(sums.groupby(sums["source_id"].fillna(""), sort=True))
+    for position, (source_id, part) in enumerate(groups):
+        records = _records(part.sort_values("bin_start"))
         style = _style(chart, {**records[0], "source_kind": "dataset"})
-        starts = [pd.Timestamp(r["month"]) for r in records]
-        ends = [pd.Timestamp(r["month_end"]) + pd.Timedelta(days=1) for r in records]
+        starts = [pd.Timestamp(r["bin_start"]) for r in records]
+        ends = [pd.Timestamp(r["bin_end"]) + pd.Timedelta(days=1) for r in records]
+        share = [(e - s) / len(groups) for s, e in zip(starts, ends)]
         hover = []
         for r in records:
             total = tables.amount(r["sum_best"], chart.unit)
             span = tables.derived_range(r["sum_low"], r["sum_best"], r["sum_high"], chart.unit)
+            when = (pd.Timestamp(r["bin_start"]).strftime("%B %Y") if chart.dataset_bin == "month" else
+                    f"{chart.dataset_bin} of {tables.format_date(r['bin_start'])}")
             hover.append("<br>".join([
                 f"<b>{escape(style.name)}</b> (dataset)",
-                f"{escape(pd.Timestamp(r['month']).strftime('%B %Y'))}: {int(r['events'])} events, "
-                f"<b>{escape(total)}</b>" + ("" if span == total else f" ({escape(span)})"),
+                f"{escape(when)}: {int(r['events'])} event{'s' if int(r['events']) != 1 else ''}, <b>{escape(total)}</b>"
+                + ("" if span == total else f" ({escape(span)})"),
                 f"category: {escape(r['categories'])}",
             ]))
         _Builder(chart, traces, rows_of[panel]).bars(
-            style, panel, [s + (e - s) / 2 for s, e in zip(starts, ends)],
-            [(e - s).total_seconds() * 1000 for s, e in zip(starts, ends)],
+            style, panel, [s + w * position + w / 2 for s, w in zip(starts, share)],
+            [w.total_seconds() * 1000 for w in share],
             [r["sum_best"] for r in records], [r["sum_low"] for r in records], [r["sum_high"] for r in records],
             [False] * len(records), hover, [None] * len(records),
         )
@@ -662,7 +669,7 @@ def series_figure(chart: SeriesChart) -> go.Figure:
             axis["tickprefix"] = symbol
         layout[_axis_ref("yaxis", row)] = axis
         layout["annotations"].append({
-            "text": f"<b>{escape(panel.label)}</b>: {escape(PANEL_HELP.get(panel.scope, ''))}",
+            "text": f"<b>{escape(panel.label)}</b>: {escape(PANEL_HELP.get(panel.scope, '').format(bin=chart.dataset_bin))}",
             "x": 0, "xanchor": "left", "xref": "paper", "y": top, "yanchor": "bottom", "yref": "paper",
             "showarrow": False, "font": {"size": 13},
         })
@@ -672,7 +679,7 @@ def series_figure(chart: SeriesChart) -> go.Figure:
 def _group_titles(chart: SeriesChart) -> set[str | None]:
     """The first drawn source of each legend block (side and kind), whose entry carries the block's title."""
     drawn: set[str | None] = set()
-    for frame in (chart.figures, chart.envelope, chart.dataset_months):
+    for frame in (chart.figures, chart.envelope, chart.dataset_sums):
         if frame is not None and not frame.empty:
             drawn |= {tables.text_or_none(s) for s in frame["source_id"].unique()}
     first: dict[str, SourceStyle] = {}

@@ -34,7 +34,7 @@ from warehouse import db as warehouse_db
 
 __all__ = [
     "SeriesKey", "SeriesView", "WarehouseLockedError", "WarehouseMissingError", "claims_by_id",
-    "database_exists", "dataset_months", "disagreements", "known_on_bounds", "last_modified",
+    "database_exists", "dataset_bin", "dataset_sums", "disagreements", "known_on_bounds", "last_modified",
     "list_metrics", "read_only", "resolve_db_path", "series_envelope", "series_figures",
     "languages", "series_list", "series_summary", "subject_connection", "total_checks",
 ]
@@ -243,11 +243,26 @@ def total_checks(path: Source, key: SeriesKey, view: SeriesView) -> pd.DataFrame
     return run_query(path, "total_checks", {**key.params(), **view.params()})
 
 
-def dataset_months(path: Source, key: SeriesKey, view: SeriesView) -> pd.DataFrame:
-    """Curated datasets' events at the subject's place, summed per month (queries/dataset_months.sql)."""
+# A dataset's events are summed per month, or per week or day when the dates in view are fewer
+# than this many days (a month's bar over a fortnight tells nothing).
+DATASET_BIN_DAYS = (("day", 21), ("week", 120))
+
+
+def dataset_bin(span: tuple[date | None, date | None]) -> str:
+    """'day', 'week' or 'month': how a dataset's events are summed over the dates in view."""
+    if span[0] is None or span[1] is None:
+        return "month"
+    days = (span[1] - span[0]).days + 1
+    return next((part for part, most in DATASET_BIN_DAYS if days <= most), "month")
+
+
+def dataset_sums(path: Source, key: SeriesKey, view: SeriesView, bin_part: str = "month") -> pd.DataFrame:
+    """Curated datasets' events at the subject's place, summed per bin (queries/dataset_sums.sql)."""
+    if bin_part not in ("day", "week", "month"):
+        raise ValueError(f"unknown time bin {bin_part!r}; one of day, week, month")
     params = {"metric": key.metric, "location": key.location, "unit": key.unit, "known_on": view.known_on,
-              "as_of_from": view.as_of_from, "as_of_to": view.as_of_to}
-    return run_query(path, "dataset_months", params)
+              "as_of_from": view.as_of_from, "as_of_to": view.as_of_to, "bin": bin_part}
+    return run_query(path, "dataset_sums", params)
 
 
 def claims_by_id(path: Source, claim_ids: Sequence[str]) -> pd.DataFrame:
@@ -287,7 +302,8 @@ class SeriesPage:
     figures: pd.DataFrame | None
     envelope: pd.DataFrame | None
     bin_part: str | None
-    dataset_months: pd.DataFrame
+    dataset_sums: pd.DataFrame
+    dataset_bin: str
     checks: pd.DataFrame
     span: tuple[date | None, date | None]
 
@@ -339,7 +355,7 @@ def subject_connection(path: Path | str, key: SeriesKey, view: SeriesView) -> It
 
 def series_page(path: Path | str, key: SeriesKey, view: SeriesView, max_figures: int | None = None) -> SeriesPage:
     """One subject's page: its summary, its figures (one by one, or envelopes when too many), the
-    datasets' months at its place and, when it has running totals beside counts, the checks."""
+    datasets' sums at its place and, when it has running totals beside counts, the checks."""
     with subject_connection(path, key, view) as conn:
         summary = series_summary(conn, key, view)
         span = view_span(summary, view)
@@ -351,8 +367,9 @@ def series_page(path: Path | str, key: SeriesKey, view: SeriesView, max_figures:
             figures = series_figures(conn, key, view, drawn_max)
         else:
             envelope = series_envelope(conn, key, view, bin_part)
-        months = dataset_months(conn, key, view)
+        sums_bin = dataset_bin(span)
+        sums = dataset_sums(conn, key, view, sums_bin)
         scopes = set(summary["scope"]) if not summary.empty else set()
-        counted = bool(scopes & {"incident", "period"}) or not months.empty
+        counted = bool(scopes & {"incident", "period"}) or not sums.empty
         checks = total_checks(conn, key, view) if "cumulative" in scopes and counted else pd.DataFrame()
-    return SeriesPage(key, view, summary, figures, envelope, bin_part, months, checks, span)
+    return SeriesPage(key, view, summary, figures, envelope, bin_part, sums, sums_bin, checks, span)

@@ -94,15 +94,15 @@ def series_chart(page: data.SeriesPage, log_y: bool = False,
     """What `charts.series_figure` draws of a series page: its panels, sources and figures."""
     summary = page.summary
     in_view = summary[summary["in_view"] > 0] if not summary.empty else summary
+    sums = page.dataset_sums
     sources = pd.concat([summary[["source_id", "source_name", "source_kind", "source_side"]],
-                         page.dataset_months.assign(source_kind="dataset", source_side=None)
-                         [["source_id", "source_name", "source_kind", "source_side"]]
-                         if not page.dataset_months.empty else None])
+                         sums.assign(source_kind="dataset", source_side=None)
+                         [["source_id", "source_name", "source_kind", "source_side"]] if not sums.empty else None])
     return charts.SeriesChart(
         unit=page.key.unit,
-        panels=charts.panels_of(zip(in_view["scope"], in_view["rate"]), first, not page.dataset_months.empty),
+        panels=charts.panels_of(zip(in_view["scope"], in_view["rate"]), first, not sums.empty),
         styles=charts.source_styles(sources),
-        figures=page.figures, envelope=page.envelope, dataset_months=page.dataset_months,
+        figures=page.figures, envelope=page.envelope, dataset_sums=sums, dataset_bin=page.dataset_bin,
         bin_label=page.bin_part or "", bin_days=page.bin_days, log_y=log_y, span=page.span,
     )
 

@@ -47,7 +47,7 @@ def chart_of(figures: pd.DataFrame, **options: Any) -> go.Figure:
     chart = charts.SeriesChart(
         unit=options.pop("unit", "people"),
         panels=charts.panels_of(zip(figures["scope"], figures["rate"]), options.pop("first", None),
-                                options.get("dataset_months") is not None),
+                                options.get("dataset_sums") is not None),
         styles=charts.source_styles(sources), figures=figures,
         span=(figures["as_of"].min(), figures["as_of"].max()), **options,
     )
@@ -194,16 +194,23 @@ def test_many_points_are_drawn_with_webgl() -> None:
     assert traces(few, "best")[0].type == "scatter"
 
 
-def test_datasets_monthly_sums_are_bars_over_the_month() -> None:
-    months = pd.DataFrame([{"source_id": "events", "source_name": "Events dataset", "month": pd.Timestamp("2022-06-01"),
-                            "month_end": pd.Timestamp("2022-06-30"), "events": 41, "sum_low": 200.0,
-                            "sum_best": 231.0, "sum_high": None, "categories": "civilian, unspecified"}])
-    fig = chart_of(frame(figure("2022-06-10", "kyiv", 300, 300, 300)), dataset_months=months)
-    (bar,) = [t for t in fig.data if t.meta.get("panel") == "datasets"]
-    assert bar.y == (231.0,) and bar.width == (30 * charts.DAY_MS,) and bar.x == ("2022-06-16",)
-    assert bar.error_y.array == (0.0,) and bar.error_y.arrayminus == (31.0,)  # open above: no whisker up
-    assert "41 events" in bar.hovertext[0] and "civilian, unspecified" in bar.hovertext[0]
-    assert bar.legendgrouptitle.text == "dataset"
+def test_datasets_monthly_sums_are_bars_over_the_month_side_by_side() -> None:
+    SOURCES["other"] = ("Other dataset", "dataset", None)
+    try:
+        sums = pd.DataFrame([
+            {"source_id": source, "source_name": SOURCES[source][0], "bin_start": pd.Timestamp("2022-06-01"),
+             "bin_end": pd.Timestamp("2022-06-30"), "events": 41, "sum_low": 200.0, "sum_best": best, "sum_high": None,
+             "categories": "civilian, unspecified"} for source, best in (("events", 231.0), ("other", 180.0))])
+        fig = chart_of(frame(figure("2022-06-10", "kyiv", 300, 300, 300)), dataset_sums=sums)
+    finally:
+        del SOURCES["other"]
+    first, second = [t for t in fig.data if t.meta.get("panel") == "datasets"]
+    assert first.y == (231.0,) and first.width == (15 * charts.DAY_MS,) and first.x == ("2022-06-08 12:00",)
+    assert second.x == ("2022-06-23 12:00",)  # the second dataset beside the first, within June
+    assert first.error_y.array == (0.0,) and first.error_y.arrayminus == (31.0,)  # open above: no whisker up
+    assert "June 2022: 41 events" in first.hovertext[0] and "civilian, unspecified" in first.hovertext[0]
+    assert first.legendgrouptitle.text == "dataset" and "legendgrouptitle" not in second.to_plotly_json()
+    assert "summed per month" in fig.layout.annotations[-1].text
 
 
 def test_hover_shows_the_figure_as_reported_its_range_and_the_quote() -> None:

@@ -340,9 +340,15 @@ def test_running_totals_checked_against_the_counts_in_between(warehouse: Path) -
 
 
 def test_datasets_are_read_beside_the_news(with_dataset: Path) -> None:
-    months = data.dataset_months(with_dataset, KHARKIV, data.SeriesView())
+    months = data.dataset_sums(with_dataset, KHARKIV, data.SeriesView(), "month")
     assert list(months["events"]) == [4, 1]  # June (two alike events on 8 June are two), July
     assert list(months["sum_best"]) == [12, 9] and set(months["categories"]) == {"unspecified"}
+    assert list(months["bin_end"].dt.day) == [30, 31]
+    days = data.dataset_sums(with_dataset, KHARKIV, data.SeriesView(), "day")
+    assert list(days["events"]) == [1, 2, 1, 1]
+    assert data.dataset_bin((date(2022, 6, 6), date(2022, 6, 13))) == "day"
+    assert data.dataset_bin((date(2022, 6, 1), date(2022, 8, 1))) == "week"
+    assert data.dataset_bin((date(2022, 1, 1), date(2022, 12, 31))) == "month"
     checks = data.total_checks(with_dataset, KHARKIV, data.SeriesView())
     by_dataset = checks[checks["counting_source_kind"] == "dataset"]
     first = by_dataset[by_dataset["to_as_of"] == pd.Timestamp(2022, 6, 10)].iloc[0]
@@ -546,7 +552,7 @@ def test_series_page_dataset_panel(monkeypatch: pytest.MonkeyPatch, with_dataset
     titles = [a["text"] for a in figure["layout"]["annotations"]]
     assert titles[-1].startswith("<b>datasets</b>")
     bars = [t for t in figure["data"] if t["meta"].get("panel") == "datasets"]
-    assert [b["y"] for b in bars] == [[12.0, 9.0]]
+    assert [b["y"] for b in bars] == [[3.0, 4.0, 5.0, 9.0]]  # per day: the news span a week; 8 June has two events
     legend = {t["name"]: t.get("legendgrouptitle", {}).get("text") for t in figure["data"] if t.get("showlegend")}
     assert legend == {"Oleh Synehubov": "Ukraine · person", "Test events dataset": "dataset"}
     counted = table(at, "checks_table")["counted by"]
