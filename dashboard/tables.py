@@ -353,13 +353,11 @@ def disagreement_table(pairs: pd.DataFrame) -> pd.DataFrame:
     rows = pairs.to_dict("records")
 
     def side(prefix: str) -> dict[str, list[Any]]:
-        figures = [figure_text({
-            "value_low": r[f"{prefix}_value_low"], "value_best": r[f"{prefix}_value_best"],
-            "value_high": r[f"{prefix}_value_high"], "qualifier": r[f"{prefix}_qualifier"], "unit": r["unit"],
-        }) for r in rows]
+        figures = [reported(r[f"{prefix}_value_low"], r[f"{prefix}_value_best"], r[f"{prefix}_value_high"],
+                            r[f"{prefix}_qualifier"], text_or_none(r["unit"])) for r in rows]
         return {
             f"{prefix} source": [r[f"{prefix}_source_name"] or r[f"{prefix}_source"] for r in rows],
-            f"{prefix} figure": [f"{f}, {format_date(r[f'{prefix}_as_of'])}" for f, r in zip(figures, rows)],
+            f"{prefix} figure": [f"{f}, {iso_date(r[f'{prefix}_as_of'])}" for f, r in zip(figures, rows)],
             f"{prefix} as_of": [iso_date(r[f"{prefix}_as_of"]) for r in rows],
         }
 

@@ -652,7 +652,7 @@ def test_disagreements_page(monkeypatch: pytest.MonkeyPatch, warehouse: Path) ->
     shown = table(at, "disagreement_table")
     pair = shown[(shown["lower source"] == "Government of Russia") & (shown["higher source"] == "Government of Ukraine")
                  & (shown["scope"] == "incident")]
-    assert list(pair[["lower figure", "higher figure"]].iloc[0]) == ["20 to 30, 1 Jun 2022", "400, 1 Jun 2022"]
+    assert list(pair[["lower figure", "higher figure"]].iloc[0]) == ["20 to 30, 2022-06-01", "400, 2022-06-01"]
     (figure, *_) = charts_shown(at)
     assert {t["meta"]["source"] for t in figure["data"]} >= {"Government of Russia", "Government of Ukraine"}
     at.selectbox(key="disagreement_pick").select(int(pair.index[0])).run()

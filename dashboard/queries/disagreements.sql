@@ -1,5 +1,6 @@
 -- disagreements: the same series (metric, category, party, location, unit, scope, rate; NULL matches
--- NULL) reported by different canonical sources within $window_days of each other, with ranges that
+-- NULL) reported by different canonical sources within $window_days of each other (incidents and
+-- period counts on the same day: two events or windows days apart are no two reports of one), with ranges that
 -- do not overlap: the lower figure's value_high is below the higher figure's value_low. An open
 -- bound (NULL) overlaps everything on its open side, so "more than 500" never disagrees with "2,000".
 -- Per series, source and day only the strongest figures take part (the lowest upper bound and the
@@ -12,6 +13,7 @@
 WITH known AS (
     SELECT
         hash(c.metric, c.category, c.party, c.location, c.unit, c.scope, c.rate) AS series,
+        c.scope IN ('incident', 'period') AS one_day,
         c.source_id, c.as_of, c.value_low, c.value_high, c.claim_id
     FROM claims AS c
     WHERE c.as_of IS NOT NULL AND c.source_id IS NOT NULL
@@ -26,7 +28,7 @@ WITH known AS (
 ),
 days AS (
     SELECT
-        series, source_id, as_of,
+        series, source_id, as_of, any_value(one_day) AS one_day,
         -- the as_of dates within $window_days of this one fall in this bucket or the next to either side
         CAST(floor(date_diff('day', DATE '1970-01-01', as_of) / ($window_days::INTEGER + 1)) AS BIGINT) AS bucket,
         min(value_high)                       AS lowest_high,
@@ -52,7 +54,7 @@ pairs AS (
       ON  hi.series = lo.series
       AND hi.bucket = lo.meets
       AND hi.source_id <> lo.source_id
-      AND abs(date_diff('day', lo.as_of, hi.as_of)) <= $window_days::INTEGER
+      AND abs(date_diff('day', lo.as_of, hi.as_of)) <= CASE WHEN lo.one_day THEN 0 ELSE $window_days::INTEGER END
       AND lo.lowest_high < hi.highest_low
     ORDER BY ratio DESC NULLS FIRST, lo.as_of, lower_claim_id, higher_claim_id
     LIMIT $max_rows::INTEGER

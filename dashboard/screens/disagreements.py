@@ -11,8 +11,8 @@ MAX_ROWS = 500
 st.title("Disagreements")
 st.caption(
     "Pairs of figures of the same series (metric, category, party, location, unit, scope and rate) "
-    "from different canonical sources, dated at most the chosen number of days apart, whose ranges do "
-    "not overlap. An open bound overlaps everything on its open side: \"more than 500\" never "
+    "from different canonical sources, dated at most the chosen number of days apart (incidents and "
+    "period counts: the same day), whose ranges do not overlap. An open bound overlaps everything on its open side: \"more than 500\" never "
     "disagrees with \"2,000\". Per source and day the strongest figures stand for their repeats and "
     "copies. Select a row to see both sets of words; the CSV has the quotes and each series' page link."
 )

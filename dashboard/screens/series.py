@@ -187,10 +187,10 @@ table_event = st.dataframe(
         "scope": st.column_config.TextColumn("scope", width=74),
         "rate": st.column_config.TextColumn("rate", width=60),
         "source_name": st.column_config.TextColumn("source_name", width=150, help="canonical source"),
-        "quote": st.column_config.TextColumn("quote", width=240),
+        "quote": st.column_config.TextColumn("quote", width=220),
         "published": st.column_config.DateColumn("published", width=84),
         "language": st.column_config.TextColumn("language", width=64, help="articles.language"),
-        "url": st.column_config.LinkColumn("url", display_text="open", width=44),
+        "url": st.column_config.LinkColumn("url", display_text="open", width=52),
     },
 )
 
