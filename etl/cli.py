@@ -24,12 +24,14 @@ from rich.console import Console
 from rich.table import Table
 
 from etl import launch, pipeline
+from etl.datasets import importer
 from etl.explain import explain_claim
 from etl.errors import TallyError, storage_reason
 from etl.extract.text import MAX_SENTENCE_CHARS
 from etl.models import ReadProblem
 from etl.readers import DEFAULT_MAX_ALIASES, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, ReadOptions, ReadWarning
 from etl.readers.core import one_line
+from warehouse import export as export_mod
 
 INTERNAL_ERROR = 3
 """Exit code of an unexpected error (a bug): distinct from 1 (some inputs failed) and 2 (usage,
@@ -211,6 +213,63 @@ def _print_summary(summary: pipeline.RunSummary, quiet: bool, as_json: bool) -> 
             out.print(f"audit {audit}: {n} bad row(s)", soft_wrap=True)
 
 
+class Dataset(str, Enum):
+    """The curated datasets `tally import` reads (etl/data/datasets/)."""
+
+    ucdp_ged = "ucdp-ged"
+    acled = "acled"
+
+
+@app.command("import")
+def import_dataset(
+    dataset: Annotated[Dataset, typer.Argument(metavar="DATASET", help="ucdp-ged or acled.", show_default=False)],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Your own download of the dataset, as CSV.", show_default=False)
+    ],
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; problems only.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as one JSON object.")] = False,
+    wait: Annotated[
+        float, typer.Option("--wait", metavar="SECONDS", min=0, help="How long to wait for a `tally etl` on the same warehouse.")
+    ] = pipeline.DEFAULT_ETL_WAIT_S,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", metavar="N", min=1, help="Events per all-or-nothing commit.")
+    ] = importer.DEFAULT_IMPORT_BATCH,
+) -> None:
+    """Import a curated dataset's events (UCDP GED, ACLED) beside the news, as claims. Safe to rerun.
+
+    FILE is a CSV in the dataset's published columns (the UCDP GED codebook's `id`, `best`, `low`,
+    `high`, `date_start`, ...; ACLED's `event_id_cnty`, `event_date`, `fatalities`, ...). Each event
+    becomes claims of source "UCDP GED" or "ACLED" (sources.kind = 'dataset'), placed through the
+    gazetteer so they meet the news series of the same place. Importing the same file again changes
+    nothing; an updated row replaces its event's claims. A bad row is reported by file and line and
+    the rest imported. Exit status as for `tally etl`: 0 all imported, 1 some rows failed, 2 usage or
+    environment error, 3 internal error.
+
+    Example: tally import ucdp-ged examples/datasets/ucdp-ged-example.csv --db warehouse/tally.duckdb
+    Example: tally import acled examples/datasets/acled-example.csv
+    """
+    with _clean_errors():
+        summary = importer.run_import(
+            dataset.value, file, db, progress=False if (quiet or as_json) else None, etl_wait_s=wait,
+            batch_size=batch_size,
+        )
+        _print_problems(summary.problems)
+        if as_json:
+            print(json.dumps(summary.to_dict(), default=str))
+        elif not quiet:
+            out.print(
+                f"run {summary.run_id} on {summary.db_path}: {dataset.value} {file}: "
+                f"{summary.articles_new} new event(s), {summary.articles_reextracted} updated, "
+                f"{summary.articles_skipped} unchanged, {len(summary.problems)} bad row(s); "
+                f"{summary.claims_added} claim(s) added, {summary.claims_removed} removed",
+                soft_wrap=True,
+            )
+            for audit, n in summary.audit_failures.items():
+                out.print(f"audit {audit}: {n} bad row(s)", soft_wrap=True)
+    raise typer.Exit(summary.exit_code)
+
+
 @app.command()
 def extract(
     file: Annotated[
@@ -239,6 +298,71 @@ def extract(
             else:
                 print(json.dumps(item, ensure_ascii=False))
     raise typer.Exit(1 if failed else 0)
+
+
+class ExportFormat(str, Enum):
+    """The file formats of `tally export`."""
+
+    csv = "csv"
+    parquet = "parquet"
+    hxl = "hxl"
+    jsonl = "jsonl"
+
+
+_DATE = ["%Y-%m-%d"]
+_Many = typer.Option  # a repeatable filter option: --metric killed --metric injured
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, parquet, hxl (HXL-tagged CSV) or jsonl.")]
+    = ExportFormat.csv,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", "-o", metavar="FILE", help="Write here (default: standard output; "
+                                  "parquet needs a file).", show_default=False)
+    ] = None,
+    metric: Annotated[list[str] | None, _Many("--metric", metavar="METRIC", help="killed, injured, ... (repeatable).")] = None,
+    scope: Annotated[list[str] | None, _Many("--scope", metavar="SCOPE", help="incident, period, cumulative, stock, rate, unknown.")] = None,
+    category: Annotated[list[str] | None, _Many("--category", metavar="CATEGORY", help="military, civilian, mixed, ...")] = None,
+    party: Annotated[list[str] | None, _Many("--party", metavar="PARTY", help="Whose people or who gives: Ukraine, Russia, ...")] = None,
+    place: Annotated[
+        list[str] | None, _Many("--place", "--location", metavar="PLACE",
+                                help="A place, in any spelling the gazetteer knows (Severodonetsk = Sievierodonetsk).")
+    ] = None,
+    source: Annotated[
+        list[str] | None, _Many("--source", metavar="SOURCE",
+                                help="A source as written, its canonical id or name (Kyiv, ua-government, UCDP GED).")
+    ] = None,
+    date_from: Annotated[datetime | None, typer.Option("--from", formats=_DATE, help="First as_of date (YYYY-MM-DD).",
+                                                       show_default=False)] = None,
+    date_to: Annotated[datetime | None, typer.Option("--to", formats=_DATE, help="Last as_of date (YYYY-MM-DD).",
+                                                     show_default=False)] = None,
+    known_on: Annotated[datetime | None, typer.Option("--known-on", formats=_DATE, show_default=False,
+                                                      help="Only what could be known that day (claims_known_on).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export reported figures as CSV, Parquet, HXL-tagged CSV or JSON lines, filtered as on the dashboard.
+
+    One row per claim: the figure (value_best, value_low, value_high; empty = an open bound), its
+    series (metric, category, party, location, scope, unit, rate), dates, source as written and
+    canonical, quote and article. Filters combine (each repeatable); with none, everything is exported.
+    HXL puts a hashtag row under the header (#affected+killed, #affected+killed+min/+max,
+    #date+occurred, #date+reported, #loc+name, #org+name, #meta+source, #meta+url, ...).
+
+    Example: tally export --format csv --metric killed --place Sievierodonetsk --out killed.csv
+    Example: tally export --format parquet --known-on 2022-06-10 --out claims.parquet
+    Example: tally export --format hxl --metric killed --source "UCDP GED" > ged.csv
+    """
+    filters = export_mod.ExportFilters(
+        metric=tuple(metric or ()), scope=tuple(scope or ()), category=tuple(category or ()),
+        party=tuple(party or ()), location=tuple(place or ()), source=tuple(source or ()),
+        as_of_from=date_from.date() if date_from else None, as_of_to=date_to.date() if date_to else None,
+        known_on=known_on.date() if known_on else None,
+    )
+    with _clean_errors():
+        rows = export_mod.export_claims(db, filters, fmt.value, out_file, stdout=sys.stdout)
+        if out_file is not None:
+            err.print(f"{rows} claim(s) written to {out_file} ({fmt.value})", soft_wrap=True)
 
 
 @app.command()

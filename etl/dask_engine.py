@@ -145,14 +145,14 @@ articles partition."""
 ARTICLES_SCHEMA = pa.schema([
     ("text", pa.string()), ("origin", pa.string()), ("url", pa.string()), ("title", pa.string()),
     ("publisher", pa.string()), ("published", pa.date32()), ("published_inferred", pa.bool_()),
-    ("source_id", pa.string()), ("line", pa.int32()), ("text_source", pa.string()), ("replace", pa.bool_()),
+    ("source_id", pa.string()), ("line", pa.int32()), ("text_source", pa.string()), ("language", pa.string()), ("replace", pa.bool_()),
     ("minhash", pa.binary()), ("shingles", pa.int32()), ("numbers", pa.list_(pa.string())),
     ("band_keys", pa.list_(pa.int64())),
 ])
 """An articles partition: the dated articles and their signatures."""
 
 _ARTICLE_FIELDS = ("text", "origin", "url", "title", "publisher", "published", "published_inferred",
-                   "source_id", "line", "text_source")
+                   "source_id", "line", "text_source", "language")
 
 
 def _write(articles: list[Article], replace: list[bool], functions: ExtractorFunctions,

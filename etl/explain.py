@@ -27,6 +27,8 @@ def explain_claim(row: dict[str, Any], text_of_span: str | None = None) -> list[
         if reason is None and decided[field] is None:
             continue
         lines.append(f"  {field:<9} {decided[field]!s:<28} {reason or ''}".rstrip())
+    if why.get("repeat"):
+        lines.append(f"  {'repeat':<9} one figure, {why['repeat']}")
     if row.get("period_end"):
         lines.append(f"  {'period':<9} {row['period_start']} to {row['period_end']}")
     elif row.get("period_start"):

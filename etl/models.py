@@ -20,9 +20,9 @@ Rate = Literal["per_day", "per_week", "per_month"]
 Scope = Literal["incident", "period", "cumulative", "stock", "rate", "unknown"]
 """What a figure counts (SPEC "Series"): one event, a bounded window, a running total, a state at
 `as_of`, or an average per day, week or month."""
-TextSource = Literal["body", "html_main", "feed_content", "feed_summary"]
+TextSource = Literal["body", "html_main", "feed_content", "feed_summary", "dataset_row"]
 """Where an article's text came from: a file's body (.txt, .md, .jsonl `text`), a page's main
-text (HTML), a feed entry's full content, or only its summary."""
+text (HTML), a feed entry's full content, only its summary, or a curated dataset's row (`tally import`)."""
 
 
 def normalise_text(text: str) -> str:
@@ -55,6 +55,8 @@ class Article:
     source_id: str | None = None  # the `id` key of the input (a feed entry's id), if it had one
     line: int | None = None  # where the article starts in its input (JSON lines), for messages
     text_source: TextSource | None = None  # which part of the input the text is
+    language: str | None = None  # ISO 639-1 (en, uk, ru): from the input's `language` key, else detected
+    dataset: str | None = None  # the curated dataset a record came from (`tally import`); None for news
 
     @property
     def article_id(self) -> str:

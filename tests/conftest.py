@@ -77,3 +77,24 @@ def corpus(tmp_path: Path) -> Path:
 def db_path(tmp_path: Path) -> Path:
     """A warehouse path in a fresh temporary folder (not created yet)."""
     return tmp_path / "wh" / "tally.duckdb"
+
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_DATASETS = {
+    "ucdp-ged": ROOT / "examples" / "datasets" / "ucdp-ged-example.csv",
+    "acled": ROOT / "examples" / "datasets" / "acled-example.csv",
+}
+
+
+@pytest.fixture(scope="session")
+def examples_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse built once per session by the real ETL on examples/ and `tally import` of the
+    example dataset files: what the README, docs/queries.md and the notebook work on. Read it only."""
+    from etl.datasets.importer import run_import
+    from etl.pipeline import run_etl
+
+    db = tmp_path_factory.mktemp("examples") / "tally.duckdb"
+    assert run_etl([ROOT / "examples"], db, progress=False).exit_code == 0
+    for name, path in EXAMPLE_DATASETS.items():
+        assert run_import(name, path, db, progress=False).exit_code == 0
+    return db

@@ -306,3 +306,27 @@ def test_figure_key_is_the_same_for_a_claim_in_memory_and_as_stored() -> None:
     assert figure_key("ua-haidai", claim) == figure_key("ua-haidai", stored)
     assert figure_key("ua-haidai", claim) != figure_key("ua-kim", claim)
     assert figure_key("ua-haidai", claim) != figure_key("ua-haidai", dict(claim, value_high=12.0))
+
+
+def test_one_report_in_three_languages_is_one_figure_per_number(db_path: Path, tmp_path: Path) -> None:
+    """Ukrainian, Russian and English reports of the same figures by the same official: one source
+    (the speaker's Cyrillic spelling meets the English one), one figure id per number."""
+    lines = [
+        {"id": "uk-1", "published": "2024-01-16", "text": "Унаслідок обстрілу Харкова загинули двоє людей, ще 12 "
+         "поранені, повідомив голова Харківської ОВА Олег Синєгубов."},
+        {"id": "en-1", "published": "2024-01-16", "text": "Russian shelling killed two people and wounded 12 in "
+         "Kharkiv, Kharkiv governor Oleh Synehubov said."},
+        {"id": "ru-1", "published": "2024-01-16", "text": "В результате обстрела Харькова погибли два человека, еще "
+         "12 ранены, сообщил глава областной администрации Олег Синегубов."},
+    ]
+    path = tmp_path / "three_languages.jsonl"
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    summary = pipeline.run_etl([path], db_path)
+    assert summary.audit_failures == {}
+    rows = query(db_path, "SELECT article_language, metric, value_best, source_id, location, figure_id FROM claim_facts")
+    assert {r[0] for r in rows} == {"en", "uk", "ru"}
+    assert {r[1:5] for r in rows} == {("killed", 2.0, "ua-synehubov", "Kharkiv"),
+                                      ("injured", 12.0, "ua-synehubov", "Kharkiv")}
+    assert query(db_path, "SELECT metric, articles, sources FROM figures ORDER BY 1") == [
+        ("injured", 3, 1), ("killed", 3, 1)]
+    audits_ok(db_path)

@@ -124,3 +124,33 @@ def test_extract_explain_says_why_a_scope_was_chosen():
     assert "cumulative" in scope_line["aid"] and "'since' (a running total)" in scope_line["aid"]
     assert "incident" in scope_line["strikes"] and "'launched'" in scope_line["strikes"]
     assert "stock" in scope_line["population"] and "rate: per_day" in scope_line["killed"]
+
+
+REAL_STYLE = """---
+published: 2025-06-11
+publisher: Tally tests
+---
+Russian strike kills five in Kharkiv
+
+KHARKIV (Reuters) - A Russian strike killed five people in Kharkiv on Tuesday, including two children, the governor said. A man was shot dead in Kupiansk. Russia launched 48 drones overnight. The death toll rose to 23 from 17 a day earlier. Norway pledged $100 million and Japan $50 million. The toll has surpassed 2,000.
+"""
+
+
+def test_extract_explain_names_the_rules_for_real_reporting(tmp_path):
+    """Each rule added for real reporting is named in `--explain`: the headline repeat, the subset, the count
+    nobody wrote, weapons as strikes, the earlier figure of a change, the listed donor, the threshold verb."""
+    article = tmp_path / "real.txt"
+    article.write_text(REAL_STYLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--explain", str(article)])
+    assert result.exit_code == 0, result.output
+    blocks = [b for b in result.output.strip().split("\n\n") if b.strip()]
+    assert len(blocks) == 9, result.output  # the headline's "five" is one figure with the lead's
+    text = "\n".join(blocks)
+    assert "also told in the headline ('five')" in blocks[0]
+    for rule in ("subset/number_words", "trigger_after/implicit_count", "weapon_launched/number",
+                 "change_baseline/number", "listed_amount/number", "number+past_threshold"):
+        assert f"/{rule}" in text or f"rule {rule}" in text, rule
+    assert "'A man' read as exact (a count nobody wrote as a number: implicit_count)" in text
+    assert "'a day earlier' after the earlier figure of a change" in text
+    assert "the donor written before the amount in a list" in text
+    assert "read as more_than (a verb that passes a threshold" in text

@@ -13,8 +13,10 @@ import pytest
 
 from etl.extract import extract_claims
 
-CASES = [json.loads(line) for line in
-         (Path(__file__).parent / "golden" / "sentences.jsonl").read_text().splitlines() if line.strip()]
+# sentences.jsonl is English; sentences.<language>.jsonl hold the other languages' cases
+CASES = [{**json.loads(line), "language": path.stem.partition(".")[2] or "en"}
+         for path in sorted((Path(__file__).parent / "golden").glob("sentences*.jsonl"))
+         for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 PUBLISHED = dt.date(2022, 6, 15)
 
 
@@ -25,7 +27,8 @@ def _value(claim, key):
 
 @pytest.mark.parametrize("case", CASES, ids=[c["req"][:50] for c in CASES])
 def test_sentence_case(case):
-    claims = extract_claims(case["req"], {"published": PUBLISHED, "publisher": "Tally tests"})
+    claims = extract_claims(case["req"], {"published": PUBLISHED, "publisher": "Tally tests",
+                                          "language": case["language"]})
     got = [{key: _value(claim, key) for key in expected} for claim, expected in zip(claims, case["res"])]
     assert len(claims) == len(case["res"]), [(c.metric, c.value_best, c.quote) for c in claims]
     for want, have in zip(case["res"], got):

@@ -51,7 +51,7 @@ def test_every_span_points_at_its_own_words_and_quote_holds_them():
     "Photo taken June 10, 2022.",
     "This is the third time that a group of about 50 countries has met to discuss aid.",
     "Luhansk is one of two eastern provinces that Moscow claims.",
-    "A 12-year-old boy was among those hurt, officials said.",
+    "Fighting in the 12-year-old conflict flared again, officials said.",
     "The S-300 and Su-25 were seen near the 93rd Brigade's positions.",
     "Prices rose 15% in 2022.",
     "Rebuilding the city would cost $411 billion, the World Bank said.",

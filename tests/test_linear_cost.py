@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,31 +14,45 @@ from etl.extract.text import split_sentences
 from tests.steps import count_steps
 
 # A run-on report with no full stop: a figure, a place, a speaker and a trigger every few words.
-RUN_ON = ("shelling killed 12 people and wounded 30 civilians in Kharkiv on Tuesday the governor said and "
-          "more than 500 are trapped in the Azot plant according to the UN while Kyiv said between 100 and "
-          "200 of its soldiers are killed every day ")
+# Each repeat states other numbers ({n}), so that no two figures are one figure told twice.
+RUN_ON = ("shelling killed 1{n} people and wounded 3{n} civilians in Kharkiv on Tuesday the governor said and "
+          "more than 5{n} are trapped in the Azot plant according to the UN while Kyiv said between 1{n} and "
+          "2{n} of its soldiers are killed every day ")
+# The same in Ukrainian and Russian (lemmatised tokens, Cyrillic places, per-language tables).
+RUN_ON_UK = ("обстріл убив 1{n} людей і поранив 3{n} цивільних у Харкові у вівторок повідомив голова ОВА і понад "
+             "5{n} людей заблоковані на заводі Азот за даними ООН тоді як Київ заявив що щодня гинуть від 1{n} "
+             "до 2{n} його військових ")
+RUN_ON_RU = ("обстрел убил 1{n} человек и ранил 3{n} мирных жителей в Харькове во вторник сообщил губернатор и более "
+             "5{n} человек заблокированы на заводе Азот по данным ООН в то время как Киев заявил что ежедневно "
+             "гибнут от 1{n} до 2{n} его военных ")
 LINEAR = 2.3  # steps(2n) / steps(n) at most: 2 for linear work, 4 or more for what it replaced
 
 
 def text_of(unit: str, n: int) -> str:
-    return (unit * (n // len(unit) + 1))[:n]
+    """n characters of `unit` repeated, its `{n}` (if any) numbering the repeats."""
+    repeats = "".join(unit.replace("{n}", str(k)) for k in range(n // max(1, len(unit) - 4) + 1))
+    return repeats[:n]
 
 
-def test_a_run_on_article_costs_twice_as_much_when_twice_as_long() -> None:
-    extract_claims(RUN_ON, {"published": "2022-06-15"})  # knowledge files loaded, caches warm
-    small, claims_small = count_steps(extract_claims, text_of(RUN_ON, 10_000), {"published": "2022-06-15"})
-    large, claims_large = count_steps(extract_claims, text_of(RUN_ON, 20_000), {"published": "2022-06-15"})
+@pytest.mark.parametrize("unit", [RUN_ON, RUN_ON_UK, RUN_ON_RU], ids=["en", "uk", "ru"])
+def test_a_run_on_article_costs_twice_as_much_when_twice_as_long(unit: str) -> None:
+    extract_claims(text_of(unit, 1_000), {"published": "2022-06-15"})  # knowledge files loaded, caches warm
+    small, claims_small = count_steps(extract_claims, text_of(unit, 10_000), {"published": "2022-06-15"})
+    large, claims_large = count_steps(extract_claims, text_of(unit, 20_000), {"published": "2022-06-15"})
     assert len(claims_large) >= 1.9 * len(claims_small) > 0  # the figures are still read
+    assert {"killed", "injured"} <= {c.metric for c in claims_large}
     assert large / small <= LINEAR, f"steps {small} -> {large} ({large / small:.2f}x) for twice the text"
 
 
-def test_splitting_a_long_paragraph_is_linear() -> None:
+@pytest.mark.parametrize("sentence", ["Shelling hit the town. ", "Обстріл влучив у місто. ", "Обстрел попал в город. "],
+                         ids=["en", "uk", "ru"])
+def test_splitting_a_long_paragraph_is_linear(sentence: str) -> None:
     """Many sentences in one paragraph: each full stop's abbreviation check looks a few characters
     back, not at the whole paragraph before it (which made splitting quadratic). The work is in the
     regex engine, invisible to step counts: this compares CPU time of n and 4n, with a wide margin
     (linear gives 4, the quadratic splitter 14)."""
     def cpu(n: int) -> float:
-        text = text_of("Shelling hit the town. ", n)
+        text = text_of(sentence, n)
         best = float("inf")
         for _ in range(3):
             start = time.process_time()
@@ -69,6 +84,37 @@ def test_any_long_text_costs_linear_work_and_gives_valid_claims(unit: str) -> No
     n = max(3_000, len(unit))
     small, _ = count_steps(extract_claims, text_of(unit, n), {"published": "2022-06-15"})
     text = text_of(unit, 2 * n)
+    large, claims = count_steps(extract_claims, text, {"published": "2022-06-15"})
+    assert large <= LINEAR * small + 20_000, f"steps {small} -> {large} for twice the text"
+    for claim in claims:
+        words = text[claim.span_start:claim.span_end]
+        assert 0 <= claim.span_start < claim.span_end <= len(text) and words.strip()
+        assert words in claim.quote and claim.quote in text
+        assert claim.value_low is None or claim.value_low <= claim.value_best
+        assert claim.value_high is None or claim.value_best <= claim.value_high
+
+
+CYRILLIC_VOCABULARY = st.sampled_from([
+    "загинули", "поранені", "людей", "цивільних", "військових", "повідомив", "за", "даними", "ООН", "Харкові",
+    "Києві", "щонайменше", "понад", "близько", "від", "до", "тисячі", "1 500", "4,6", "млрд", "грн", "тис.",
+    "погибли", "ранены", "человек", "мирных", "жителей", "сообщил", "по", "данным", "Харькове", "не", "менее",
+    "более", "около", "тысяч", "у", "вівторок", "во", "вторник", "з", "24", "лютого", "февраля", "за", "добу",
+    "сутки", "ОВА", "Генштаб", "ЗСУ", "Минобороны", "окупанти", "двоє", "пятеро",
+])
+CYRILLIC_SALAD = st.lists(st.one_of(CYRILLIC_VOCABULARY, CYRILLIC_VOCABULARY, CYRILLIC_VOCABULARY,
+                                    st.text(min_size=1, max_size=12), st.sampled_from([".", ". Ще", "\n"])),
+                          min_size=50, max_size=400).map(" ".join)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(unit=CYRILLIC_SALAD)
+def test_any_long_cyrillic_text_costs_linear_work_and_gives_valid_claims(unit: str) -> None:
+    """As above, for Ukrainian and Russian word salads (lemmatised tokens, Cyrillic place names)."""
+    n = max(3_000, len(unit))
+    extract_claims(text_of(unit, n), {"published": "2022-06-15"})  # every word form analysed once
+    small, _ = count_steps(extract_claims, text_of(unit, n), {"published": "2022-06-15"})
+    text = text_of(unit, 2 * n)
+    extract_claims(text, {"published": "2022-06-15"})
     large, claims = count_steps(extract_claims, text, {"published": "2022-06-15"})
     assert large <= LINEAR * small + 20_000, f"steps {small} -> {large} for twice the text"
     for claim in claims:

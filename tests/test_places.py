@@ -327,7 +327,10 @@ def test_build_drops_risky_geonames_alternates() -> None:
     stoplist = read_stoplist(STOPLIST_PATH)
     assert build.risky_reason("SEV", stoplist) == "all capitals (a code)"
     assert build.risky_reason("sevuerodonetsuiku", stoplist) is not None
-    assert build.risky_reason("Северодонецк", stoplist) == "not Latin script"
+    assert build.risky_reason("Северодонецк", stoplist) is None  # Russian and Ukrainian names are kept
+    assert build.risky_reason("Кіеў", stoplist) is not None  # other Cyrillic alphabets (Belarusian "ў") are not
+    assert build.risky_reason("Південна Пальміра", stoplist) is not None  # nor GeoNames' nicknames
+    assert build.risky_reason("Σεβεροντονέτσκ", stoplist) == "not Latin script"
     assert build.risky_reason("Bar", stoplist) == "stoplist"
     assert build.risky_reason("Syevyerodonets'k", stoplist) is None
     assert load_gazetteer().lookup("SEV") is None

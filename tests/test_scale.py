@@ -165,3 +165,20 @@ def test_the_cached_gazetteer_finds_what_the_csv_gives(tmp_path: Path, monkeypat
     assert cached.places == fresh.places and cached.lookup("Kiev") == fresh.lookup("Kiev")
     cached_file.write_bytes(b"not a pickle")  # a broken cache is built again
     assert places.load_cached_gazetteer().find_places(text) == fresh.find_places(text)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("uk", "У Харкові та Київській області загинули люди; на Нікопольщині й біля Куп'янського району теж. Kyiv."),
+    ("ru", "В Харькове и Киевской области погибли люди, в Сумах ранены трое. Kyiv."),
+])
+def test_the_cached_gazetteer_finds_cyrillic_places_as_the_csv_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, text: str
+) -> None:
+    monkeypatch.setenv(places.CACHE_DIR_ENV, str(tmp_path))
+    fresh = places.Gazetteer.from_csv(places.GAZETTEER_PATH).find_places(text, language)
+    assert places.load_cached_gazetteer().find_places(text, language) == fresh  # builds both caches
+    [index_file] = list(tmp_path.glob(f"gazetteer-*-{language}-*.pickle"))
+    assert places.load_cached_gazetteer().find_places(text, language) == fresh  # reads them
+    assert len([m for m in fresh if not m.surface.isascii()]) >= 3
+    index_file.write_bytes(b"not a pickle")  # a broken index is built again
+    assert places.load_cached_gazetteer().find_places(text, language) == fresh

@@ -41,6 +41,44 @@ def test_possessive_and_adjective_forms_of_a_country_are_one_source() -> None:
         == "ua-general-staff"
 
 
+def test_a_cyrillic_speaker_is_the_source_of_its_english_spelling() -> None:
+    """The skeleton transliterates Cyrillic and the office's words are stripped in any script."""
+    assert same_source("голова Харківської ОВА Олег Синєгубов", "Kharkiv governor Oleh Synehubov",
+                       "глава областной администрации Олег Синегубов") == "ua-synehubov"
+    assert same_source("губернатор Белгородской области Вячеслав Гладков", "Вячеслав Гладков",
+                       "Belgorod governor Vyacheslav Gladkov") == "ru-gladkov"
+    # the office's country in the genitive stands before the name, and is no part of it
+    assert same_source("премьер-министр Украины Денис Шмыгаль", "прем'єр-міністр України Денис Шмигаль",
+                       "Ukrainian Prime Minister Denys Shmyhal") == "ua-shmyhal"
+    # Ukrainian and Russian forms of one name differ in the first vowel: one person
+    vilkul = same_source("Олександр Вілкул", "Александр Вилкул", "Oleksandr Vilkul")
+    assert canonical("Олександр Вілкул").kind == "person" and vilkul != same_source("Олександр Марченко")
+    # an unlisted official's side comes from a Cyrillic place of the office, through its case ending
+    lysak = canonical("очільник Дніпропетровської ОВА Сергій Лисак")
+    assert (lysak.name, lysak.kind, lysak.side) == ("Сергій Лисак", "person", "Ukraine")
+
+
+def test_ukrainian_and_russian_names_of_listed_bodies() -> None:
+    assert same_source("Генштаб ЗСУ", "Генштаб", "Генеральний штаб ЗСУ", "Ukraine's General Staff") \
+        == "ua-general-staff"
+    assert same_source("Минобороны России", "Минобороны РФ", "Міноборони Росії", "Russian Defence Ministry") \
+        == "ru-defence-ministry"
+    assert same_source("ДСНС", "State Emergency Service") == "ua-emergency-service"
+    for outlet, source_id in [("ТАСС", "tass"), ("РИА Новости", "ria-novosti"), ("Укрінформ", "ukrinform"),
+                              ("УНІАН", "unian")]:
+        record = canonical(outlet)
+        assert (record.source_id, record.kind, record.side) == (source_id, "media", None), outlet
+    # oblast military administrations, as named and inflected, are the regional administration
+    for oblast, source_id in [("Харківська", "ua-kharkiv-administration"), ("Запорізька", "ua-zaporizhzhia-administration"),
+                              ("Сумська", "ua-sumy-administration"), ("Одеська", "ua-odesa-administration"),
+                              ("Херсонська", "ua-kherson-administration")]:
+        record = canonical(f"{oblast} ОВА")
+        assert (record.source_id, record.kind, record.side) == (source_id, "local_authority", "Ukraine"), oblast
+    assert same_source("Харківська ОВА", "у Харківській ОВА", "Харківської обласної військової адміністрації",
+                       "Kharkiv regional military administration") == "ua-kharkiv-administration"
+    assert canonical("оперштабе Белгородской области").source_id == "ru-belgorod-administration"
+
+
 def test_rules_join_variants_no_entry_lists() -> None:
     """The general rules, not the curated aliases: a country's forms, titles, spelling skeletons."""
     polish = same_source("Poland's military", "the Polish military")

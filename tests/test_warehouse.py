@@ -251,11 +251,14 @@ def test_later_migrations_upgrade_a_warehouse_made_by_0001(db_path: Path) -> Non
         wdb._ensure_migrations_table(raw)
         raw.execute((wdb.MIGRATIONS_DIR / "0001_init.sql").read_text())
         raw.execute("INSERT INTO schema_migrations VALUES ('0001_init', now())")
+        # the views of that time (today's read columns later migrations add, such as articles.language)
+        raw.execute("CREATE VIEW claim_facts AS SELECT c.*, a.url FROM claims AS c JOIN articles AS a USING (article_id)")
         raw.execute("INSERT INTO articles (article_id, text, ingested_at) VALUES ('old', '12 killed', now())")
         applied = wdb.migrate(raw)
         assert applied == [p.stem for p in wdb.migration_files()][1:]
         assert raw.execute("SELECT article_id, source_id, text_source FROM articles").fetchall() == [("old", None, None)]
-        assert {"source_id", "text_source"} <= set(loader.table_columns(raw, "articles"))
+        assert {"source_id", "text_source", "language"} <= set(loader.table_columns(raw, "articles"))
+        assert "article_language" in loader.table_columns(raw, "claim_facts")
         assert "batches_committed" in loader.table_columns(raw, "etl_runs")
     finally:
         raw.close()

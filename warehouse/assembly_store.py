@@ -43,6 +43,19 @@ def signature_versions(con: Connection, article_ids: Iterable[str]) -> dict[str,
         ).fetchall())
 
 
+def dataset_records(con: Connection, article_ids: Iterable[str]) -> dict[str, str]:
+    """The given articles that are dataset records (`tally import`), each with its record key
+    ("ucdp-ged:12345": the dataset and its event id)."""
+    ids = set(article_ids)
+    if not ids:
+        return {}
+    with _registered(con, "_tally_ids", _ids_table(ids)):
+        return dict(con.execute(
+            "SELECT article_id, dataset || ':' || coalesce(source_id, article_id) FROM articles"
+            " JOIN _tally_ids USING (article_id) WHERE dataset IS NOT NULL"
+        ).fetchall())
+
+
 def texts(con: Connection, article_ids: Iterable[str]) -> dict[str, str]:
     """The stored texts of the given articles."""
     ids = set(article_ids)

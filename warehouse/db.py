@@ -61,6 +61,21 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return DEFAULT_DB_PATH
 
 
+def project_db_path(start: str | os.PathLike[str] | None = None) -> Path:
+    """The warehouse a notebook or script in the project means: $TALLY_DB if set, else the
+    `warehouse/tally.duckdb` of the Tally checkout holding `start` (default: the working folder),
+    found by walking up to the folder with `pyproject.toml` and `warehouse/`, so that it is the same
+    file from `notebooks/` as from the root; else the default, relative to the working folder."""
+    env = os.environ.get(DB_ENV_VAR)
+    if env:
+        return Path(env)
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "pyproject.toml").is_file() and (folder / "warehouse").is_dir():
+            return folder / DEFAULT_DB_PATH
+    return DEFAULT_DB_PATH
+
+
 def utc_now() -> datetime:
     """Current UTC time as a naive datetime (what a DuckDB TIMESTAMP column stores)."""
     return datetime.now(UTC).replace(tzinfo=None)

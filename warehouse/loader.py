@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 
 from etl.assemble.copies import Signature
-from etl.models import Article
+from etl.models import Article, Claim
 from warehouse.db import Connection, utc_now
 
 # DuckDB column type -> Arrow type, for the types the warehouse tables use.
@@ -58,6 +58,11 @@ class ArticleBatch:
     claim_rows: list[dict[str, Any]]
     replace: bool = False
     signature: Signature | None = None
+
+    @classmethod
+    def of(cls, article: Article, claims: Iterable[Claim], replace: bool = False) -> ArticleBatch:
+        """The batch entry of an article and its claims (as `Claim` objects)."""
+        return cls(article, [claim.to_row(article.article_id) for claim in claims], replace)
 
 
 @dataclass
@@ -129,14 +134,44 @@ def stored_versions(con: Connection, article_ids: Sequence[str]) -> dict[str, st
     return dict(rows)
 
 
+@dataclass(frozen=True)
+class StoredRecord:
+    """A dataset event already stored (`tally import`): its article and the mapping version that made its claims."""
+
+    event_id: str
+    article_id: str
+    extractor_version: str | None
+
+
+def stored_records(con: Connection, dataset: str, event_ids: Iterable[str]) -> dict[str, StoredRecord]:
+    """The stored records of a dataset among `event_ids`, by event id."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return {}
+    con.register("_tally_event_ids", pa.table({"source_id": pa.array(ids, type=pa.string())}))
+    try:  # a join, not list_contains: the warehouse may hold hundreds of thousands of events
+        rows = con.execute(
+            "SELECT a.source_id, a.article_id, a.extractor_version FROM articles AS a"
+            " JOIN _tally_event_ids USING (source_id) WHERE a.dataset = ? ORDER BY a.ingested_at",
+            [dataset],
+        ).fetchall()
+    finally:
+        con.unregister("_tally_event_ids")
+    return {r[0]: StoredRecord(*r) for r in rows}
+
+
 def stale_article_ids(
     con: Connection, extractor_version: str, *, after: str = "", limit: int | None = None
 ) -> list[str]:
     """Stored articles whose claims another extractor version made (they need re-extracting), by
-    id; `after` and `limit` page through them."""
+    id; `after` and `limit` page through them.
+
+    Dataset records (`tally import`) are never re-extracted: their claims come from the dataset's
+    columns, and a rerun of the import replaces them.
+    """
     rows = con.execute(
-        "SELECT article_id FROM articles WHERE extractor_version IS DISTINCT FROM ? AND article_id > ?"
-        " ORDER BY article_id" + (" LIMIT ?" if limit is not None else ""),
+        "SELECT article_id FROM articles WHERE extractor_version IS DISTINCT FROM ? AND dataset IS NULL"
+        " AND article_id > ? ORDER BY article_id" + (" LIMIT ?" if limit is not None else ""),
         [extractor_version, after, *([limit] if limit is not None else [])],
     ).fetchall()
     return [r[0] for r in rows]
@@ -153,8 +188,8 @@ def stored_texts(con: Connection, article_ids: Iterable[str]) -> list[Article]:
     con.register("_tally_lookup", pa.table({"article_id": pa.array(ids, type=pa.string())}))
     try:
         rows = con.execute(
-            "SELECT text, origin, url, title, publisher, published, published_inferred, source_id, text_source"
-            " FROM articles JOIN _tally_lookup USING (article_id) ORDER BY article_id"
+            "SELECT text, origin, url, title, publisher, published, published_inferred, source_id, text_source,"
+            " language FROM articles JOIN _tally_lookup USING (article_id) ORDER BY article_id"
         ).fetchall()
     finally:
         con.unregister("_tally_lookup")
@@ -162,8 +197,9 @@ def stored_texts(con: Connection, article_ids: Iterable[str]) -> list[Article]:
         Article(
             text=text, origin=origin or "", url=url, title=title, publisher=publisher,
             published=None if inferred else published, source_id=source_id, text_source=text_source,
+            language=language,
         )
-        for text, origin, url, title, publisher, published, inferred, source_id, text_source in rows
+        for text, origin, url, title, publisher, published, inferred, source_id, text_source, language in rows
     ]
 
 
@@ -179,6 +215,8 @@ def _article_row(article: Article, run_id: str, extractor_version: str, now: dat
         "origin": article.origin,
         "source_id": article.source_id,
         "text_source": article.text_source,
+        "language": article.language,
+        "dataset": article.dataset,
         "ingested_at": now,
         "run_id": run_id,
         "extractor_version": extractor_version,
@@ -209,11 +247,13 @@ def load_batch(
                     "article_id": b.article.article_id,
                     "published": b.article.published,
                     "published_inferred": b.article.published_inferred,
+                    "language": b.article.language,
                 }
                 for b in refreshed
             ],
             schema=pa.schema(
-                [("article_id", pa.string()), ("published", pa.date32()), ("published_inferred", pa.bool_())]
+                [("article_id", pa.string()), ("published", pa.date32()), ("published_inferred", pa.bool_()),
+                 ("language", pa.string())]
             ),
         )
         con.register("_tally_refreshed", updates)
@@ -224,7 +264,7 @@ def load_batch(
             counts.claims_removed = int(removed[0]) if removed else 0
             con.execute(
                 "UPDATE articles SET published = r.published,"
-                " published_inferred = r.published_inferred, extractor_version = ?"
+                " published_inferred = r.published_inferred, language = r.language, extractor_version = ?"
                 " FROM _tally_refreshed AS r WHERE articles.article_id = r.article_id",
                 [extractor_version],
             )
@@ -243,14 +283,44 @@ def load_batch(
     return counts
 
 
+def delete_records(con: Connection, article_ids: Iterable[str]) -> int:
+    """Delete stored dataset records (articles with `dataset` set) and their claims, for an import
+    that replaces them with an updated row; returns the claims removed. News articles are never
+    deleted (copies may point at them): ids of articles without a dataset are left alone.
+
+    Must run inside the batch's transaction.
+    """
+    ids = sorted(set(article_ids))
+    if not ids:
+        return 0
+    table = pa.table({"article_id": pa.array(ids, type=pa.string())})
+    con.register("_tally_removed", table)
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _tally_removed_records AS SELECT article_id FROM articles"
+            " WHERE dataset IS NOT NULL AND article_id IN (SELECT article_id FROM _tally_removed)"
+        )
+        removed = con.execute(
+            "DELETE FROM claims WHERE article_id IN (SELECT article_id FROM _tally_removed_records)"
+        ).fetchone()
+        for table_name in ("article_signature_bands", "article_signatures", "articles"):
+            con.execute(f"DELETE FROM {table_name} WHERE article_id IN (SELECT article_id FROM _tally_removed_records)")
+        con.execute("DROP TABLE _tally_removed_records")
+    finally:
+        con.unregister("_tally_removed")
+    return int(removed[0]) if removed else 0
+
+
 # --- the run log ------------------------------------------------------------------------
 
-def start_run(con: Connection, run_id: str, started_at: datetime, db_path: str, extractor_version: str) -> None:
+def start_run(
+    con: Connection, run_id: str, started_at: datetime, db_path: str, extractor_version: str, command: str = "etl"
+) -> None:
     """Record a run as `running` (kept as such if the process dies before finishing)."""
     con.execute(
-        "INSERT INTO etl_runs (run_id, started_at, status, db_path, extractor_version)"
-        " VALUES (?, ?, 'running', ?, ?)",
-        [run_id, started_at, db_path, extractor_version],
+        "INSERT INTO etl_runs (run_id, started_at, status, db_path, extractor_version, command)"
+        " VALUES (?, ?, 'running', ?, ?, ?)",
+        [run_id, started_at, db_path, extractor_version, command],
     )
 
 

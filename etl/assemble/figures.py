@@ -24,7 +24,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def figure_key(source_id: str | None, claim: Mapping[str, Any]) -> str:
-    """The figure key of a claim (a `claims` row) attributed to `source_id`."""
+def figure_key(source_id: str | None, claim: Mapping[str, Any], record: str | None = None) -> str:
+    """The figure key of a claim (a `claims` row) attributed to `source_id`.
+
+    `record` is the dataset event a claim of a dataset record belongs to ("ucdp-ged:12345"): two
+    events with the same toll on neighbouring days are two figures, not one figure repeated.
+    """
     parts = [_text(source_id), *(_text(claim.get(name)) for name in FIGURE_FIELDS)]
+    if record is not None:
+        parts.append(f"record:{record}")
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]

@@ -1,8 +1,10 @@
 """Canonical sources: a speaker as written ("Luhansk governor Serhiy Gaidai") -> one source record.
 
 Pure: no I/O but reading the knowledge once (etl/data/sources.yaml, the parties of
-etl/data/en/parties.yaml, the dateline agencies of etl/data/en/attribution.yaml and the
-gazetteer). The curated entries are tried first, by their exact words; then the general
+etl/data/<language>/parties.yaml, the dateline agencies of etl/data/en/attribution.yaml and the
+gazetteer). Speakers in Ukrainian and Russian are canonicalised by the same rules: the skeleton
+transliterates Cyrillic, the parties' Ukrainian and Russian proper names and the gazetteer's
+Cyrillic place names (through their case endings) give the side. The curated entries are tried first, by their exact words; then the general
 rules of sources.yaml build a *key* from the words, so that spelling, title and
 transliteration variants of one speaker meet (the key is compared with the entries' keys
 first, so "Russia's defence ministry" finds the entry for "Russian Defence Ministry").
@@ -28,7 +30,7 @@ from typing import Any, Literal, get_args
 import yaml
 
 from etl.errors import ConfigError
-from etl.extract.lexicon import lexicon
+from etl.extract.lexicon import LANGUAGE, LANGUAGES, lexicon
 from etl.places import load_gazetteer
 
 SOURCES_PATH = Path(__file__).resolve().parent.parent / "data" / "sources.yaml"
@@ -46,6 +48,7 @@ _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # acronyms ("U.N."), or numbers with letters ("110th").
 _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*|\d+[^\W_]*")
 _POSSESSIVE = ("'s", "’s", "ʼs", "s'", "s’")
+_CYRILLIC_RE = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
 
 class SourceBookError(ConfigError, ValueError):
@@ -120,8 +123,8 @@ class SourceBook:
         if not isinstance(rules, Mapping):
             raise SourceBookError(f"{origin}: needs a `rules` mapping (see the top of the file)")
         self._read_rules(rules)
-        lex = lexicon()
-        self._parties: dict[str, list[str]] = dict(parties if parties is not None else lex.parties["parties"])
+        lex = lexicon(LANGUAGE)
+        self._parties: dict[str, list[str]] = dict(parties if parties is not None else default_parties())
         unknown_neutral = [p for p in self.neutral_parties if p not in self._parties]
         if unknown_neutral:
             raise SourceBookError(f"{origin}: rules.neutral_parties {unknown_neutral} are not parties of "
@@ -178,6 +181,10 @@ class SourceBook:
             raise SourceBookError(f"{self.origin}: rules.skeleton.folds: every fold is a pair of strings [from, to]")
         self.folds: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in folds)
         self.vowels = frozenset(str(skeleton.get("vowels", "")))
+        initial = skeleton.get("initial_vowel", "")
+        if not isinstance(initial, str) or len(initial) > 1:
+            raise SourceBookError(f"{self.origin}: rules.skeleton.initial_vowel must be one letter (or left out)")
+        self.initial_vowel = initial
         cyrillic = rules.get("cyrillic")
         if not isinstance(cyrillic, Mapping) or not all(isinstance(v, str) for v in cyrillic.values()):
             raise SourceBookError(f"{self.origin}: rules.cyrillic must map each Cyrillic letter to Latin letters")
@@ -261,7 +268,8 @@ class SourceBook:
             w = w.replace(a, b)
         if not w:
             return word.casefold()
-        kept = w[0] + "".join(c for c in w[1:] if c not in self.vowels)
+        first = self.initial_vowel if self.initial_vowel and w[0] in self.vowels else w[0]
+        kept = first + "".join(c for c in w[1:] if c not in self.vowels)
         joined = re.sub(r"(.)\1+", r"\1", kept)
         return joined.lower()
 
@@ -300,11 +308,16 @@ class SourceBook:
             return None, True
         if parties:
             return parties[0], False
-        for mention in load_gazetteer().find_places(_clean(text)):
+        for mention in _places_in(_clean(text)):
             country = self._country_by_code.get(mention.country_code)
             if country:
                 return country, False
         return None, False
+
+    def _is_place_or_party(self, token: _Token) -> bool:
+        """A word that names a party or a place ("України", "Крыма", "Харківської")."""
+        return bool(self.parties_in([token])) or any(
+            m.start == 0 and m.end == len(token.text) for m in _places_in(token.text))
 
     def _split_person(self, tokens: list[_Token]) -> tuple[list[_Token], list[_Token]] | None:
         """(office, name) when the words end with a person's name, else None.
@@ -327,6 +340,11 @@ class SourceBook:
                 continue
             break
         while start < end and tokens[start].lower in self.particles:
+            start += 1
+        # Ukrainian and Russian put the office's place or country before the name in the genitive,
+        # capitalised and without a possessive ("прем'єр-міністр України Денис Шмигаль"): a name
+        # has two words (three with a patronymic), so a leading place or party is the office's.
+        while end - start > 2 and _CYRILLIC_RE.match(tokens[start].text) and self._is_place_or_party(tokens[start]):
             start += 1
         name, office = tokens[start:end], tokens[:start]
         if not name or name[-1].possessive or (office and office[-1].lower in self.function_words):
@@ -491,6 +509,28 @@ class SourceBook:
         return None
 
 
+def _places_in(text: str) -> list[Any]:
+    """Gazetteer places the text names; Cyrillic names through the case endings of Ukrainian, else
+    of Russian (a speaker is too short to tell the two apart, and their endings differ)."""
+    gazetteer = load_gazetteer()
+    if not _CYRILLIC_RE.search(text):
+        return gazetteer.find_places(text)
+    return gazetteer.find_places(text, "uk") or gazetteer.find_places(text, "ru")
+
+
+def default_parties() -> dict[str, list[str]]:
+    """The parties of etl/data/en/parties.yaml with the proper names (capitalised aliases: "України",
+    "ЗСУ", "Кремль") of the other languages' parties.yaml. Their common nouns ("противник",
+    "окупанти") are left out: whom they name depends on who speaks."""
+    merged = {party: list(aliases) for party, aliases in lexicon(LANGUAGE).parties["parties"].items()}
+    for language in LANGUAGES:
+        if language == LANGUAGE:
+            continue
+        for party, aliases in lexicon(language).parties["parties"].items():
+            merged.setdefault(party, []).extend(a for a in aliases if a[:1].isupper() and a not in merged[party])
+    return merged
+
+
 def auto_source_id(key: str) -> str:
     """The id of a source no entry lists: readable from its key, stable across runs."""
     kind, _, rest = key.partition(":")
@@ -518,8 +558,8 @@ def source_book() -> SourceBook:
 
 def sources_fingerprint() -> str:
     """Hash of the knowledge canonicalisation reads (part of the assembly version)."""
-    parts = [SOURCES_PATH.read_bytes(), repr(sorted(lexicon().parties["parties"].items())).encode("utf-8"),
-             repr(lexicon().attribution["dateline_agencies"]).encode("utf-8")]
+    parts = [SOURCES_PATH.read_bytes(), repr(sorted(default_parties().items())).encode("utf-8"),
+             repr(lexicon(LANGUAGE).attribution["dateline_agencies"]).encode("utf-8")]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()[:8]
 
 

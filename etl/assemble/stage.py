@@ -28,12 +28,19 @@ class AssemblyCounts:
 
 
 def load_and_assemble(
-    con: Connection, run_id: str, extractor_version: str, batch: Sequence[loader.ArticleBatch], assembly_version: str
+    con: Connection, run_id: str, extractor_version: str, batch: Sequence[loader.ArticleBatch], assembly_version: str,
+    removed: Sequence[str] = (),
 ) -> tuple[loader.LoadCounts, AssemblyCounts]:
-    """Store a batch (`loader.load_batch`) and assemble it, in the caller's transaction."""
+    """Store a batch (`loader.load_batch`) and assemble it, in the caller's transaction.
+
+    `removed` are stored dataset records that updated rows of the batch replace: they and their
+    claims are deleted first, and the figures they leave behind renumbered.
+    """
     replaced = [b.article.article_id for b in batch if b.replace]
-    old_keys = store.figure_keys_of(con, replaced)  # figures the replaced claims leave behind
+    old_keys = store.figure_keys_of(con, [*replaced, *removed])  # figures the replaced claims leave behind
+    claims_removed = loader.delete_records(con, removed)
     counts = loader.load_batch(con, run_id, extractor_version, batch)
+    counts.claims_removed += claims_removed
     # The batch's claims as stored (the loader keeps the first of a repeated claim_id): read from
     # memory, not back from the claims table, which a batch would otherwise scan whole.
     stored: dict[str, dict] = {}
@@ -64,7 +71,9 @@ def assemble_articles(
     """
     counts = AssemblyCounts(articles=len(article_ids))
     touched = set(article_ids)
-    moved = _find_copies(con, article_ids, texts, signed)
+    # A dataset record is no story: it is never a copy, and each of its figures is its own event's.
+    dataset_records = store.dataset_records(con, article_ids)
+    moved = _find_copies(con, [aid for aid in article_ids if aid not in dataset_records], texts, signed)
     counts.copies = len(moved)
     touched.update(moved)
 
@@ -96,7 +105,8 @@ def assemble_articles(
                 # A figure nobody is named for is the publisher's; in a copy, the original's.
                 effective = root_source
                 records[root_source.source_id] = root_source
-            key = figure_key(effective.source_id if effective else None, claim)
+            key = figure_key(effective.source_id if effective else None, claim,
+                             dataset_records.get(claim["article_id"]))
             if claim["figure_key"] is not None:
                 keys.add(claim["figure_key"])
             keys.add(key)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from etl.extract.claims import extract_claims
 from etl.extract.dates import infer_publication_date
-from etl.extract.lexicon import lexicon
+from etl.extract.language import detect_language
+from etl.extract.lexicon import knowledge_fingerprint
 
 # The mechanism's version; the knowledge files' fingerprint is appended so that a data change
 # is a new extractor version too (the ETL re-extracts stored articles when it changes).
 _CODE_VERSION = "1.0"
-EXTRACTOR_VERSION = f"{_CODE_VERSION}+{lexicon().fingerprint}"
+EXTRACTOR_VERSION = f"{_CODE_VERSION}+{knowledge_fingerprint()}"
 
-__all__ = ["EXTRACTOR_VERSION", "extract_claims", "infer_publication_date"]
+__all__ = ["EXTRACTOR_VERSION", "detect_language", "extract_claims", "infer_publication_date"]

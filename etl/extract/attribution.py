@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from etl.extract.lexicon import lexicon
-from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens
+from etl.extract.lexicon import lexicon, per_language
+from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, word_set
 
 _MAX_SPEAKER_TOKENS = 9
 
@@ -32,28 +31,35 @@ class _Tables:
     def __init__(self) -> None:
         a = lexicon().attribution
         self.speech = PhraseTable([(p, "speech") for p in a["speech_verbs"]])
+        self.speech_words = frozenset(p for p in a["speech_verbs"] if " " not in p) | frozenset(a["government_speech"])
         self.prepositions = PhraseTable([(p, "preposition") for p in a["source_prepositions"]])
         self.actors = PhraseTable([(p, "actor") for p in a["actor_verbs"]])
         self.pronouns = {phrase_tokens(p) for p in a["pronouns"]}
-        self.determiners = set(a["determiners"])
-        self.stop = set(a["speaker_stop_words"])
-        self.adverbs = set(a["speaker_adverbs"])
-        self.speaker_nouns = set(a["speaker_nouns"])
-        self.name_joiners = set(a["name_joiners"])
-        self.verb_auxiliaries = set(a["verb_auxiliaries"])
-        self.postposed_followers = set(a["postposed_followers"])
-        self.title_prepositions = set(a["title_prepositions"])
+        self.determiners = word_set(a["determiners"])
+        self.stop = word_set(a["speaker_stop_words"])
+        self.adverbs = word_set(a["speaker_adverbs"])
+        self.speaker_nouns = word_set(a["speaker_nouns"])
+        self.name_joiners = word_set(a["name_joiners"])
+        self.verb_auxiliaries = word_set(a["verb_auxiliaries"])
+        self.postposed_followers = word_set(a["postposed_followers"])
+        self.title_prepositions = word_set(a["title_prepositions"])
         self.agencies = sorted(a["dateline_agencies"], key=len, reverse=True)
+        self.not_speaker_heads = word_set(a.get("not_speaker_heads", []))
+        self.leading_words = word_set(a.get("speaker_leading_words", []))
+        self.reports_back = PhraseTable([(p, True) for p in a.get("reports_back_openers", [])])
+        self.agency_pattern = a.get("dateline_agency_pattern", r"^[^\n]{0,80}\(\s*{agency}\s*\)")
         self.party_aliases = PhraseTable([])
         entries = []
         for party, aliases in lexicon().parties["parties"].items():
             for alias in aliases:
                 entries.append((alias, party))
-        # party names are matched case-sensitively: "US" is a country, "us" is not
+        # party names are matched case-sensitively: "US" is a country, "us" is not; where words
+        # inflect they are matched by normal form ("окупантів", "російських" name Russia)
+        self.party_case = bool(lexicon().parties.get("match_case", True))
         self.party_by_alias = {alias: party for alias, party in entries}
         self.party_first: dict[str, list[tuple[list[str], str]]] = {}
         for alias, party in entries:
-            words = [t.text for t in _simple_tokens(alias)]
+            words = [t.text if self.party_case else t.lower for t in _simple_tokens(alias)]
             self.party_first.setdefault(words[0], []).append((words, party))
         for lst in self.party_first.values():
             lst.sort(key=lambda e: -len(e[0]))
@@ -64,7 +70,7 @@ def _simple_tokens(text: str) -> tuple[Token, ...]:
     return tokenize(text)
 
 
-@lru_cache(maxsize=1)
+@per_language
 def tables() -> _Tables:
     return _Tables()
 
@@ -77,7 +83,12 @@ def parties_in(tokens: tuple[Token, ...], start: int = 0, end: int | None = None
     i = start
     while i < end:
         hit = None
-        for words, party in t.party_first.get(tokens[i].text, ()):
+        if not t.party_case:
+            for words, party in t.party_first.get(tokens[i].lower, ()):
+                if i + len(words) <= end and all(tokens[i + k].lower == w for k, w in enumerate(words)):
+                    hit = (i, i + len(words), party)
+                    break
+        for words, party in t.party_first.get(tokens[i].text, ()) if t.party_case else ():
             if i + len(words) <= end and all(tokens[i + k].text == w for k, w in enumerate(words)):
                 hit = (i, i + len(words), party)
                 break
@@ -208,29 +219,120 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
             if span is None and speech and i > 1 and tokens[i - 1].text == ",":
                 after = _speaker_after(tokens, i + length)  # "..., said Governor Vitaliy Kim."
                 if after and _ends_clause(tokens, after[1]):
-                    span = after
+                    span = _trim_speaker(tokens, after, postposed=True)
             if span is None and i > 1 and tokens[i - 1].text == ",":
                 span = _appositive_speaker(tokens, i - 1)
             if span is None and speech:
                 span = _speaker_after(tokens, i + length)
                 if span and not _ends_clause(tokens, span[1]):
                     span = None  # "said the bombing was ...": a complement, not a speaker
+                if span:
+                    span = _trim_speaker(tokens, span, postposed=True)
         else:
             i += 1
             continue
+        if span:
+            span = _trim_speaker(tokens, span)
         if span:
             words = tuple(tok.lower for tok in tokens[span[0]:span[1]])
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end
             text = sentence.text[s - sentence.start:e - sentence.start]
             out.append(Speaker(s, e, text, "pronoun" if words in t.pronouns else kind, i))
         i += length
+    return out + _label_speakers(sentence, out)
+
+
+_MAX_LABEL_TOKENS = 5
+
+
+def _label_speakers(sentence: Sentence, found: list[Speaker]) -> list[Speaker]:
+    """Headline labels that name the source: "SOHR: 14 civilians killed in Idlib", "14 killed in Idlib:
+    monitor", "Death toll rises to 30 - activists". A label that is a place ("Syria: ...") is no speaker."""
+    tokens = sentence.tokens
+    n = len(tokens)
+    out: list[Speaker] = []
+    colon = next((k for k in range(1, min(n, _MAX_LABEL_TOKENS + 1)) if tokens[k].text == ":"), None)
+    if colon is not None and not found and all(t.is_word and (t.is_capitalised or t.lower in tables().speaker_nouns)
+                                                 for t in tokens[:colon]) and not _is_place(sentence, 0, colon):
+        out.append(_speaker_of(sentence, 0, colon, "speech", colon))
+    end = n - 1 if n and tokens[-1].text in ".!?" else n
+    for k in range(max(1, end - _MAX_LABEL_TOKENS), end):
+        if tokens[k].text in (":", "-", "—", "–") and k > 2 and k + 1 < end and not (
+                tokens[k].text == "-" and tokens[k - 1].end == tokens[k].start):
+            words = tokens[k + 1:end]
+            if words and all(t.is_word for t in words) and (
+                    words[-1].lower in tables().speaker_nouns or words[-1].is_capitalised) \
+                    and not _is_place(sentence, k + 1, end):
+                out.append(_speaker_of(sentence, k + 1, end, "speech", k))
+            break
     return out
+
+
+def _speaker_of(sentence: Sentence, start: int, end: int, kind: str, verb: int) -> Speaker:
+    tokens = sentence.tokens
+    s, e = tokens[start].start, tokens[end - 1].end
+    return Speaker(s, e, sentence.text[s - sentence.start:e - sentence.start], kind, verb)
+
+
+def _is_place(sentence: Sentence, start: int, end: int) -> bool:
+    from etl.places import load_gazetteer
+
+    tokens = sentence.tokens
+    text = sentence.text[tokens[start].start - sentence.start:tokens[end - 1].end - sentence.start]
+    return load_gazetteer().lookup(text) is not None
+
+
+def _trim_speaker(tokens: tuple[Token, ...], span: tuple[int, int], postposed: bool = False) -> tuple[int, int] | None:
+    """A speaker span without leading dates and clause openers ("Friday the Taliban" -> "the Taliban"... "Taliban");
+    None when what is left is an event or a weapon ("the strike claimed the lives of 14")."""
+    t = tables()
+    start, end = span
+    while start < end and (tokens[start].lower in t.leading_words or tokens[start].lower in t.determiners):
+        start += 1
+    if start >= end or tokens[end - 1].lower in t.not_speaker_heads:
+        return None
+    if _is_number(tokens[end - 1]) or (postposed and _is_number(tokens[start])):
+        return None  # "Six alleged criminals", "left 32 alleged", "said six civilians, ...": a figure, not a speaker
+    if end - start <= 3 and _is_plain_place(tokens, start, end):
+        return None  # "..., in the village of Sotk, said": a place is no speaker (a capital or country that speaks is)
+    if start > span[0] and tokens[start - 1].lower in t.determiners:
+        start -= 1  # keep "the" of "the Taliban"
+    return start, end
+
+
+def _is_plain_place(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """A town, region or area that names no party: never a speaker."""
+    from etl.places import load_gazetteer
+
+    words = tokens[start:end]
+    if words and words[0].lower in tables().determiners:
+        words = words[1:]
+    if not words or not words[0].is_capitalised:
+        return False
+    name = " ".join(t.text for t in words)
+    place = load_gazetteer().lookup(name)
+    return place is not None and place.kind != "country" and name not in tables().party_by_alias
+
+
+def _is_number(tok: Token) -> bool:
+    return tok.text[:1].isdigit() or tok.lower in lexicon().quantities["number_words"]
+
+
+def reports_back(sentence: Sentence) -> bool:
+    """True when the sentence opens by pointing back at what was just told ("Про це повідомив ...",
+    "Об этом сообщили в ...": the figures before it are its speaker's)."""
+    return tables().reports_back.match(sentence.tokens, 0) is not None
 
 
 def dateline_agency(text: str) -> str | None:
     """The wire agency named in a dateline ("KYIV (Reuters) -"), if the article opens with one."""
-    head = text[:200]
+    head = "\n".join(line for line in text.split("\n") if line.strip())[:600]  # a headline may come first
+    lines = head.split("\n")[:3]
     for agency in tables().agencies:
-        if re.search(r"^[^\n]{0,80}\(\s*" + re.escape(agency) + r"\s*\)", head):
+        for line in lines:
+            if re.search(r"^[^\n]{0,80}\(\s*" + re.escape(agency) + r"\s*\)\s*[-–—]", line):
+                return agency
+    for agency in tables().agencies:
+        if re.search(tables().agency_pattern.replace("{agency}", re.escape(agency)), lines[0] if lines else ""):
             return agency
     return None

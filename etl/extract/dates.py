@@ -11,12 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-
 import dateparser
 
-from etl.extract.lexicon import lexicon
-from etl.extract.text import PhraseTable, Sentence, Token, split_sentences
+from etl.extract.lexicon import lexicon, per_language, using_language
+from etl.extract.text import PhraseTable, Sentence, Token, split_sentences, word_map
 
 _DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
@@ -37,26 +35,32 @@ class DateMention:
 class _DateTables:
     def __init__(self) -> None:
         d = lexicon().dates
-        self.months: dict[str, int] = d["months"]
-        self.weekdays: list[str] = d["weekdays"]
+        self.months: dict[str, int] = word_map(d["months"])  # type: ignore[assignment]
+        self.weekdays: list[str] = list(word_map({w: n for n, w in enumerate(d["weekdays"])}))
+        # English capitalises month and day names; Ukrainian and Russian do not
+        self.names_capitalised = bool(d.get("names_capitalised", True))
+        # how far after "since" its date may come ("since the invasion began on Thursday"; "з 24 лютого")
+        self.period_date_reach = int(d.get("period_date_reach", 6))
         self.month_parts = PhraseTable(list(d["month_parts"].items()))
         self.relative = PhraseTable(list(d["relative_days"].items()))
         self.weekend = PhraseTable([(p, True) for p in d["weekend_phrases"]])
         self.conflicts = PhraseTable([(p, dt.date.fromisoformat(str(c["date"])))
                                       for c in d["conflict_starts"] for p in c["phrases"]])
-        self.ago_units: dict[str, int] = d["ago_units"]
+        self.ago_units: dict[str, int] = word_map(d["ago_units"])  # type: ignore[assignment]
+        self.ago_words = PhraseTable([(p, True) for p in d.get("ago_words", ["ago"])])
         self.openers = PhraseTable([(p, True) for p in d["period_openers"]])
+        self.same_day = PhraseTable([(p, True) for p in d["same_day_since"]])
         self.rates = PhraseTable([(p, rate) for rate, phrases in d["rates"].items() for p in phrases])
         self.rate_blockers = PhraseTable([(p, True) for p in d["rate_blockers"]])
 
 
-@lru_cache(maxsize=1)
+@per_language
 def tables() -> _DateTables:
     return _DateTables()
 
 
 def _month(tok: Token) -> int | None:
-    if not tok.is_capitalised:
+    if not tok.is_capitalised and tables().names_capitalised:
         return None
     return tables().months.get(tok.lower.rstrip("."))
 
@@ -75,6 +79,9 @@ def _calendar_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int, int | Non
             return i + 5, int(tokens[i + 2].text), int(tokens[i + 4].text), int(tok.text)
         except ValueError:
             return None
+    numeric = _numeric_date_at(tokens, i)
+    if numeric is not None:
+        return numeric
     month = _month(tok)
     if month is not None:
         k = i + 1
@@ -100,6 +107,22 @@ def _calendar_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int, int | Non
             year, k = int(tokens[k].text), k + 1
         return k, _month(tokens[i + 1]), day, year
     return None
+
+
+def _numeric_date_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int, int | None, int | None] | None:
+    """(end, month, day, year) of "24.02.2022" or "24.02" written as separate, touching tokens (the
+    English tokenizer reads "24.02" as one decimal, so this only fires where a comma is the decimal mark)."""
+    n = len(tokens)
+    if not (i + 2 < n and _day(tokens[i]) is not None and tokens[i + 1].text == "."
+            and tokens[i + 1].start == tokens[i].end and tokens[i + 2].start == tokens[i + 1].end
+            and re.fullmatch(r"\d{2}", tokens[i + 2].text) and 1 <= int(tokens[i + 2].text) <= 12):
+        return None
+    k, year = i + 3, None
+    if (k + 1 < n and tokens[k].text == "." and tokens[k].start == tokens[k - 1].end
+            and tokens[k + 1].start == tokens[k].end and re.fullmatch(r"\d{2}|\d{4}", tokens[k + 1].text)):
+        year = int(tokens[k + 1].text) + (2000 if len(tokens[k + 1].text) == 2 else 0)
+        k += 2
+    return k, int(tokens[i + 2].text), int(tokens[i].text), year
 
 
 def _resolve_calendar(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
@@ -131,9 +154,10 @@ def _ago_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int] | None:
     if amount is None or amount.currency or amount.end + 1 >= len(tokens):
         return None
     unit = tables().ago_units.get(tokens[amount.end].lower)
-    if unit is None or tokens[amount.end + 1].lower != "ago" or amount.value * unit > _MAX_DAYS_AGO:
+    ago = tables().ago_words.match(tokens, amount.end + 1)
+    if unit is None or ago is None or amount.value * unit > _MAX_DAYS_AGO:
         return None
-    return amount.end + 2, int(amount.value * unit)
+    return amount.end + 1 + ago[0], int(amount.value * unit)
 
 
 def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMention]:
@@ -166,7 +190,7 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
                 found.append(DateMention(i, k + 1 + (year is not None), "month_part", date, year is not None))
                 i = k + 1
                 continue
-        if tok.is_capitalised and tok.lower in t.weekdays:
+        if (tok.is_capitalised or not t.names_capitalised) and tok.lower in t.weekdays:
             date = _last_weekday(published, t.weekdays.index(tok.lower)) if published else None
             found.append(DateMention(i, i + 1, "weekday", date))
             i += 1
@@ -206,7 +230,9 @@ def find_period_start(sentence: Sentence, dates: list[DateMention]) -> tuple[dt.
         if not opener:
             continue
         k = i + opener[0]
-        inside = {n for n, d in enumerate(dates) if k <= d.start <= k + 6}
+        if t.same_day.match(tokens, k):
+            continue  # "since dawn today": the same day, no period
+        inside = {n for n, d in enumerate(dates) if k <= d.start <= k + t.period_date_reach}
         explicit = [dates[n] for n in sorted(inside) if dates[n].date is not None]
         if explicit:
             return explicit[0].date, inside
@@ -222,7 +248,7 @@ def window_dates(kind: str, published: dt.date | None, *, reference: dt.date | N
     """(period_start, period_end) of a stated window; None when the publication date is unknown.
 
     kind: `rolling` ("in the past 24 hours": `days` ending on `reference`, else on publication),
-    `night` (publication - 1 to publication), `weekend` (the Saturday and Sunday on or before
+    `night` (publication - 1 to publication; the day before `reference` to it when the night is dated), `weekend` (the Saturday and Sunday on or before
     publication), `last_week` / `this_week` (Monday to Sunday of the calendar week before
     publication's / Monday of its week to publication), `last_month`, `month` ("in March": the
     latest such month on or before publication unless `year` is given, ending at its last day or
@@ -234,7 +260,8 @@ def window_dates(kind: str, published: dt.date | None, *, reference: dt.date | N
         end = reference or published
         return end - dt.timedelta(days=days), end
     if kind == "night":
-        return published - dt.timedelta(days=1), published
+        end = reference or published
+        return end - dt.timedelta(days=1), end
     if kind == "weekend":
         sunday = _last_weekday(published, 6)
         return sunday - dt.timedelta(days=1), sunday
@@ -282,9 +309,17 @@ def find_rate(tokens: tuple[Token, ...], start: int, end: int) -> tuple[str, int
     return None
 
 
-def infer_publication_date(text: str) -> dt.date | None:
+def infer_publication_date(text: str, language: str | None = None) -> dt.date | None:
     """The SPEC's rule: the latest explicit calendar date in the text, advanced to the first
-    weekday named in the lead paragraph ("early on Wednesday"); None when the text has no dated day."""
+    weekday named in the lead paragraph ("early on Wednesday"); None when the text has no dated day.
+    `language`: the text's (detected when not given)."""
+    from etl.extract.language import detect_language
+
+    with using_language(language or detect_language(text)):
+        return _inferred_date(text)
+
+
+def _inferred_date(text: str) -> dt.date | None:
     sentences = split_sentences(text)
     latest: dt.date | None = None
     for s in sentences:
@@ -298,6 +333,6 @@ def infer_publication_date(text: str) -> dt.date | None:
             break
         for d in find_dates(s, None):
             if d.kind == "weekday":
-                weekday = tables().weekdays.index(s.tokens[d.start].lower)
+                weekday = tables().weekdays.index(s.tokens[d.end - 1].lower)
                 return latest + dt.timedelta(days=(weekday - latest.weekday()) % 7)
     return latest

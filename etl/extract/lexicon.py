@@ -5,18 +5,23 @@ this module only reads them, checks their shape and refuses contradictions.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LANGUAGE = "en"
-"""Knowledge that depends on the language lives in etl/data/<language>/ (as quantulum3 keeps
-`_lang/<locale>/`); what does not (the gazetteer, sources) sits in etl/data/ itself."""
+"""The default language. Knowledge that depends on the language lives in etl/data/<language>/ (as
+quantulum3 keeps `_lang/<locale>/`); what does not (the gazetteer, sources) sits in etl/data/ itself."""
+LANGUAGES = ("en", "uk", "ru")
+"""ISO 639-1 codes of the languages Tally extracts (articles.language)."""
 KNOWLEDGE_FILES = ("quantities", "metrics", "attribution", "parties", "dates", "text", "grammar", "scope")
 METRICS = ("killed", "injured", "casualties", "trapped", "displaced", "evacuated", "captured", "missing",
            "aid", "strikes", "population")
@@ -42,10 +47,53 @@ class Lexicon:
     grammar: dict[str, Any]
     scope: dict[str, Any]
     fingerprint: str  # hash of all files: part of the extractor version
+    language: str = LANGUAGE
 
 
-def _load(name: str) -> tuple[dict[str, Any], bytes]:
-    path = DATA_DIR / LANGUAGE / f"{name}.yaml"
+_CURRENT: ContextVar[str] = ContextVar("tally_language", default=LANGUAGE)
+_T = TypeVar("_T")
+
+
+def current_language() -> str:
+    """The language being extracted (set by `using_language`; English by default)."""
+    return _CURRENT.get()
+
+
+@contextmanager
+def using_language(language: str) -> Iterator[None]:
+    """Extract in `language` inside the block: every table and tokenizer reads etl/data/<language>/.
+
+    A context variable rather than a parameter threaded through every rule: the rules are one
+    mechanism, and only their tables change with the language.
+    """
+    if language not in LANGUAGES:
+        raise LexiconError(f"unknown language {language!r}: Tally extracts {', '.join(LANGUAGES)}")
+    token = _CURRENT.set(language)
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+def per_language(build: Callable[[], _T]) -> Callable[[], _T]:
+    """Memoise a table builder once per language (built inside `using_language` of that language)."""
+    cache: dict[str, _T] = {}
+
+    @functools.wraps(build)
+    def get() -> _T:
+        language = _CURRENT.get()
+        found = cache.get(language)
+        if found is None:
+            with using_language(language):
+                found = cache[language] = build()
+        return found
+
+    get.cache_clear = cache.clear  # type: ignore[attr-defined]
+    return get
+
+
+def _load(name: str, language: str = LANGUAGE) -> tuple[dict[str, Any], bytes]:
+    path = DATA_DIR / language / f"{name}.yaml"
     raw = path.read_bytes()
     try:
         data = yaml.safe_load(raw)
@@ -72,6 +120,7 @@ def _check(lex: Lexicon) -> None:
         bad = _non_strings(getattr(lex, name), name)
         if bad:
             raise LexiconError(f"{name}.yaml: quote these words, YAML read them as booleans: {bad[:5]}")
+    key = _phrase_key(lex.language)
     q = lex.quantities
     for group in q["qualifier_prefixes"] + q["qualifier_suffixes"]:
         if group["qualifier"] not in QUALIFIERS:
@@ -94,15 +143,17 @@ def _check(lex: Lexicon) -> None:
             raise LexiconError(f"metrics.yaml: metric {metric!r} needs unit people, count or money")
         for kind in ("words", "noun_words", "adjacent_before", "times_verbs", "weak_words"):
             for word in spec.get(kind, []):
-                if word.lower() in owner and owner[word.lower()] != metric:
+                if key(word) in owner and owner[key(word)] != metric:
                     raise LexiconError(
-                        f"metrics.yaml: trigger {word!r} belongs to both {owner[word.lower()]!r} and {metric!r}")
-                owner[word.lower()] = metric
-    group_words = {w.lower() for words in lex.metrics["population_groups"].values() for w in words}
-    both = sorted(group_words & {w.lower() for w in lex.metrics["non_people_nouns"]})
+                        f"metrics.yaml: trigger {word!r} belongs to both {owner[key(word)]!r} and {metric!r}")
+                owner[key(word)] = metric
+    group_words = {key(w) for words in lex.metrics["population_groups"].values() for w in words}
+    group_words |= {key(w) for words in lex.metrics.get("implicit_counts", {}).get("singular_persons", {}).values()
+                    for w in words}
+    both = sorted(group_words & {key(w) for w in lex.metrics["non_people_nouns"]})
     if both:
         raise LexiconError(f"metrics.yaml: words listed both as people and as non-people nouns: {both}")
-    _check_scope(lex.scope)
+    _check_scope(lex.scope, key)
     alias_owner: dict[str, str] = {}
     for party, aliases in lex.parties["parties"].items():
         for alias in aliases:
@@ -111,7 +162,19 @@ def _check(lex: Lexicon) -> None:
             alias_owner[alias] = party
 
 
-def _check_scope(s: dict[str, Any]) -> None:
+def _phrase_key(language: str) -> Callable[[str], str]:
+    """How two entries are compared: lowercase in English, by their words' normal forms where words inflect."""
+    if language == LANGUAGE:
+        return str.lower
+    from etl.extract.text import phrase_tokens
+
+    def key(phrase: str) -> str:
+        with using_language(language):
+            return " ".join(phrase_tokens(phrase))
+    return key
+
+
+def _check_scope(s: dict[str, Any], cue_key: Callable[[str], str] = str.lower) -> None:
     """scope.yaml: known metrics, scopes and window kinds; each cue under one kind only."""
     for key in ("stock_metrics", "event_toll_metrics", "no_event_metrics", "event_count_metrics"):
         unknown = sorted(set(s[key]) - set(METRICS))
@@ -133,20 +196,55 @@ def _check_scope(s: dict[str, Any]) -> None:
     kinds: list[tuple[str, list[str]]] = [(k, s[k]) for k in _SCOPE_CUE_KINDS]
     kinds += [(f"calendar_windows.{k}", v) for k, v in s["calendar_windows"].items()]
     kinds += [(f"to_date_starts.{k}", v) for k, v in s["to_date_starts"].items()]
+    kinds += [("total_words", s.get("total_words", []))]
     owner: dict[str, str] = {}
     for kind, phrases in kinds:
         for phrase in phrases:
-            key = " ".join(phrase.lower().split())
-            if key in owner and owner[key] != kind:
-                raise LexiconError(f"scope.yaml: cue {phrase!r} listed under both {owner[key]} and {kind}")
-            owner[key] = kind
+            cue = " ".join(cue_key(phrase).split())
+            if cue in owner and owner[cue] != kind:
+                raise LexiconError(f"scope.yaml: cue {phrase!r} listed under both {owner[cue]} and {kind}")
+            owner[cue] = kind
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The knowledge files, loaded and checked once."""
-    loaded = {name: _load(name) for name in KNOWLEDGE_FILES}
-    digest = hashlib.sha256(b"".join(loaded[n][1] for n in KNOWLEDGE_FILES)).hexdigest()[:8]
-    lex = Lexicon(**{n: loaded[n][0] for n in KNOWLEDGE_FILES}, fingerprint=digest)
+def _with_english_shape(data: dict[str, Any], english: dict[str, Any]) -> dict[str, Any]:
+    """A language's file with the keys it does not list taken in English's shape: word lists empty (a
+    language without such words has none of them), numbers and patterns as English has them (reaches,
+    limits), so that every rule can ask for every key in every language."""
+    def empty(node: Any) -> Any:
+        if isinstance(node, dict):
+            if not any(isinstance(v, (dict, list)) for v in node.values()):
+                return {}  # a table of English words ("day": 1): none of them in another language
+            return {k: empty(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return []
+        return node
+
+    return {**{key: empty(value) for key, value in english.items() if key not in data}, **data}
+
+
+@functools.lru_cache(maxsize=None)
+def _lexicon(language: str) -> Lexicon:
+    loaded = {name: _load(name, language) for name in KNOWLEDGE_FILES}
+    raw = b"".join(loaded[n][1] for n in KNOWLEDGE_FILES)
+    files = {n: loaded[n][0] for n in KNOWLEDGE_FILES}
+    if language != LANGUAGE:
+        raw += (DATA_DIR / language / "morphology.yaml").read_bytes()
+        english = _lexicon(LANGUAGE)
+        files = {n: _with_english_shape(files[n], getattr(english, n)) for n in KNOWLEDGE_FILES}
+    digest = hashlib.sha256(raw).hexdigest()[:8]
+    lex = Lexicon(**files, fingerprint=digest, language=language)
     _check(lex)
     return lex
+
+
+def lexicon(language: str | None = None) -> Lexicon:
+    """The knowledge files of `language` (default: the language being extracted), loaded and checked once."""
+    return _lexicon(language or _CURRENT.get())
+
+
+lexicon.cache_clear = _lexicon.cache_clear  # type: ignore[attr-defined]
+
+
+def knowledge_fingerprint() -> str:
+    """One hash of every language's knowledge files: part of the extractor version."""
+    return hashlib.sha256("".join(lexicon(lang).fingerprint for lang in LANGUAGES).encode()).hexdigest()[:8]

@@ -14,10 +14,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from etl.extract.lexicon import lexicon
-from etl.extract.text import PhraseTable, Token
+from etl.extract.lexicon import LANGUAGE, lexicon, per_language
+from etl.extract.text import PhraseTable, Token, word_map, word_set
 
 Bounds = tuple[float | None, float, float | None]
 
@@ -48,6 +47,7 @@ class Quantity:
     core_start: int  # first token of the number itself (after the qualifier)
     rule: str
     needs_metric_noun: bool = False
+    metric_noun_before: bool = False  # "Загиблих немає", "Пострадавших нет": the counted noun comes first
 
 
 class _Grammar:
@@ -55,36 +55,57 @@ class _Grammar:
 
     def __init__(self) -> None:
         q = lexicon().quantities
-        self.number_words: dict[str, int] = q["number_words"]
-        self.scale_words: dict[str, int] = q["scale_words"]
-        self.scale_suffixes: dict[str, dict] = q["scale_suffixes"]
+        self.number_words: dict[str, float] = word_map(q["number_words"])  # type: ignore[assignment]
+        self.scale_words: dict[str, int] = word_map(q["scale_words"])  # type: ignore[assignment]
+        self.scale_suffixes: dict[str, dict] = word_map(q["scale_suffixes"])  # type: ignore[assignment]
         self.fractions = PhraseTable(list(q["fraction_words"].items()))
         self.currency_symbols: dict[str, str] = q["currency_symbols"]
         self.currency_codes: set[str] = set(q["currency_codes"])
-        self.currency_words: dict[str, str] = q["currency_words"]
+        self.currency_words: dict[str, str] = word_map(q["currency_words"])  # type: ignore[assignment]
         self.prefixes = PhraseTable([(p, g) for g in q["qualifier_prefixes"] for p in g["phrases"]])
         self.suffixes = PhraseTable([(p, g) for g in q["qualifier_suffixes"] for p in g["phrases"]])
-        self.vague = PhraseTable([(v["phrase"], v) for v in q["vague_quantities"]])
+        # vague quantities as written: the plural "тисячі" is thousands, the singular "тисяча" a thousand
+        self.vague = PhraseTable([(v["phrase"], v) for v in q["vague_quantities"]], surface=True)
         self.exact = PhraseTable([(e["phrase"], e) for e in q["exact_phrases"]])
         self.connectors = PhraseTable([(c["word"], c) for c in q["range_connectors"]])
-        self.change_verbs = set(q["change_verbs"])
-        self.range_openers = set(q["range_openers"])
-        self.one_before = set(q["one_not_a_count"]["before"])
-        self.one_after = set(q["one_not_a_count"]["after"])
+        self.change_verbs = word_set(q["change_verbs"])
+        # an opener is a word ("between") or {word, kind} where the language has several words for one kind
+        self.range_openers: dict[str, str] = {}
+        for opener in q["range_openers"]:
+            word, kind = (opener, opener) if isinstance(opener, str) else (opener["word"], opener["kind"])
+            self.range_openers[next(iter(word_set([word])))] = kind
+        self.one_before = word_set(q["one_not_a_count"]["before"])
+        self.one_after = word_set(q["one_not_a_count"]["after"])
+        # "зросла до 23": after these a prefix ("до" = up to) is a preposition, and the number exact
+        self.prefix_not_after = word_set(q.get("qualifier_prefix_not_after", []))
+        self.address_words = word_set(q.get("address_words", []))
+        digits = q.get("digits", {})
+        self.decimal_comma = digits.get("decimal") == ","
+        self.hyphen_suffix_ordinal = bool(digits.get("hyphen_suffix_is_ordinal"))
+        self.digits_re = _DIGITS_RE_DECIMAL_COMMA if self.decimal_comma else _DIGITS_RE
         m = lexicon().metrics
         self.not_figure_suffixes = PhraseTable([(p, True) for p in m["not_figure_suffixes"]])
         self.not_figure_prefixes = PhraseTable([(p, True) for p in m["not_figure_prefixes"]])
         months = lexicon().dates["months"]
-        self.months = set(months)
-        self.world_population = float(q["world_population"])
+        self.months = word_set(list(months))
+        # how many people there are is no fact of a language: one number, in the default language's file
+        self.world_population = float(lexicon(LANGUAGE).quantities["world_population"])
+
+    def digits_value(self, m: re.Match[str]) -> float:
+        """The value of a digit token matched by `digits_re` (before any scale)."""
+        if self.decimal_comma:
+            return float(re.sub(r"\s", "", m.group(1)) + (m.group(2) or "").replace(",", "."))
+        return float(m.group(1).replace(",", "") + (m.group(2) or ""))
 
 
-@lru_cache(maxsize=1)
+@per_language
 def grammar() -> _Grammar:
     return _Grammar()
 
 
 _DIGITS_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([A-Za-z]*)$")
+# "1 500", "4,6": space (or no-break / thin space) thousands and a decimal comma
+_DIGITS_RE_DECIMAL_COMMA = re.compile(r"^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(,\d+)?([A-Za-z]*)$")
 
 
 def parse_number(text: str) -> float | None:
@@ -98,7 +119,8 @@ def parse_number(text: str) -> float | None:
     amount = read_amount(tokens, 0)
     if amount is None or amount.end != len(tokens):
         exact = grammar().exact.match(tokens, 0)
-        if exact and exact[0] == len(tokens) and not exact[1].get("needs_metric_noun"):
+        if exact and exact[0] == len(tokens) and not exact[1].get("needs_metric_noun") \
+                and not exact[1].get("metric_noun_before"):
             return float(exact[1]["value"])
         return None
     return amount.value
@@ -141,9 +163,9 @@ def read_amount(tokens: tuple[Token, ...], i: int) -> Amount | None:
 def _read_core(tokens: tuple[Token, ...], i: int) -> tuple[float | None, int, bool, bool]:
     g = grammar()
     tok = tokens[i]
-    m = _DIGITS_RE.match(tok.text)
+    m = g.digits_re.match(tok.text)
     if m:
-        value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+        value = g.digits_value(m)
         scaled = False
         suffix = m.group(3).lower()
         if suffix:
@@ -183,11 +205,14 @@ def _read_words(tokens: tuple[Token, ...], i: int) -> tuple[float | None, int, b
         w = tokens[j].lower
         if w in g.number_words:
             v = g.number_words[w]
-            # "twenty five" continues a tens word; "two three" or "five twenty" does not
-            if seen and not (last_kind == "tens" and v < 10) and last_kind != "scale" or last_kind == "fraction":
+            # "twenty five" continues a tens word, "двісті п'ятдесят" a hundreds word; "two three" or
+            # "five twenty" does not
+            if seen and not (last_kind == "tens" and v < 10) and not (last_kind == "hundreds" and v < 100) \
+                    and last_kind != "scale" or last_kind == "fraction":
                 break
             current += v
-            last_kind = "tens" if v >= 20 and v % 10 == 0 else "unit"
+            last_kind = ("hundreds" if v >= 100 and v % 100 == 0 else
+                         "tens" if v >= 20 and v % 10 == 0 else "unit")
         elif w in g.scale_words and seen:
             scale = g.scale_words[w]
             if scale < 1000:
@@ -242,12 +267,19 @@ def _is_excluded(tokens: tuple[Token, ...], start: int, end: int, amount: Amount
         if prev.text == "-" and idx > 1 and _glued(tokens, idx - 1) and tokens[idx - 2].is_word:
             return True  # S-300, Su-25, T-72
     nxt = tokens[end] if end < len(tokens) else None
-    if nxt is not None and nxt.text in (":", "/") and _glued(tokens, end):
-        return True  # 8:30, 24/7
+    if nxt is not None and nxt.text in (":", "/") and _glued(tokens, end) and end + 1 < len(tokens) \
+            and _glued(tokens, end + 1):
+        return True  # 8:30, 24/7 (not "rises to 250: activists")
+    if (g.hyphen_suffix_ordinal and nxt is not None and nxt.text in "-–" and _glued(tokens, end)
+            and end + 1 < len(tokens) and tokens[end + 1].is_word and _glued(tokens, end + 1)):
+        return True  # "93-тя бригада", "80-х", "5-й": an ordinal or an adjective, no count
     if g.not_figure_suffixes.match(tokens, end):
         return True
-    if g.not_figure_prefixes.match_ending_at(tokens, start):
-        return True
+    if g.address_words and _after_street_name(tokens, idx):
+        return True  # "на вулиці Шевченка, 12": a house number
+    prefix = g.not_figure_prefixes.match_ending_at(tokens, start)
+    if prefix and not (start - prefix[0] > 0 and tokens[start - prefix[0] - 1].lower in g.prefix_not_after):
+        return True  # "до 06:00", not "выросло до 23" (after a toll verb "до" is "to")
     if ((prev is not None and prev.is_capitalised and prev.lower.rstrip(".") in g.months)
             or (nxt is not None and nxt.is_capitalised and nxt.lower in g.months)):
         return True  # June 10, 10 June
@@ -255,9 +287,18 @@ def _is_excluded(tokens: tuple[Token, ...], start: int, end: int, amount: Amount
             and re.fullmatch(r"(1[89]|20)\d\d", first.text)):
         return True  # a year; counts that size are written with a separator
     if (not amount.in_words and prev is not None and prev.is_capitalised and prev.is_word
+            and not (g.decimal_comma and (amount.scaled or amount.currency))  # "Україні 175 млн доларів"
             and idx - 1 > 0 and prev.lower not in g.number_words and start == idx and idx not in after_place):
         return True  # "Leopard 2", "Voyager 2": a name followed by a number (not "the town of Kupiansk 40")
     return False
+
+
+def _after_street_name(tokens: tuple[Token, ...], idx: int) -> bool:
+    """A number right after "<street word> <Name>[,]" ("вул. Шевченка, 12", "улица Ленина 5")."""
+    k = idx - 1
+    while k >= 0 and idx - k <= 5 and (tokens[k].text in ",." or tokens[k].is_capitalised or tokens[k].text == "-"):
+        k -= 1
+    return k >= 0 and k < idx - 1 and tokens[k].lower in grammar().address_words
 
 
 def find_quantities(tokens: tuple[Token, ...], blocked: set[int] | None = None,
@@ -287,11 +328,13 @@ def _quantity_at(tokens: tuple[Token, ...], i: int, blocked: set[int], after_pla
     if i in blocked:
         return None
     prefix = g.prefixes.match(tokens, i)
+    if prefix and i > 0 and tokens[i - 1].lower in g.prefix_not_after:
+        prefix = None
     j = i + prefix[0] if prefix else i
     group = prefix[1] if prefix else None
     range_mode = None
     if j < len(tokens) and tokens[j].lower in g.range_openers:
-        range_mode = tokens[j].lower
+        range_mode = g.range_openers[tokens[j].lower]
         j += 1
     if j >= len(tokens):
         return None
@@ -307,7 +350,8 @@ def _quantity_at(tokens: tuple[Token, ...], i: int, blocked: set[int], after_pla
         k = j + exact[0]
         (low, best, high), qual = _bounds(float(e["value"]), group)
         return Quantity(i, k, low, best, high, qual, None, j, "fixed_phrase",
-                        needs_metric_noun=bool(e.get("needs_metric_noun")))
+                        needs_metric_noun=bool(e.get("needs_metric_noun")),
+                        metric_noun_before=bool(e.get("metric_noun_before")))
     first = read_amount(tokens, j)
     if first is None:
         return None
@@ -362,9 +406,9 @@ def _is_plausible(q: Quantity) -> bool:
 
 def _unscaled(tokens: tuple[Token, ...], amount: Amount) -> float:
     k = amount.start + (1 if amount.currency and tokens[amount.start].text in grammar().currency_symbols else 0)
-    m = _DIGITS_RE.match(tokens[k].text)
+    m = grammar().digits_re.match(tokens[k].text)
     if m and not m.group(3):
-        return float(m.group(1).replace(",", "") + (m.group(2) or ""))
+        return grammar().digits_value(m)
     return amount.value
 
 

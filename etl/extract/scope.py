@@ -14,13 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
-
 from etl.extract import attribution, dates
 from etl.extract.dates import DateMention
-from etl.extract.lexicon import lexicon
+from etl.extract.lexicon import lexicon, per_language
 from etl.extract.numbers import read_amount
-from etl.extract.text import PhraseTable, Sentence, Token
+from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, word_map, word_set
 from etl.models import Scope
 
 _TOLL_REACH = 30  # "The death toll from Thursday's Russian missile strike on the central city ... rose to 23"
@@ -39,6 +37,8 @@ class Figure:
     metric: str
     rate: str | None
     as_of: dt.date | None
+    excluded: tuple[int, int] | None = None  # tokens that belong to another figure ("up from 900,000 in May")
+    others: tuple[tuple[int, int], ...] = ()  # the other figures of the sentence (token spans)
 
 
 @dataclass(frozen=True)
@@ -79,21 +79,27 @@ class _Tables:
     def __init__(self) -> None:
         s = lexicon().scope
         self.stock_metrics = frozenset(s["stock_metrics"])
+        self.present_event_verbs = PhraseTable([(p, True) for p in s["present_event_verbs"]])
         self.event_toll_metrics = frozenset(s["event_toll_metrics"])
         self.no_event_metrics = frozenset(s["no_event_metrics"])
         self.event_count_metrics = frozenset(s["event_count_metrics"])
         self.counters = PhraseTable([(p, True) for p in s["event_counters"]])
         self.metric_defaults: dict[str, str] = s["metric_defaults"]
         self.stock = PhraseTable([(p, True) for p in s["stock_cues"]])
-        self.present_perfect = frozenset(s["present_perfect"])
-        self.past_perfect = frozenset(s["past_perfect"])
-        self.modals = frozenset(s["modals"])
-        self.toll_links = frozenset(s["toll_links"])
+        self.present_perfect = word_set(s["present_perfect"])
+        self.past_perfect = word_set(s["past_perfect"])
+        self.modals = word_set(s["modals"])
+        self.toll_links = PhraseTable([(p, True) for p in s["toll_links"]])  # "from", "в результате"
         self.up_to_date = PhraseTable([(p, True) for p in s["up_to_date"]])
-        self.month_prepositions = frozenset(s["month_window_prepositions"])
-        self.window_units: dict[str, dict[str, int]] = s["window_units"]
+        self.month_prepositions = word_set(s["month_window_prepositions"])
+        self.window_units: dict[str, dict[str, int]] = word_map(s["window_units"])  # type: ignore[assignment]
+        # where a language has no "since" word of its own ("з 24 лютого"), a stated start makes a total
+        self.period_start_is_cumulative = bool(s.get("period_start_is_cumulative", False))
+        self.dated_nights = {phrase_tokens(p) for p in s.get("dated_night_cues", [])}
         entries: list[tuple[str, object]] = []
         entries += [(p, ("cumulative", None)) for p in s["cumulative_cues"]]
+        # "загалом", "всего": a total, of a window when the clause names one ("Загалом за добу поранено 9")
+        entries += [(p, ("total", None)) for p in s.get("total_words", [])]
         entries += [(p, ("not_cumulative", None)) for p in s["not_cumulative"]]
         entries += [(p, ("to_date", f"{kind}_to_date")) for kind, ps in s["to_date_starts"].items() for p in ps]
         entries += [(p, ("toll", None)) for p in s["toll_nouns"]]
@@ -106,7 +112,7 @@ class _Tables:
         self.cues = PhraseTable(entries)
 
 
-@lru_cache(maxsize=1)
+@per_language
 def tables() -> _Tables:
     return _Tables()
 
@@ -193,8 +199,11 @@ def _verb_region(tokens: tuple[Token, ...], fig: Figure) -> range:
 def _tense(tokens: tuple[Token, ...], region: range) -> str:
     """present_perfect ("have been displaced"), past_perfect ("had been killed") or simple."""
     t = tables()
+    speech = attribution.tables().speech
     for k in region:
         word = tokens[k].lower
+        if (word in t.present_perfect or word in t.past_perfect) and speech.match(tokens, k + 1):
+            continue  # "SOHR has documented the death of 27 ... on Saturday": the report's tense, not the figure's
         if word in t.present_perfect and not (k > 0 and tokens[k - 1].lower in t.modals):
             return "present_perfect"
         if word in t.past_perfect or (word in t.present_perfect and k > 0 and tokens[k - 1].lower in t.modals):
@@ -214,11 +223,22 @@ def _event_toll(tokens: tuple[Token, ...], cues: _SentenceCues, fig: Figure) -> 
     for toll in cues.of("toll"):
         if not (fig.start - _TOLL_REACH <= toll.start < fig.start):
             continue
-        if toll.end < len(tokens) and tokens[toll.end].lower in t.toll_links:
+        after = toll.end
+        link = t.toll_links.match(tokens, after)
+        if (link is None and after + 1 < len(tokens) and tokens[after].lower in _place_prepositions()
+                and tokens[after + 1].is_capitalised):
+            after += 2  # "Число погибших в Израиле в результате нападения": the toll's place before its event
+            link = t.toll_links.match(tokens, after)
+        if link is not None:
             for ev in events:
-                if toll.end < ev.start <= toll.end + _EVENT_AFTER_TOLL and ev.start < fig.start:
+                if toll.end < ev.start <= after + link[0] - 1 + _EVENT_AFTER_TOLL and ev.start < fig.start:
                     return ev
     return None
+
+
+@per_language
+def _place_prepositions() -> frozenset[str]:
+    return word_set(lexicon().grammar["place_prepositions"])
 
 
 def _counted(tokens: tuple[Token, ...], cue: _Cue) -> bool:
@@ -240,6 +260,36 @@ def _period(tokens: tuple[Token, ...], cue: _Cue, window: tuple[dt.date, dt.date
     if window is None:
         return ScopeReading("period", None, None, f"period: '{words}' (no publication date to resolve it)")
     return ScopeReading("period", window[0], window[1], f"period: '{words}'")
+
+
+_WINDOW_CUES = ("rolling", "same_window", "calendar", "month")
+_TOTAL_CUES = ("cumulative", "to_date", "up_to_date")
+
+
+def _opener_after(tokens: tuple[Token, ...], k: int) -> bool:
+    """The sentence's "since ..." comes after token k."""
+    openers = dates.tables().openers
+    return not any(openers.match(tokens, j) for j in range(k)) and any(openers.match(tokens, j) for j in range(k, len(tokens)))
+
+
+def _distance(span: tuple[int, int], k: int) -> int:
+    return 0 if span[0] <= k < span[1] else min(abs(k - span[0]), abs(k - (span[1] - 1)))
+
+
+def _owns(fig: Figure, cue: _Cue) -> bool:
+    """The figure is at least as near the cue as every other figure of the sentence."""
+    mine = _distance((fig.start, fig.end), cue.start)
+    return all(mine <= _distance(other, cue.start) for other in fig.others)
+
+
+def observe(sentence: Sentence, date_mentions: list[DateMention], article: ArticleScope, paragraph: int) -> None:
+    """A sentence that tells an attack ("Russian forces shelled Velykyi Burluk") opens an event the next
+    sentences' tolls belong to ("A civilian was killed and two others were injured"), figures or not."""
+    if article._cues is None or article._cues[0] != sentence.start:
+        article._cues = (sentence.start, _find_cues(sentence, date_mentions))
+    cues = article._cues[1]
+    if cues.of("single_event", "attack_verb") or (cues.of("events") and any(d.date for d in date_mentions)):
+        article.open_event_paragraph = paragraph
 
 
 def read_scope(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], period_dates: set[int],
@@ -265,6 +315,30 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
     if article._cues is None or article._cues[0] != sentence.start:
         article._cues = (sentence.start, _find_cues(sentence, date_mentions))
     cues = article._cues[1]
+    if fig.excluded is not None:
+        lo, hi = fig.excluded
+        cues = _SentenceCues([c for c in cues.cues if not lo <= c.start < hi], cues.statement_dates)
+        period_dates = period_dates | {n for n, d in enumerate(date_mentions) if lo <= d.start < hi}
+    openers = frozenset(lexicon().grammar["subordinate_openers"])
+    apart = {k for k in range(fig.end, len(tokens) - 1) if tokens[k].text == "," and tokens[k + 1].lower in openers}
+    if apart:
+        # ", as Lebanon's health ministry said the toll since October 2023 had exceeded 3,000": a total or a
+        # window in a clause of its own after the figure is not the figure's
+        first = min(apart)
+        cues = _SentenceCues([c for c in cues.cues if c.kind not in _WINDOW_CUES + _TOTAL_CUES or c.start < first],
+                             cues.statement_dates)
+        if period_start is not None and not cues.of(*_TOTAL_CUES) and _opener_after(tokens, first):
+            period_start = None
+    if fig.others:
+        # a window belongs to the figure nearest it, and a figure with a window of its own leaves the running
+        # total to the figure nearer the "since": "killed 42 over the past 24 hours, ..., bringing the toll
+        # since October 7 to more than 35,000"
+        windows = [c for c in cues.cues if c.kind in _WINDOW_CUES and _owns(fig, c)]
+        cues = _SentenceCues([c for c in cues.cues if (c.kind not in _WINDOW_CUES or _owns(fig, c))
+                              and not (c.kind in _TOTAL_CUES and windows and not _owns(fig, c))],
+                             cues.statement_dates)
+        if windows and period_start is not None and not any(c.kind in _TOTAL_CUES for c in cues.cues):
+            period_start = None
 
     def out(scope: Scope, reason: str, window: tuple[dt.date, dt.date] | None = None,
             start: dt.date | None = period_start) -> ScopeReading:
@@ -279,6 +353,8 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
         return out("stock", f"stock: {fig.metric} counts people in a state")
     # 3: the toll of one named event
     event = _event_toll(tokens, cues, fig) if fig.metric not in t.no_event_metrics else None
+    if event is not None and event.kind == "events" and cues.of("cumulative", "to_date"):
+        event = None  # "the death toll from Israeli strikes since October 2023": a running total
     if event is not None:
         return out("incident", f"incident: toll of one event ('{_words(tokens, event.start, event.end)}')")
     region = _verb_region(tokens, fig)
@@ -300,6 +376,11 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
     if total:
         cue = total[0]
         return out("cumulative", f"cumulative: '{_words(tokens, cue.start, cue.end)}' (a running total)")
+    if cues.of("total") and not cues.of(*_WINDOW_CUES):
+        cue = cues.of("total")[0]
+        return out("cumulative", f"cumulative: '{_words(tokens, cue.start, cue.end)}' (a total with no window)")
+    if period_start is not None and t.period_start_is_cumulative:
+        return out("cumulative", f"cumulative: a total since {period_start.isoformat()}")
     tolls = [c for c in cues.of("toll") if fig.start - _TOLL_REACH <= c.start < fig.start]
     if tolls:
         if open_event:
@@ -329,13 +410,19 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
             what = ("one event" if cue.kind == "single_event" else "counted events" if _counted(tokens, cue)
                     else "attacks told in the past or dated")
             return out("incident", f"incident: '{_words(tokens, cue.start, cue.end)}' ({what})")
+    # 7b: a headline's or lead's present tense for a past event ("Car bomb kills 7", "IS executes 12")
+    if fig.verb_start < fig.start and t.present_event_verbs.match(tokens, fig.verb_start) and not calendar:
+        return out("incident", f"incident: '{_words(tokens, fig.verb_start, fig.verb_end)}' (an event told in the present)")
     # 8: calendar windows
     for cue in calendar:
         if cue.kind == "month":
             month, year = cue.value  # type: ignore[misc]
             window = dates.window_dates("month", published, month=month, year=year)
         else:
-            window = dates.window_dates(str(cue.value), published)
+            # "в ночь на 12 июня": the night before the date the cue names, not before publication
+            named = next((d.date for d in date_mentions if d.start == cue.end and d.date is not None), None)
+            dated = named if tuple(tok.lower for tok in tokens[cue.start:cue.end]) in t.dated_nights else None
+            window = dates.window_dates(str(cue.value), published, reference=dated)
         return _period(tokens, cue, window)
     # 9: a dated event
     if event_dates and tense != "present_perfect":

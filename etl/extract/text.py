@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from etl.extract.lexicon import lexicon
+from etl.extract.lexicon import LANGUAGE, current_language, lexicon
+from etl.extract.morphology import INFLECTED_LANGUAGES, normal_form
 
 # Order matters: currency symbols, dotted abbreviations (U.S., a.m.), numbers with an
 # optional glued suffix (1.2m, 8am, 3rd), words with inner apostrophes, any other character.
@@ -23,6 +24,18 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*"
     r"|\S"
 )
+# Ukrainian and Russian write thousands with a (no-break, thin) space and decimals with a comma
+# ("1 500", "4,6 млрд"); a phone number ("+380 67 123 45 67", "0 800 500 335") is one token, no count.
+_TOKEN_RE_CYRILLIC = re.compile(
+    r"\+\d{1,3}(?:[ \u00a0-]?\(?\d{2,3}\)?)(?:[ \u00a0-]?\d{2,3}){2,4}"
+    r"|\b0[ \u00a0-]?800(?:[ \u00a0-]?\d{2,3}){2,3}"
+    r"|US\$|[$€£¥₴₽]"
+    r"|(?:[A-Za-z]\.){2,}"
+    r"|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,]\d)(?:,\d+)?"
+    r"|\d+(?:,\d+)?[A-Za-z]*"
+    r"|[^\W\d_]+(?:['’ʼ][^\W\d_]+)*"
+    r"|\S"
+)
 
 
 @dataclass(frozen=True)
@@ -30,9 +43,18 @@ class Token:
     text: str
     start: int
     end: int
+    norm: str = ""  # the form the rules compare: lowercase text; where words inflect, the lemma
+
+    @cached_property
+    def lower(self) -> str:
+        """The token as the rules compare it: the lowercase word in English, its normal form (lemma)
+        in Ukrainian and Russian, so that every rule and table matches through inflection. Cached:
+        the phrase tables ask for it millions of times per corpus."""
+        return self.norm or self.text.lower()
 
     @property
-    def lower(self) -> str:
+    def surface(self) -> str:
+        """The lowercase word as written (for the few tables where the inflection carries meaning)."""
         return self.text.lower()
 
     @property
@@ -54,15 +76,37 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
-def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
-    """Split text into tokens whose offsets are shifted by `offset`."""
-    return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text))
+def tokenize(text: str, offset: int = 0, language: str | None = None) -> tuple[Token, ...]:
+    """Split text into tokens whose offsets are shifted by `offset` (in the language being extracted)."""
+    language = language or current_language()
+    if language not in INFLECTED_LANGUAGES:
+        return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text))
+    return tuple(Token(m.group(), m.start() + offset, m.end() + offset, normal_form(m.group(), language))
+                 for m in _TOKEN_RE_CYRILLIC.finditer(text))
 
 
-@lru_cache(maxsize=4096)
-def phrase_tokens(phrase: str) -> tuple[str, ...]:
-    """A lexicon phrase as the lowercase token sequence it must match."""
-    return tuple(t.lower for t in tokenize(phrase))
+def phrase_tokens(phrase: str, *, surface: bool = False) -> tuple[str, ...]:
+    """A lexicon phrase as the token sequence it must match (normal forms, or `surface` lowercase words)."""
+    return _phrase_tokens(phrase, current_language(), surface)
+
+
+@lru_cache(maxsize=16384)
+def _phrase_tokens(phrase: str, language: str, surface: bool) -> tuple[str, ...]:
+    return tuple(t.surface if surface else t.lower for t in tokenize(phrase, language=language))
+
+
+def word_set(words: list[str]) -> frozenset[str]:
+    """A list of single words from the knowledge files, in the form tokens are compared in."""
+    if current_language() == LANGUAGE:
+        return frozenset(words)
+    return frozenset(normal_form(w, current_language()) for w in words)
+
+
+def word_map(mapping: dict[str, object]) -> dict[str, object]:
+    """A word-keyed table from the knowledge files, keyed in the form tokens are compared in."""
+    if current_language() == LANGUAGE:
+        return mapping
+    return {normal_form(w, current_language()): v for w, v in mapping.items()}
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -74,9 +118,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
-_WORD_BEFORE_STOP_RE = re.compile(r"([A-Za-z.]+)\.*$")
-_ABBREVIATION_CHARS = 24  # an abbreviation before a full stop ("Lt.", "U.S.") is never longer
+_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[«]?[A-Z0-9А-ЯЁЄІЇҐ])")
+# the word (any alphabet's letters and inner full stops: "U.S.", "тис.") before a full stop
+_WORD_BEFORE_STOP_RE = re.compile(r"((?:[^\W\d_]|\.)+)\.*$")
+_ABBREVIATION_CHARS = 24  # an abbreviation before a full stop ("Lt.", "U.S.", "обл.") is never longer
 
 MAX_SENTENCE_CHARS = 1000
 """Longest sentence read as one: longer runs (scraped tables, live blogs without full stops)
@@ -143,12 +188,14 @@ def match_phrase_at(tokens: tuple[Token, ...], i: int, phrase: tuple[str, ...]) 
 
 
 class PhraseTable:
-    """Phrases indexed by first token, matched longest first (case-insensitive)."""
+    """Phrases indexed by first token, matched longest first (case-insensitive; through inflection
+    unless `surface`: "тисячі" means thousands and "тисяча" a thousand, so vague quantities match as written)."""
 
-    def __init__(self, entries: list[tuple[str, object]]):
+    def __init__(self, entries: list[tuple[str, object]], *, surface: bool = False):
         self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        self._surface = surface
         for phrase, value in entries:
-            toks = phrase_tokens(phrase)
+            toks = phrase_tokens(phrase, surface=surface)
             if toks:
                 self._by_first.setdefault(toks[0], []).append((toks, value))
         for lst in self._by_first.values():
@@ -157,6 +204,11 @@ class PhraseTable:
     def match(self, tokens: tuple[Token, ...], i: int) -> tuple[int, object] | None:
         """(length in tokens, value) of the longest phrase starting at token i."""
         if i >= len(tokens):
+            return None
+        if self._surface:
+            for toks, value in self._by_first.get(tokens[i].surface, ()):
+                if i + len(toks) <= len(tokens) and all(tokens[i + k].surface == toks[k] for k in range(len(toks))):
+                    return len(toks), value
             return None
         for toks, value in self._by_first.get(tokens[i].lower, ()):
             if match_phrase_at(tokens, i, toks):

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from etl.extract.lexicon import LANGUAGES
 from etl.models import Article, ReadProblem, TextSource
 
 ReadResult = Article | ReadProblem
@@ -29,7 +30,7 @@ DEFAULT_MAX_ALIASES = 16
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 """Front matter is a few lines of metadata; more than this is not front matter but a mistake or an attack."""
 
-METADATA_KEYS = ("id", "url", "title", "publisher", "published")
+METADATA_KEYS = ("id", "url", "title", "publisher", "published", "language")
 _MESSAGE_CHARS = 160
 
 
@@ -238,9 +239,15 @@ def build_article(
             "or a datetime such as 2022-06-15T08:00:00Z",
             key_lines.get("published", line),
         )
+    language = optional_str(meta.get("language"))
+    if language is not None and language.lower() not in LANGUAGES:
+        return ReadProblem(origin, f'bad "language" {one_line(repr(language), 60)}: use one of {", ".join(LANGUAGES)} '
+                                   "(ISO 639-1), or leave it out to detect it from the text",
+                           key_lines.get("language", line))
     return Article(
         text=body,
         origin=origin,
+        language=language.lower() if language else None,
         url=optional_str(meta.get("url")),
         title=optional_str(meta.get("title")),
         publisher=optional_str(meta.get("publisher")),

@@ -111,8 +111,9 @@ Moscow said its Kh-22 missiles had struck a weapons depot next to the mall. Krem
     c("killed", "atl", 18, category="unspecified", as_of="Mon", source=["officials"], location="Kremenchuk", scope='incident', note="on Monday killed at least 18 people"),
     c("missing", "apx", 20, category="unspecified", as_of=["pub", "Mon"], source=["officials", "Reuters"], location="Kremenchuk", scope=['stock', 'incident'], note="around 20 people listed as missing"),
     c("injured", "ex", 59, category="unspecified", as_of="pub", source=["Dmytro Lunin", "governor"], location=["Kremenchuk", "Poltava"], scope='incident', note="59 people had been wounded"),
+    c("injured", "ex", 25, category="unspecified", as_of="pub", source=["Dmytro Lunin", "governor"], location=["Kremenchuk", "Poltava"], scope='incident', note="among them 25 who were in a serious condition"),
     c("population", "apx", 220000, as_of="pub", source=SRC_PUB["Reuters"], location="Kremenchuk", scope='stock', note="an industrial city of some 220,000 people"),
-], ["25 who were in a serious condition", "Kh-22"])
+], ["Kh-22"])
 
 art(3, "AP", "2022-03-16", "Thousands flee Mariupol through humanitarian corridor", """
 ZAPORIZHZHIA, Ukraine (AP) — About 20,000 civilians left the besieged port city of Mariupol through a humanitarian corridor on Tuesday, Kyrylo Tymoshenko, deputy head of the presidential office, said.
@@ -134,6 +135,7 @@ The UN refugee agency UNHCR said more than 120,000 people had already fled Ukrai
 In Kiev, thousands of residents spent the night sheltering in metro stations as explosions shook the capital shortly after 2:00 a.m.
 """, [
     c("killed", "ex", 198, category="unspecified", party="Ukraine", as_of="Sat", period_start="2022-02-24", source=["Viktor Lyashko", "Health Minister"], scope='cumulative', note="198 Ukrainians, including three children, had been killed since the invasion began on Thursday"),
+    c("killed", "ex", 3, category="civilian", party="Ukraine", as_of="Sat", period_start="2022-02-24", source=["Viktor Lyashko", "Health Minister"], scope='cumulative', note="including three children"),
     c("injured", "ex", 1115, category="unspecified", as_of="Sat", period_start="2022-02-24", source=["Viktor Lyashko", "Health Minister"], scope='cumulative', note="1,115 people had been wounded"),
     c("displaced", "mt", 120000, category="unspecified", as_of="pub", period_start="omit", source=["UNHCR", "UN refugee agency"], scope='cumulative', note="more than 120,000 people had already fled Ukraine"),
     c("trapped", "vg", "thousands", category="civilian", as_of="pub", source=SRC_PUB["AFP"], location=KYIV, scope='stock', note="thousands of residents spent the night sheltering in metro stations"),
@@ -221,9 +223,10 @@ The southern port's population has fallen to about 230,000, Kim said. "We sleep 
 Russia's Defense Ministry said on Telegram that its strikes near Nikolaev, as Russia calls the city, had killed up to 100 Ukrainian servicemen.
 """, [
     c("injured", "ex", 9, category="unspecified", as_of="pub", source=["Vitaliy Kim", "governor"], location=MYKOLAIV, scope=['incident', 'period'], window=('pub-1', 'pub'), note="wounding nine people"),
+    c("injured", "ex", 2, category="civilian", as_of="pub", source=["Vitaliy Kim", "governor"], location=MYKOLAIV, scope=['incident', 'period'], window=('pub-1', 'pub'), note="including two children"),
     c("population", "apx", 230000, as_of="pub", source=["Vitaliy Kim"], location=MYKOLAIV, scope='stock', note="population has fallen to about 230,000"),
     c("killed", "atm", 100, category="military", party="Ukraine", as_of="pub", source=["Defense Ministry", "Russia"], location=MYKOLAIV, scope=['incident', 'unknown'], note="had killed up to 100 Ukrainian servicemen"),
-], ["two children", "31-year-old"])
+], ["31-year-old"])
 
 art(12, "Reuters", "2023-01-14", "Missile hits Dnipro apartment block, killing at least 12", """
 DNIPRO, Ukraine (Reuters) - A Russian missile hit a nine-storey apartment block in Dnipro on Saturday, killing at least 12 people and injuring 73, officials said, as dozens of residents were believed to be trapped under the rubble.
@@ -401,9 +404,10 @@ Ukrainian officials said the station was hit by a Tochka-U missile carrying clus
 Kramatorsk, a city of roughly 150,000 people, has been the administrative center of the Ukrainian-held part of the Donetsk region since 2014.
 """, [
     c("killed", "ex", 52, category=["unspecified", "civilian"], as_of="Fri", source=["Pavlo Kyrylenko", "governor"], location="Kramatorsk", scope='incident', note="killed 52 people"),
+    c("killed", "ex", 5, category="civilian", as_of="Fri", source=["Pavlo Kyrylenko", "governor"], location="Kramatorsk", scope='incident', note="among them five children"),
     c("injured", "mt", 100, category=["unspecified", "civilian"], as_of="Fri", source=["Pavlo Kyrylenko", "governor"], location="Kramatorsk", scope='incident', note="wounded more than 100"),
     c("population", "apx", 150000, as_of="pub", source=SRC_PUB["AP"], location="Kramatorsk", scope='stock', note="a city of roughly 150,000 people"),
-], ["five children", "Tochka-U", "2014"])
+], ["Tochka-U", "2014"])
 
 art(31, "Reuters", "2022-09-22", "Ukraine frees 215 soldiers in swap with Russia", """
 KYIV (Reuters) - Ukraine said on Thursday it had secured the release of 215 of its soldiers in a prisoner swap with Russia, among them 108 members of the Azov Regiment, in exchange for 55 Russian servicemen and pro-Kremlin politician Viktor Medvedchuk.
@@ -411,9 +415,10 @@ KYIV (Reuters) - Ukraine said on Thursday it had secured the release of 215 of i
 The exchange was brokered by Turkey and Saudi Arabia, officials said. Ukraine's human rights ombudsman Dmytro Lubinets said from 2,500 to 3,000 Ukrainians remained in Russian captivity.
 """, [
     c("captured", "ex", 215, category="military", party="Ukraine", as_of="Thu", source=["Ukraine", "Kyiv"], scope='incident', note="the release of 215 of its soldiers in a prisoner swap"),
+    c("captured", "ex", 108, category=["military", "unspecified"], party="Ukraine", as_of="Thu", source=["Ukraine", "Kyiv"], scope='incident', note="among them 108 members of the Azov Regiment"),
     c("captured", "ex", 55, category="military", party="Russia", as_of="Thu", source=["Ukraine", "Kyiv"], scope='incident', note="55 Russian servicemen"),
     c("captured", "rng", 2500, 3000, category="unspecified", party="Ukraine", as_of="pub", source=["Dmytro Lubinets", "ombudsman"], scope='stock', note="from 2,500 to 3,000 Ukrainians remained in Russian captivity"),
-], ["108 members of the Azov Regiment"])
+])
 
 art(32, "AFP", "2022-10-18", "Drone strikes on Kyiv kill four", """
 KYIV (AFP) - Russian drone strikes on Kyiv yesterday killed four people, including a pregnant woman, the city's mayor Vitali Klitschko said.
@@ -423,6 +428,7 @@ The attacks used Iranian-made Shahed-136 drones, Ukrainian officials said. Energ
 President Volodymyr Zelensky said Russia had carried out more than 190 strikes on energy infrastructure since October 10.
 """, [
     c("killed", "ex", 4, category="unspecified", as_of="pub-1", source=["Vitali Klitschko", "mayor"], location=KYIV, scope='incident', note="Russian drone strikes on Kyiv yesterday killed four people"),
+    c("killed", "ex", 1, category="civilian", as_of="pub-1", source=["Vitali Klitschko", "mayor"], location=KYIV, scope='incident', note="including a pregnant woman"),
     c("strikes", "mt", 190, as_of="pub", period_start="2022-10-10", source=["Volodymyr Zelensky"], scope='cumulative', note="more than 190 strikes on energy infrastructure since October 10"),
 ], ["Shahed-136", "about 30%"])
 
@@ -604,8 +610,9 @@ The attack on Pazigyi village began at about 8 a.m. on April 11, 2023, as villag
 Myanmar's military has killed more than 3,200 civilians since seizing power on February 1, 2021, according to the Assistance Association for Political Prisoners.
 """, [
     c("killed", "apx", 170, category="unspecified", as_of="Wed", source=["National Unity Government", "spokesperson"], location=["Pazigyi", "Sagaing"], scope='incident', note="rose to about 170 on Wednesday"),
+    c("killed", "apx", 40, category="civilian", as_of="Wed", source=["National Unity Government", "spokesperson"], location=["Pazigyi", "Sagaing"], scope='incident', note="including around 40 children"),
     c("killed", "mt", 3200, category="civilian", as_of="pub", period_start="2021-02-01", source=["Assistance Association for Political Prisoners", "AAPP"], location="Myanmar", scope='cumulative', note="killed more than 3,200 civilians since seizing power on February 1, 2021"),
-], ["around 40 children", "8 a.m.", "April 11, 2023"], inferred="2023-04-12")
+], ["8 a.m.", "April 11, 2023"], inferred="2023-04-12")
 
 art(22, "AFP", None, "Burkina says dozens killed in Barsalogho attack", """
 OUAGADOUGOU (AFP) - Burkina Faso's government said on Tuesday that an attack by jihadist fighters on the town of Barsalogho on August 24, 2024 had killed dozens of people, while residents said the toll was far higher.
@@ -652,7 +659,8 @@ The Gaza health ministry said 32 patients, including three premature babies, had
 """, [
     c("trapped", "apx", 2300, category="civilian", as_of="Tue", source=["U.N.", "United Nations", "UN"], location=["Gaza City", "Gaza", "Al-Shifa"], scope='stock', note="Some 2,300 patients, staff and displaced civilians are trapped inside Al-Shifa hospital"),
     c("killed", "ex", 32, category=["civilian", "unspecified"], as_of="pub", period_start="Sat", source=["health ministry"], location=["Gaza City", "Gaza", "Al-Shifa"], scope='cumulative', note="32 patients, including three premature babies, had died at the hospital since Saturday"),
-], ["three premature babies"])
+    c("killed", "ex", 3, category="civilian", as_of="pub", period_start="Sat", source=["health ministry"], location=["Gaza City", "Gaza", "Al-Shifa"], scope='cumulative', note="including three premature babies"),
+])
 
 art(41, "Reuters", "2024-06-27", "El Fasher fighting has killed at least 260, MSF says", """
 DUBAI (Reuters) - Fighting between the army and the Rapid Support Forces around El Fasher, the army's last stronghold in Sudan's Darfur region, has killed at least 260 people since May 10, the medical charity Médecins Sans Frontières said on Thursday.
@@ -674,7 +682,7 @@ As many as 150 people may have died, the Wad Madani Resistance Committee said, a
 The army said its soldiers had killed dozens of RSF fighters in clashes near El Fasher on Wednesday.
 """, [
     c("killed", "mt", 100, category="unspecified", as_of="Wed", source=["activists", "pro-democracy activists"], location=["Wad al-Nourah", "Wad al-Noura", "Gezira"], scope='incident', note="killing more than 100 people"),
-    c("killed", "atm", 150, category="unspecified", as_of=["Wed", "pub"], source=["Wad Madani Resistance Committee", "Resistance Committee"], location=["Wad al-Nourah", "Wad al-Noura", "Wad Madani", "Gezira"], scope='incident', note="As many as 150 people may have died"),
+    c("killed", "atm", 150, category="unspecified", as_of=["Wed", "pub"], source=["Wad Madani Resistance Committee", "Resistance Committee"], location=["Wad al-Nourah", "Wad al-Noura", "Wad Madani", "Wad Medani", "Gezira"], scope='incident', note="As many as 150 people may have died"),
     c("killed", "vg", "dozens", category="military", party=["Rapid Support Forces", "RSF"], as_of="Wed", source=["army", "Sudanese army"], location=["El Fasher", "Al-Fashir", "El Fashir"], scope='incident', note="killed dozens of RSF fighters in clashes near El Fasher on Wednesday"),
 ])
 
@@ -724,10 +732,11 @@ The Syrian Observatory for Human Rights, a Britain-based war monitor, said more 
 Russian and Syrian jets carried out dozens of air strikes on Idlib overnight, killing 15-20 people, residents said. The United Nations said about 115,000 people had been displaced in Idlib and northern Aleppo.
 """, [
     c("killed", "mt", 700, category="unspecified", as_of="pub", period_start="2024-11-27", source=["Syrian Observatory for Human Rights", "SOHR"], scope='cumulative', note="more than 700 people had been killed since the offensive began on November 27"),
+    c("killed", "ex", 110, category="civilian", as_of="pub", period_start="2024-11-27", source=["Syrian Observatory for Human Rights", "SOHR"], scope='cumulative', note="among them 110 civilians"),
     c("strikes", "vg", "dozens", as_of="pub", source=["residents"], location="Idlib", scope=['incident', 'period'], window=('pub-1', 'pub'), note="dozens of air strikes on Idlib overnight"),
     c("killed", "rng", 15, 20, category="unspecified", as_of="pub", source=["residents"], location="Idlib", scope=['incident', 'period'], window=('pub-1', 'pub'), note="killing 15-20 people"),
     c("displaced", "apx", 115000, category="unspecified", as_of="pub", period_start="omit", source=["United Nations", "UN"], location=["Idlib", "Aleppo"], scope=['stock', 'cumulative'], note="about 115,000 people had been displaced in Idlib and northern Aleppo"),
-], ["110 civilians"])
+])
 
 art(47, "AP", "2023-10-06", "Drone attack on Syrian military academy kills 89", """
 DAMASCUS, Syria (AP) — A drone attack on a military academy graduation ceremony in the central Syrian city of Homs on Thursday killed 89 people, among them 31 women and five children, and wounded 277, Syrian Health Minister Hassan al-Ghabash said.
@@ -735,9 +744,11 @@ DAMASCUS, Syria (AP) — A drone attack on a military academy graduation ceremon
 No group claimed responsibility for the attack. Syria's military responded on Friday by shelling rebel-held parts of Idlib province, where the White Helmets civil defence group said 11 people were killed.
 """, [
     c("killed", "ex", 89, category="unspecified", as_of="Thu", source=["Hassan al-Ghabash", "Health Minister"], location="Homs", scope='incident', note="on Thursday killed 89 people"),
+    c("killed", "ex", 31, category="civilian", as_of="Thu", source=["Hassan al-Ghabash", "Health Minister"], location="Homs", scope='incident', note="among them 31 women"),
+    c("killed", "ex", 5, category="civilian", as_of="Thu", source=["Hassan al-Ghabash", "Health Minister"], location="Homs", scope='incident', note="31 women and five children"),
     c("injured", "ex", 277, category="unspecified", as_of="Thu", source=["Hassan al-Ghabash", "Health Minister"], location="Homs", scope='incident', note="wounded 277"),
     c("killed", "ex", 11, category="unspecified", as_of="Fri", source=["White Helmets"], location="Idlib", scope='incident', note="the White Helmets civil defence group said 11 people were killed"),
-], ["31 women and five children"])
+])
 
 art(53, "Reuters", "2024-03-15", "Sudanese refugees pour into Chad at 20,000 a week", """
 N'DJAMENA (Reuters) - Some 20,000 refugees a week are crossing from Sudan's Darfur region into eastern Chad, the UN refugee agency said on Friday.

@@ -39,12 +39,16 @@ SELECT
     a.published_inferred          AS article_published_inferred,
     a.published_inferred          AS published_inferred,
     a.origin                      AS article_origin,
+    a.language                    AS article_language,
     a.duplicate_of,
     a.duplicate_of IS NOT NULL    AS is_copy,
     -- the figure's own words (articles.text at span_start..span_end), to show what a number was read from
-    substr(a.text, c.span_start + 1, c.span_end - c.span_start) AS figure_words
+    substr(a.text, c.span_start + 1, c.span_end - c.span_start) AS figure_words,
+    -- a curated dataset's record (`tally import`): which dataset, and the dataset's own event id
+    a.dataset,
+    CASE WHEN a.dataset IS NOT NULL THEN a.source_id END AS dataset_event_id
 FROM claims AS c
 JOIN articles AS a USING (article_id)
 LEFT JOIN sources AS s ON s.source_id = c.source_id;
 
-COMMENT ON VIEW claim_facts IS 'One row per claim with its article (title, publisher, dates, duplicate_of) and canonical source (name, kind, side): what the dashboard reads.';
+COMMENT ON VIEW claim_facts IS 'One row per claim with its article (title, publisher, dates, language, duplicate_of) and canonical source (name, kind, side), and for a dataset record (source_kind = dataset) its dataset and event id: what the dashboard reads.';
