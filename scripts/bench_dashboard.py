@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import random
 import statistics
 import sys
@@ -108,6 +109,9 @@ def bench(db: Path, repeat: int, top: int, sample: int) -> list[Timing]:
     """Cold and warm server work of every page, and its charts' JSON sizes."""
     from dashboard import ui
     import streamlit as st
+
+    # the pages' cached functions run here outside a Streamlit server, which warns on every cache miss
+    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
     path = str(db)
     warehouse = ui.Warehouse(path, data.last_modified(path))
