@@ -48,6 +48,7 @@ class _Tables:
         self.leading_words = word_set(a.get("speaker_leading_words", []))
         self.reports_back = PhraseTable([(p, True) for p in a.get("reports_back_openers", [])])
         self.agency_pattern = a.get("dateline_agency_pattern", r"^[^\n]{0,80}\(\s*{agency}\s*\)")
+        self.verb_tables = (self.prepositions, self.speech, self.actors)
         self.party_aliases = PhraseTable([])
         entries = []
         for party, aliases in lexicon().parties["parties"].items():
@@ -196,11 +197,14 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
     t = tables()
     tokens = sentence.tokens
     out: list[Speaker] = []
-    i = 0
-    while i < len(tokens):
-        if tokens[i].is_capitalised and i > 0:
-            i += 1  # verbs and prepositions are lowercase: "United States" holds no verb "states"
+    # only where a source preposition, speech or actor verb can start: the other tokens match nothing
+    starts = sorted({k for table in t.verb_tables for k in table.starts(tokens)})
+    free = 0  # the token after the last verb or preposition read
+    for i in starts:
+        if i < free:
             continue
+        if tokens[i].is_capitalised and i > 0:
+            continue  # verbs and prepositions are lowercase: "United States" holds no verb "states"
         prep = t.prepositions.match(tokens, i)
         speech = None if prep else t.speech.match(tokens, i)
         actor = None if (prep or speech) else t.actors.match(tokens, i)
@@ -229,7 +233,6 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
                 if span:
                     span = _trim_speaker(tokens, span, postposed=True)
         else:
-            i += 1
             continue
         if span:
             span = _trim_speaker(tokens, span)
@@ -238,7 +241,7 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end
             text = sentence.text[s - sentence.start:e - sentence.start]
             out.append(Speaker(s, e, text, "pronoun" if words in t.pronouns else kind, i))
-        i += length
+        free = i + length
     return out + _label_speakers(sentence, out)
 
 

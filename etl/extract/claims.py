@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -120,21 +121,9 @@ def tables() -> _Tables:
 
 def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     """Metric triggers in a sentence, longest first, not overlapping."""
-    t = tables()
-    out = []
-    i = 0
-    while i < len(tokens):
-        hit = t.triggers.match(tokens, i)
-        if hit and hit[1] is None:
-            i += hit[0]  # "sentenced to death", "death penalty": words that count nothing
-            continue
-        if hit:
-            metric, kind, weak = hit[1]
-            out.append(Trigger(i, i + hit[0], metric, kind, weak))
-            i += hit[0]
-        else:
-            i += 1
-    return out
+    # an entry without a value ("sentenced to death", "death penalty") holds words that count nothing
+    return [Trigger(i, i + length, *value) for i, length, value in tables().triggers.scan(tokens)
+            if value is not None]
 
 
 _OPENERS = {"(": ")", "[": "]", "--": "--", "—": "—", "–": "–"}
@@ -1616,18 +1605,12 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
     story was filed), not a capital or country used for its government ("Kyiv disputes", "Baku said"),
     not part of a person's name ("President Volodymyr Zelenskiy"), not where something was said."""
     datelines = dateline_spans(text, para_spans)
-    next_word: dict[int, Token] = {}
-    prev_word: dict[int, Token] = {}
+    words = _Neighbours(sentences)
     after_speech: set[int] = set()  # "told reporters in Geneva": where it was said, not where it happened
     speech = attribution.tables().speech
-    after_preposition: set[int] = set()
-    for sentence in sentences:
-        for a, b in zip(sentence.tokens, sentence.tokens[1:]):
-            next_word[a.end] = b
-            prev_word[b.start] = a
-            if a.lower in _words_of("place_prepositions"):
-                after_preposition.add(b.start)
-        for k in range(len(sentence.tokens)):
+    prepositions = _words_of("place_prepositions")
+    for sentence in sentences if places else ():
+        for k in speech.starts(sentence.tokens):
             hit = speech.match(sentence.tokens, k)
             if hit and not sentence.tokens[k].is_capitalised:
                 tail = sentence.tokens[k + hit[0]:k + hit[0] + 3]
@@ -1640,9 +1623,10 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
             continue
         if text[place.end:place.end + 1] == "-":
             continue  # "Britain-based", "Iran-backed": an adjective, not where it happened
-        follower = next_word.get(place.end)
-        before = prev_word.get(place.start)
-        governed = place.start in after_preposition  # "people in Sudan has reached": Sudan is a place
+        follower = words.after(place.end)
+        before = words.before(place.start)
+        # "people in Sudan has reached": Sudan is a place
+        governed = before is not None and before.lower in prepositions
         possessive = text[place.end:place.end + 2] in ("'s", "’s")
         authority = _territory_authority(text, place.end + (2 if possessive else 0))
         acting = follower is not None and not follower.is_capitalised and follower.is_word and (
@@ -1650,9 +1634,9 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
             or (before is None and follower.lower.endswith("s")))  # "Russia pounds Ukraine with 167 drones"
         if before is None and follower is not None and follower.lower == "and":
             acting = True  # "Ukraine and Russia swap 150 prisoners each": the sides, as the subject
-        first = prev_word.get(before.start) if before is not None else None
+        first = words.before(before.start) if before is not None else None
         if (before is not None and before.lower == "and" and first is not None and first.text in _party_aliases()
-                and prev_word.get(first.start) is None):
+                and words.before(first.start) is None):
             acting = True  # ... and the second of them
         counterpart = before is not None and before.lower in _words_of("counterpart_prepositions")
         locative = governed and before is not None and before.lower not in ("of", "with")  # "into India's Mizoram"
@@ -1669,11 +1653,45 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
                 and not any(p.start == follower.start for p in places)
                 and follower.lower not in attribution.tables().speaker_nouns
                 and follower.lower not in _words_of("place_designators")
-                and (next_word.get(follower.end) is None or next_word[follower.end].text in (",", "'s", "’s")
-                     or _speech_at_token(next_word[follower.end]))):
+                and ((after := words.after(follower.end)) is None or after.text in (",", "'s", "’s")
+                     or _speech_at_token(after))):
             continue  # "President Volodymyr Zelenskiy", "Volodymyr Zelenskiy said": part of a person's name
         kept.append(place)
     return kept
+
+
+class _Neighbours:
+    """The token after the one that ends at a character offset, or before the one that starts at it, in
+    its sentence: found by binary search, since only the words around place names are asked for (a map of
+    every token of the article cost a tenth of extraction)."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self._sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def _sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self._sentences[i] if i >= 0 and offset < self._sentences[i].end else None
+
+    def after(self, end: int) -> Token | None:
+        sentence = self._sentence_at(end - 1)
+        if sentence is None:
+            return None
+        tokens = sentence.tokens
+        k = bisect.bisect_left(tokens, end, key=_token_end)
+        return tokens[k + 1] if k + 1 < len(tokens) and tokens[k].end == end else None
+
+    def before(self, start: int) -> Token | None:
+        sentence = self._sentence_at(start)
+        if sentence is None:
+            return None
+        tokens = sentence.tokens
+        k = bisect.bisect_left(tokens, start, key=_token_start)
+        return tokens[k - 1] if 0 < k < len(tokens) and tokens[k].start == start else None
+
+
+_token_start = operator.attrgetter("start")
+_token_end = operator.attrgetter("end")
 
 
 def _published_date(value: Any) -> dt.date | None:

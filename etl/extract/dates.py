@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
 import dateparser
 
 from etl.extract.lexicon import lexicon, per_language, using_language
-from etl.extract.text import PhraseTable, Sentence, Token, split_sentences, word_map
+from etl.extract.text import PhraseTable, Sentence, Token, positions_of, split_sentences, word_map
 
 _DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
@@ -52,6 +54,9 @@ class _DateTables:
         self.same_day = PhraseTable([(p, True) for p in d["same_day_since"]])
         self.rates = PhraseTable([(p, rate) for rate, phrases in d["rates"].items() for p in phrases])
         self.rate_blockers = PhraseTable([(p, True) for p in d["rate_blockers"]])
+        # words a date phrase other than a number's ("2 days ago", "24.02") can start with (`find_dates`)
+        self.start_words = (self.month_parts.first_words | self.relative.first_words | self.weekend.first_words
+                            | frozenset(self.weekdays))
 
 
 @per_language
@@ -134,6 +139,13 @@ def _resolve_calendar(month: int, day: int, year: int | None, published: dt.date
             return None
     if published is None:
         return None
+    return _latest_day_month(day, month, published)
+
+
+@lru_cache(maxsize=8192)
+def _latest_day_month(day: int, month: int, published: dt.date) -> dt.date | None:
+    """The latest `day` `month` not after publication, as dateparser reads it (memoised: dateparser is
+    slow, and wire copy names the same few days again and again)."""
     base = dt.datetime.combine(published, dt.time(23, 59))
     parsed = dateparser.parse(f"{day} {dt.date(2000, month, 1):%B}", languages=["en"],
                               settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
@@ -160,13 +172,25 @@ def _ago_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int] | None:
     return amount.end + 1 + ago[0], int(amount.value * unit)
 
 
+def _date_starts(tokens: tuple[Token, ...], t: _DateTables) -> list[int]:
+    """The tokens a date phrase can start at, ascending: a number, a month, a weekday, the first word of a
+    phrase of the date tables; every token when the sentence holds an "ago" word ("three weeks ago")."""
+    where = positions_of(tokens)
+    if not t.ago_words.first_words.isdisjoint(where):
+        return list(range(len(tokens)))
+    return sorted(k for word, ks in where.items()
+                  if word[:1].isdigit() or word in t.start_words or word.rstrip(".") in t.months for k in ks)
+
+
 def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMention]:
     """Every date phrase in the sentence, resolved against `published` where it needs it."""
     t = tables()
     tokens = sentence.tokens
     found: list[DateMention] = []
-    i = 0
-    while i < len(tokens):
+    free = 0  # the token after the last phrase found: phrases do not overlap
+    for i in _date_starts(tokens, t):
+        if i < free:
+            continue
         tok = tokens[i]
         cal = _calendar_at(tokens, i)
         if cal:
@@ -177,7 +201,7 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
                 end += 2
             date = _resolve_calendar(month, day, year, published) if day is not None else None
             found.append(DateMention(i, end, "calendar", date, year is not None))
-            i = end
+            free = end
             continue
         part = t.month_parts.match(tokens, i)
         if part:
@@ -188,33 +212,32 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
                 year = int(tokens[k + 1].text) if k + 1 < len(tokens) and _YEAR_RE.match(tokens[k + 1].text) else None
                 date = _resolve_calendar(_month(tokens[k]), int(part[1]), year, published)
                 found.append(DateMention(i, k + 1 + (year is not None), "month_part", date, year is not None))
-                i = k + 1
+                free = k + 1
                 continue
         if (tok.is_capitalised or not t.names_capitalised) and tok.lower in t.weekdays:
             date = _last_weekday(published, t.weekdays.index(tok.lower)) if published else None
             found.append(DateMention(i, i + 1, "weekday", date))
-            i += 1
+            free = i + 1
             continue
         ago = _ago_at(tokens, i)
         if ago:
             end, days = ago
             date = published - dt.timedelta(days=days) if published else None
             found.append(DateMention(i, end, "relative", date))
-            i = end
+            free = end
             continue
         rel = t.relative.match(tokens, i)
         if rel:
             date = published + dt.timedelta(days=int(rel[1])) if published else None
             found.append(DateMention(i, i + rel[0], "relative", date))
-            i += rel[0]
+            free = i + rel[0]
             continue
         wk = t.weekend.match(tokens, i)
         if wk:
             date = _last_weekday(published, 6) if published else None
             found.append(DateMention(i, i + wk[0], "weekend", date))
-            i += wk[0]
+            free = i + wk[0]
             continue
-        i += 1
     return found
 
 
@@ -225,7 +248,7 @@ def find_period_start(sentence: Sentence, dates: list[DateMention]) -> tuple[dt.
     """
     t = tables()
     tokens = sentence.tokens
-    for i in range(len(tokens)):
+    for i in t.openers.starts(tokens):
         opener = t.openers.match(tokens, i)
         if not opener:
             continue
@@ -302,7 +325,11 @@ def month_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int, int | None] |
 def find_rate(tokens: tuple[Token, ...], start: int, end: int) -> tuple[str, int] | None:
     """A rate phrase ("every day", "a week") in tokens[start:end]: (rate, token index)."""
     t = tables()
-    for i in range(start, end):
+    for i in t.rates.starts(tokens):
+        if i >= end:
+            break
+        if i < start:
+            continue
         rate = t.rates.match(tokens, i)
         if rate and not t.rate_blockers.match(tokens, i + rate[0]):
             return str(rate[1]), i

@@ -12,12 +12,13 @@ modifiers and a person noun that heads its phrase is a pattern, not a parse.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from etl.extract import attribution
 from etl.extract.lexicon import lexicon, per_language
 from etl.extract.numbers import Quantity
-from etl.extract.text import PhraseTable, Token
+from etl.extract.text import PhraseTable, Token, positions_of
 
 RULE = "implicit_count"
 _MAX_MODIFIERS = 3
@@ -39,6 +40,7 @@ class _Tables:
     head_words: frozenset[str]  # first words of the singular person nouns
     non_people: PhraseTable
     metrics: frozenset[str]
+    start_words: frozenset[str]  # the words a count nobody wrote can start with (the rest match nothing)
 
 
 @per_language
@@ -65,6 +67,7 @@ def tables() -> _Tables:
         head_words=frozenset(w.lower().split()[0] for words in spec["singular_persons"].values() for w in words),
         non_people=PhraseTable([(w, True) for w in m["non_people_nouns"]]),
         metrics=frozenset(spec["metrics"]),
+        start_words=frozenset({"one", "a", "another", *spec["pairs"], *spec["determiners"], *spec["possessives"]}),
     )
 
 
@@ -156,11 +159,11 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
     t = tables()
     out: list[Quantity] = []
     n = len(tokens)
-    heads = [k for k, tok in enumerate(tokens) if tok.lower in t.head_words]  # cheap: where a person noun may be
-    k = 0
-    while k < n:
-        if k in taken:
-            k += 1
+    where = positions_of(tokens)
+    heads = sorted(k for word in t.head_words & where.keys() for k in where[word])  # where a person noun may be
+    free = 0  # the token after the last count found (or a skipped collective)
+    for k in sorted(k for word in t.start_words & where.keys() for k in where[word]):  # only where a count can start
+        if k < free or k in taken:
             continue
         w = tokens[k].lower
         prev = tokens[k - 1].lower if k else ""
@@ -179,9 +182,9 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
                 k + 1 in trigger_starts or tokens[k + 1].lower in ("was", "were", "is", "has", "had")))
                 or (k in trigger_ends and (k + 1 >= n or tokens[k + 1].text in ".,;:)"))):
             found = _quantity(k, k + 1, 1.0, k)  # "a man was killed and another was wounded", "wounding another"
-        elif (w in t.determiners or w in t.possessives) and any(k < h <= k + _MAX_MODIFIERS + 6 for h in heads):
+        elif (w in t.determiners or w in t.possessives) and _head_within(heads, k, k + _MAX_MODIFIERS + 6):
             if k + 1 < n and tokens[k + 1].lower in t.collectives:
-                k += 2
+                free = k + 2
                 continue
             head = _singular_at(tokens, k + 1, trigger_starts)
             if head is not None and not any(i in taken for i in range(k, head[1])):
@@ -189,10 +192,14 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
                 found = _quantity(k, head[0], float(value), k)
         if found is not None:
             out.append(found)
-            k = found.end
-            continue
-        k += 1
+            free = found.end
     return out
+
+
+def _head_within(heads: list[int], lo: int, hi: int) -> bool:
+    """A person noun's index in (lo, hi]."""
+    i = bisect.bisect_right(heads, lo)
+    return i < len(heads) and heads[i] <= hi
 
 
 def _noun_end(tokens: tuple[Token, ...], k: int) -> int | None:

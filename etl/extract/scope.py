@@ -18,7 +18,7 @@ from etl.extract import attribution, dates
 from etl.extract.dates import DateMention
 from etl.extract.lexicon import lexicon, per_language
 from etl.extract.numbers import read_amount
-from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, word_map, word_set
+from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_of, word_map, word_set
 from etl.models import Scope
 
 _TOLL_REACH = 30  # "The death toll from Thursday's Russian missile strike on the central city ... rose to 23"
@@ -108,6 +108,7 @@ class _Tables:
         entries += [(p, ("same_window", None)) for p in s["same_window"]]
         entries += [(p, ("calendar", kind)) for kind, ps in s["calendar_windows"].items() for p in ps]
         self.cues = PhraseTable(entries)
+        self.subordinate_openers = frozenset(lexicon().grammar["subordinate_openers"])
 
 
 @per_language
@@ -120,8 +121,12 @@ def _find_cues(sentence: Sentence, date_mentions: list[DateMention]) -> _Sentenc
     t = tables()
     tokens = sentence.tokens
     cues: list[_Cue] = []
-    i = 0
-    while i < len(tokens):
+    where = positions_of(tokens)
+    months = [k for word in t.month_prepositions & where.keys() for k in where[word]]
+    free = 0  # the token after the last cue: cues do not overlap
+    for i in sorted({*t.cues.starts(tokens), *months}):  # only where a cue can start
+        if i < free:
+            continue
         hit = t.cues.match(tokens, i)
         if hit:
             kind, value = hit[1]  # type: ignore[misc]
@@ -129,17 +134,14 @@ def _find_cues(sentence: Sentence, date_mentions: list[DateMention]) -> _Sentenc
             if kind == "rolling":
                 window = _rolling_length(tokens, end)
                 if window is None:
-                    i += 1
                     continue
                 value, end = window
             cues.append(_Cue(i, end, str(kind), value))
-            i = end
+            free = end
             continue
         if tokens[i].lower in t.month_prepositions and (month := dates.month_at(tokens, i + 1)):
             cues.append(_Cue(i, month[0], "month", (month[1], month[2])))
-            i = month[0]
-            continue
-        i += 1
+            free = month[0]
     for n, d in enumerate(date_mentions):
         if _up_to(tokens, d.start):
             cues.append(_Cue(d.start - 1, d.end, "up_to_date", n))
@@ -256,7 +258,8 @@ _TOTAL_CUES = ("cumulative", "to_date", "up_to_date")
 def _opener_after(tokens: tuple[Token, ...], k: int) -> bool:
     """The sentence's "since ..." comes after token k."""
     openers = dates.tables().openers
-    return not any(openers.match(tokens, j) for j in range(k)) and any(openers.match(tokens, j) for j in range(k, len(tokens)))
+    found = [j for j in openers.starts(tokens) if openers.match(tokens, j)]
+    return bool(found) and found[0] >= k
 
 
 def _distance(span: tuple[int, int], k: int) -> int:
@@ -306,8 +309,9 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
         lo, hi = fig.excluded
         cues = _SentenceCues([c for c in cues.cues if not lo <= c.start < hi], cues.statement_dates)
         period_dates = period_dates | {n for n, d in enumerate(date_mentions) if lo <= d.start < hi}
-    openers = frozenset(lexicon().grammar["subordinate_openers"])
-    apart = {k for k in range(fig.end, len(tokens) - 1) if tokens[k].text == "," and tokens[k + 1].lower in openers}
+    openers = t.subordinate_openers
+    apart = {k for k in positions_of(tokens).get(",", ()) if fig.end <= k < len(tokens) - 1
+             and tokens[k].text == "," and tokens[k + 1].lower in openers}
     if apart:
         # ", as Lebanon's health ministry said the toll since October 2023 had exceeded 3,000": a total or a
         # window in a clause of its own after the figure is not the figure's
