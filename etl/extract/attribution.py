@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.lexicon import lexicon, per_language
-from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, word_set
+from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_of, word_set
 
 _MAX_SPEAKER_TOKENS = 9
 
@@ -48,7 +48,7 @@ class _Tables:
         self.leading_words = word_set(a.get("speaker_leading_words", []))
         self.reports_back = PhraseTable([(p, True) for p in a.get("reports_back_openers", [])])
         self.agency_pattern = a.get("dateline_agency_pattern", r"^[^\n]{0,80}\(\s*{agency}\s*\)")
-        self.verb_tables = (self.prepositions, self.speech, self.actors)
+        self.verb_first_words = self.prepositions.first_words | self.speech.first_words | self.actors.first_words
         self.party_aliases = PhraseTable([])
         entries = []
         for party, aliases in lexicon().parties["parties"].items():
@@ -198,7 +198,8 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
     tokens = sentence.tokens
     out: list[Speaker] = []
     # only where a source preposition, speech or actor verb can start: the other tokens match nothing
-    starts = sorted({k for table in t.verb_tables for k in table.starts(tokens)})
+    where = positions_of(tokens)
+    starts = sorted(k for word in t.verb_first_words & where.keys() for k in where[word])
     free = 0  # the token after the last verb or preposition read
     for i in starts:
         if i < free:

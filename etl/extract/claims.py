@@ -23,7 +23,7 @@ from typing import Any
 from etl.extract import attribution, dates, implicit, scope
 from etl.extract.lexicon import current_language, lexicon, per_language, using_language
 from etl.extract.numbers import Quantity, find_quantities
-from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, split_sentences, word_set
+from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, positions_of, split_sentences, word_set
 from etl.models import Claim
 
 _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
@@ -818,8 +818,11 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     date_mentions = dates.find_dates(sentence, ctx.published)
     blocked = {k for d in date_mentions if d.kind in ("calendar", "month_part") for k in range(d.start, d.end)}
     date_tokens = {k for d in date_mentions for k in range(d.start, d.end)}
-    place_ends = {p.end for p in ctx.places_between(sentence.start, sentence.end)}
-    after_place = {k for k, tok in enumerate(tokens) if k > 0 and tokens[k - 1].end in place_ends}
+    after_place = set()  # the tokens right after a place name
+    for place in ctx.places_between(sentence.start, sentence.end):
+        k = bisect.bisect_left(tokens, place.end, key=_token_end)
+        if k + 1 < len(tokens) and tokens[k].end == place.end:
+            after_place.add(k + 1)
     trigger_list = find_triggers(tokens)
     quantities = _sentence_quantities(tokens, blocked, after_place, trigger_list)
     if not quantities:
@@ -968,8 +971,9 @@ def _sentence_quantities(tokens: tuple[Token, ...], blocked: set[int], after_pla
     Kills 7", not a designation like "Leopard 2"); counts nobody wrote ("a civilian", etc/extract/implicit.py);
     no collectives ("one family") or gallery counters ("1 of 5"); threshold verbs as qualifiers."""
     t = tables()
+    where = positions_of(tokens)
     after_word = {tr.end for tr in trigger_list} | {
-        k for k in range(1, len(tokens)) if tokens[k - 1].lower in _words_of("not_designation_before")}
+        k + 1 for word in t.words["not_designation_before"] & where.keys() for k in where[word] if k + 1 < len(tokens)}
     quantities = find_quantities(tokens, blocked, after_place | after_word)
     counters = {k for n, q in enumerate(quantities) for k in (n, n + 1)
                 if n + 1 < len(quantities) and _is_counter(tokens, q, quantities[n + 1])}
@@ -1609,7 +1613,8 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
     after_speech: set[int] = set()  # "told reporters in Geneva": where it was said, not where it happened
     speech = attribution.tables().speech
     prepositions = _words_of("place_prepositions")
-    for sentence in sentences if places else ():
+    with_places = {id(words.sentence_at(p.start)) for p in places}  # only where a place can follow the verb
+    for sentence in (s for s in sentences if id(s) in with_places):
         for k in speech.starts(sentence.tokens):
             hit = speech.match(sentence.tokens, k)
             if hit and not sentence.tokens[k].is_capitalised:
@@ -1669,12 +1674,13 @@ class _Neighbours:
         self._sentences = sentences
         self._starts = [s.start for s in sentences]
 
-    def _sentence_at(self, offset: int) -> Sentence | None:
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence whose characters hold `offset`."""
         i = bisect.bisect_right(self._starts, offset) - 1
         return self._sentences[i] if i >= 0 and offset < self._sentences[i].end else None
 
     def after(self, end: int) -> Token | None:
-        sentence = self._sentence_at(end - 1)
+        sentence = self.sentence_at(end - 1)
         if sentence is None:
             return None
         tokens = sentence.tokens
@@ -1682,7 +1688,7 @@ class _Neighbours:
         return tokens[k + 1] if k + 1 < len(tokens) and tokens[k].end == end else None
 
     def before(self, start: int) -> Token | None:
-        sentence = self._sentence_at(start)
+        sentence = self.sentence_at(start)
         if sentence is None:
             return None
         tokens = sentence.tokens

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import dateparser
 
-from etl.extract.lexicon import lexicon, per_language, using_language
-from etl.extract.text import PhraseTable, Sentence, Token, positions_of, split_sentences, word_map
+from etl.extract.lexicon import LexiconError, lexicon, per_language, using_language
+from etl.extract.text import PhraseTable, Sentence, Token, digit_positions, positions_of, split_sentences, word_map
 
 _DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
@@ -56,7 +56,11 @@ class _DateTables:
         self.rate_blockers = PhraseTable([(p, True) for p in d["rate_blockers"]])
         # words a date phrase other than a number's ("2 days ago", "24.02") can start with (`find_dates`)
         self.start_words = (self.month_parts.first_words | self.relative.first_words | self.weekend.first_words
-                            | frozenset(self.weekdays))
+                            | frozenset(self.weekdays) | frozenset(self.months))
+        if any("." in month for month in self.months):
+            # `_month` reads a token without its trailing full stops, which only a dotted abbreviation
+            # ("U.S.") has; a month name with a full stop inside would need `_date_starts` to look for it
+            raise LexiconError("dates.yaml: a month name with a full stop inside")
 
 
 @per_language
@@ -175,11 +179,13 @@ def _ago_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int] | None:
 def _date_starts(tokens: tuple[Token, ...], t: _DateTables) -> list[int]:
     """The tokens a date phrase can start at, ascending: a number, a month, a weekday, the first word of a
     phrase of the date tables; every token when the sentence holds an "ago" word ("three weeks ago")."""
+    from etl.extract.numbers import possible_quantity_starts
+
     where = positions_of(tokens)
+    starts = [k for word in t.start_words & where.keys() for k in where[word]]
     if not t.ago_words.first_words.isdisjoint(where):
-        return list(range(len(tokens)))
-    return sorted(k for word, ks in where.items()
-                  if word[:1].isdigit() or word in t.start_words or word.rstrip(".") in t.months for k in ks)
+        starts += possible_quantity_starts(tokens)  # "three weeks ago": where a number can start
+    return sorted({*starts, *digit_positions(tokens)})
 
 
 def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMention]:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.lexicon import LANGUAGE, lexicon, per_language
-from etl.extract.text import PhraseTable, Token, positions_of, word_map, word_set
+from etl.extract.text import PhraseTable, Token, digit_positions, positions_of, word_map, word_set
 
 Bounds = tuple[float | None, float, float | None]
 
@@ -90,7 +90,7 @@ class _Grammar:
         # how many people there are is no fact of a language: one number, in the default language's file
         self.world_population = float(lexicon(LANGUAGE).quantities["world_population"])
         # the compared forms a quantity can start with (a digit aside): a qualifier, a range opener, a fixed
-        # phrase, a number word, "a" ("a hundred"); and a currency symbol or code as written (`_quantity_starts`)
+        # phrase, a number word, "a" ("a hundred"); and a currency symbol or code as written (`possible_quantity_starts`)
         self.start_words = (self.prefixes.first_words | frozenset(self.range_openers) | self.exact.first_words
                             | frozenset(self.number_words) | {"a"})
         self.currency_starts = frozenset(c.lower() for c in (*self.currency_symbols, *self.currency_codes))
@@ -314,7 +314,7 @@ def find_quantities(tokens: tuple[Token, ...], blocked: set[int] | None = None,
     after_place = after_place or set()
     found: list[Quantity] = []
     free = 0  # the token after the last quantity: quantities do not overlap
-    for i in _quantity_starts(tokens):
+    for i in possible_quantity_starts(tokens):
         if i < free:
             continue
         q = _quantity_at(tokens, i, blocked, after_place)
@@ -326,17 +326,17 @@ def find_quantities(tokens: tuple[Token, ...], blocked: set[int] | None = None,
     return found
 
 
-def _quantity_starts(tokens: tuple[Token, ...]) -> list[int]:
+def possible_quantity_starts(tokens: tuple[Token, ...]) -> list[int]:
     """The tokens a quantity can start at, ascending: digits, number words, qualifiers, range openers,
     fixed and vague phrases, currencies. Most tokens of a sentence are none of these, and trying the
     grammar at each of them was a tenth of extraction."""
     g = grammar()
     where = positions_of(tokens)
-    starts = [k for word, ks in where.items() if word[:1].isdigit() or word in g.start_words for k in ks]
     written = positions_of(tokens, surface=True)
+    starts = [k for word in g.start_words & where.keys() for k in where[word]]
     starts += [k for word in g.currency_starts & written.keys() for k in written[word]]
     starts += g.vague.starts(tokens)  # as written ("тисячі"), not by normal form
-    return sorted(set(starts))
+    return sorted({*starts, *digit_positions(tokens)})
 
 
 def _quantity_at(tokens: tuple[Token, ...], i: int, blocked: set[int], after_place: set[int]) -> Quantity | None:

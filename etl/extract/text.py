@@ -8,6 +8,7 @@ sentence ends at . ! ? unless the word before is a known abbreviation.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -77,26 +78,34 @@ class Tokens(tuple):
     look only where one of their first words is instead of trying every token. A slice is a plain
     tuple; everything that takes tokens accepts either."""
 
+    inflected = True  # whether a token's compared form may differ from its lowercase text (normal forms)
+
+    @classmethod
+    def of(cls, tokens: list[Token], *, inflected: bool) -> Tokens:
+        made = cls(tokens)
+        made.inflected = inflected
+        return made
+
     @cached_property
     def positions(self) -> dict[str, list[int]]:
         """Each compared form (`Token.lower`) -> the indices of its tokens, ascending."""
-        return _positions(self, "lower")
+        return _positions([tok.lower for tok in self])
 
     @cached_property
     def surface_positions(self) -> dict[str, list[int]]:
         """Each lowercase word as written (`Token.surface`) -> the indices of its tokens, ascending."""
-        return _positions(self, "surface")
+        return _positions([tok.surface for tok in self]) if self.inflected else self.positions
+
+    @cached_property
+    def digits(self) -> list[int]:
+        """Indices of the tokens that start with a digit, ascending."""
+        return sorted(k for word, ks in self.positions.items() if word[:1].isdigit() for k in ks)
 
 
-def _positions(tokens: tuple[Token, ...], attribute: str) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {}
-    for k, tok in enumerate(tokens):
-        word = getattr(tok, attribute)
-        found = out.get(word)
-        if found is None:
-            out[word] = [k]
-        else:
-            found.append(k)
+def _positions(words: list[str]) -> dict[str, list[int]]:
+    out: defaultdict[str, list[int]] = defaultdict(list)
+    for k, word in enumerate(words):
+        out[word].append(k)
     return out
 
 
@@ -104,7 +113,14 @@ def positions_of(tokens: tuple[Token, ...], *, surface: bool = False) -> dict[st
     """Where each word of `tokens` stands (indexed once for a sentence's `Tokens`, else now)."""
     if isinstance(tokens, Tokens):
         return tokens.surface_positions if surface else tokens.positions
-    return _positions(tokens, "surface" if surface else "lower")
+    return _positions([tok.surface if surface else tok.lower for tok in tokens])
+
+
+def digit_positions(tokens: tuple[Token, ...]) -> list[int]:
+    """Indices of the tokens that start with a digit, ascending (once for a sentence's `Tokens`)."""
+    if isinstance(tokens, Tokens):
+        return tokens.digits
+    return [k for k, tok in enumerate(tokens) if tok.text[:1].isdigit()]
 
 
 @dataclass(frozen=True)
@@ -121,9 +137,10 @@ def tokenize(text: str, offset: int = 0, language: str | None = None) -> Tokens:
     """Split text into tokens whose offsets are shifted by `offset` (in the language being extracted)."""
     language = language or current_language()
     if language not in INFLECTED_LANGUAGES:
-        return Tokens([Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text)])
-    return Tokens([Token(m.group(), m.start() + offset, m.end() + offset, normal_form(m.group(), language))
-                   for m in _TOKEN_RE_CYRILLIC.finditer(text)])
+        return Tokens.of([Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text)],
+                         inflected=False)
+    return Tokens.of([Token(m.group(), m.start() + offset, m.end() + offset, normal_form(m.group(), language))
+                      for m in _TOKEN_RE_CYRILLIC.finditer(text)], inflected=True)
 
 
 def phrase_tokens(phrase: str, *, surface: bool = False) -> tuple[str, ...]:
