@@ -176,15 +176,15 @@ def _ago_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int] | None:
     return amount.end + 1 + ago[0], int(amount.value * unit)
 
 
-def _date_starts(tokens: tuple[Token, ...], t: _DateTables) -> list[int]:
+def _date_starts(tokens: tuple[Token, ...], t: _DateTables, ago: bool) -> list[int]:
     """The tokens a date phrase can start at, ascending: a number, a month, a weekday, the first word of a
-    phrase of the date tables; every token when the sentence holds an "ago" word ("three weeks ago")."""
+    phrase of the date tables, and where a number can start when the sentence has an "ago" word."""
     from etl.extract.numbers import possible_quantity_starts
 
     where = positions_of(tokens)
     starts = [k for word in t.start_words & where.keys() for k in where[word]]
-    if not t.ago_words.first_words.isdisjoint(where):
-        starts += possible_quantity_starts(tokens)  # "three weeks ago": where a number can start
+    if ago:
+        starts += possible_quantity_starts(tokens)  # "three weeks ago"
     return sorted({*starts, *digit_positions(tokens)})
 
 
@@ -193,8 +193,9 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
     t = tables()
     tokens = sentence.tokens
     found: list[DateMention] = []
+    ago = not t.ago_words.first_words.isdisjoint(positions_of(tokens))  # "ago" must follow its number and unit
     free = 0  # the token after the last phrase found: phrases do not overlap
-    for i in _date_starts(tokens, t):
+    for i in _date_starts(tokens, t, ago):
         if i < free:
             continue
         tok = tokens[i]
@@ -225,9 +226,9 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
             found.append(DateMention(i, i + 1, "weekday", date))
             free = i + 1
             continue
-        ago = _ago_at(tokens, i)
-        if ago:
-            end, days = ago
+        days_ago = _ago_at(tokens, i) if ago else None
+        if days_ago:
+            end, days = days_ago
             date = published - dt.timedelta(days=days) if published else None
             found.append(DateMention(i, end, "relative", date))
             free = end
