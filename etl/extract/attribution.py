@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from etl.extract.lexicon import lexicon, per_language
+from etl.extract.lexicon import current_language, lexicon, per_language
 from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_of, word_set
 
 _MAX_SPEAKER_TOKENS = 9
@@ -314,7 +316,14 @@ def _is_plain_place(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     if not words or not words[0].is_capitalised:
         return False
     name = " ".join(t.text for t in words)
-    place = load_gazetteer().lookup(name)
+    return _names_plain_place(load_gazetteer(), name, current_language())
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_plain_place(gazetteer: Any, name: str, language: str) -> bool:
+    """`_is_plain_place` of one name (memoised: speakers are the same few names, and the gazetteer's
+    normalisation of a name is costly)."""
+    place = gazetteer.lookup(name)
     return place is not None and place.kind != "country" and name not in tables().party_by_alias
 
 

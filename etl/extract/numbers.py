@@ -89,10 +89,11 @@ class _Grammar:
         self.months = word_set(list(months))
         # how many people there are is no fact of a language: one number, in the default language's file
         self.world_population = float(lexicon(LANGUAGE).quantities["world_population"])
-        # the compared forms a quantity can start with (a digit aside): a qualifier, a range opener, a fixed
-        # phrase, a number word, "a" ("a hundred"); and a currency symbol or code as written (`possible_quantity_starts`)
-        self.start_words = (self.prefixes.first_words | frozenset(self.range_openers) | self.exact.first_words
-                            | frozenset(self.number_words) | {"a"})
+        # the compared forms a quantity can start with (`possible_quantity_starts`), a digit aside: a range
+        # opener, a fixed phrase, a number word, "a" ("a hundred"), the first word of a qualifier ("in" of "in
+        # excess of": only where the whole qualifier stands), a currency symbol or code as written
+        self.start_words = frozenset(self.range_openers) | self.exact.first_words | frozenset(self.number_words) | {"a"}
+        self.prefix_words = self.prefixes.first_words - self.start_words
         self.currency_starts = frozenset(c.lower() for c in (*self.currency_symbols, *self.currency_codes))
 
     def digits_value(self, m: re.Match[str]) -> float:
@@ -334,6 +335,7 @@ def possible_quantity_starts(tokens: tuple[Token, ...]) -> list[int]:
     where = positions_of(tokens)
     written = positions_of(tokens, surface=True)
     starts = [k for word in g.start_words & where.keys() for k in where[word]]
+    starts += [k for word in g.prefix_words & where.keys() for k in where[word] if g.prefixes.match(tokens, k)]
     starts += [k for word in g.currency_starts & written.keys() for k in written[word]]
     starts += g.vague.starts(tokens)  # as written ("тисячі"), not by normal form
     return sorted({*starts, *digit_positions(tokens)})
