@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from etl.extract.lexicon import current_language, lexicon, per_language
-from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_of, word_set
+from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_in, word_set
 
 _MAX_SPEAKER_TOKENS = 9
 
@@ -200,8 +200,7 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
     tokens = sentence.tokens
     out: list[Speaker] = []
     # only where a source preposition, speech or actor verb can start: the other tokens match nothing
-    where = positions_of(tokens)
-    starts = sorted(k for word in t.verb_first_words & where.keys() for k in where[word])
+    starts = positions_in(tokens, t.verb_first_words)
     free = 0  # the token after the last verb or preposition read
     for i in starts:
         if i < free:

@@ -23,7 +23,7 @@ from typing import Any
 from etl.extract import attribution, dates, implicit, scope
 from etl.extract.lexicon import current_language, lexicon, per_language, using_language
 from etl.extract.numbers import Quantity, find_quantities
-from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, positions_of, split_sentences, word_set
+from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, positions_in, split_sentences, word_set
 from etl.models import Claim
 
 _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
@@ -971,9 +971,8 @@ def _sentence_quantities(tokens: tuple[Token, ...], blocked: set[int], after_pla
     Kills 7", not a designation like "Leopard 2"); counts nobody wrote ("a civilian", etc/extract/implicit.py);
     no collectives ("one family") or gallery counters ("1 of 5"); threshold verbs as qualifiers."""
     t = tables()
-    where = positions_of(tokens)
     after_word = {tr.end for tr in trigger_list} | {
-        k + 1 for word in t.words["not_designation_before"] & where.keys() for k in where[word] if k + 1 < len(tokens)}
+        k + 1 for k in positions_in(tokens, t.words["not_designation_before"]) if k + 1 < len(tokens)}
     quantities = find_quantities(tokens, blocked, after_place | after_word)
     counters = {k for n, q in enumerate(quantities) for k in (n, n + 1)
                 if n + 1 < len(quantities) and _is_counter(tokens, q, quantities[n + 1])}

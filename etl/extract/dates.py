@@ -16,7 +16,7 @@ from functools import lru_cache
 import dateparser
 
 from etl.extract.lexicon import LexiconError, lexicon, per_language, using_language
-from etl.extract.text import PhraseTable, Sentence, Token, digit_positions, positions_of, split_sentences, word_map
+from etl.extract.text import PhraseTable, Sentence, Token, digit_positions, positions_in, split_sentences, word_map
 
 _DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
@@ -181,8 +181,7 @@ def _date_starts(tokens: tuple[Token, ...], t: _DateTables, ago: bool) -> list[i
     phrase of the date tables, and where a number can start when the sentence has an "ago" word."""
     from etl.extract.numbers import possible_quantity_starts
 
-    where = positions_of(tokens)
-    starts = [k for word in t.start_words & where.keys() for k in where[word]]
+    starts = positions_in(tokens, t.start_words)
     if ago:
         starts += possible_quantity_starts(tokens)  # "three weeks ago"
     return sorted({*starts, *digit_positions(tokens)})
@@ -193,7 +192,7 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
     t = tables()
     tokens = sentence.tokens
     found: list[DateMention] = []
-    ago = not t.ago_words.first_words.isdisjoint(positions_of(tokens))  # "ago" must follow its number and unit
+    ago = bool(positions_in(tokens, t.ago_words.first_words))  # "ago" must follow its number and unit
     free = 0  # the token after the last phrase found: phrases do not overlap
     for i in _date_starts(tokens, t, ago):
         if i < free:

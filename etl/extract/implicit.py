@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from etl.extract import attribution
 from etl.extract.lexicon import lexicon, per_language
 from etl.extract.numbers import Quantity
-from etl.extract.text import PhraseTable, Token, positions_of
+from etl.extract.text import PhraseTable, Token, positions_in
 
 RULE = "implicit_count"
 _MAX_MODIFIERS = 3
@@ -159,10 +159,9 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
     t = tables()
     out: list[Quantity] = []
     n = len(tokens)
-    where = positions_of(tokens)
-    heads = sorted(k for word in t.head_words & where.keys() for k in where[word])  # where a person noun may be
+    heads = positions_in(tokens, t.head_words)  # where a person noun may be
     free = 0  # the token after the last count found (or a skipped collective)
-    for k in sorted(k for word in t.start_words & where.keys() for k in where[word]):  # only where a count can start
+    for k in positions_in(tokens, t.start_words):  # only where a count can start
         if k < free or k in taken:
             continue
         w = tokens[k].lower

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.lexicon import LANGUAGE, lexicon, per_language
-from etl.extract.text import PhraseTable, Token, digit_positions, positions_of, word_map, word_set
+from etl.extract.text import PhraseTable, Token, digit_positions, positions_in, word_map, word_set
 
 Bounds = tuple[float | None, float, float | None]
 
@@ -332,11 +332,9 @@ def possible_quantity_starts(tokens: tuple[Token, ...]) -> list[int]:
     fixed and vague phrases, currencies. Most tokens of a sentence are none of these, and trying the
     grammar at each of them was a tenth of extraction."""
     g = grammar()
-    where = positions_of(tokens)
-    written = positions_of(tokens, surface=True)
-    starts = [k for word in g.start_words & where.keys() for k in where[word]]
-    starts += [k for word in g.prefix_words & where.keys() for k in where[word] if g.prefixes.match(tokens, k)]
-    starts += [k for word in g.currency_starts & written.keys() for k in written[word]]
+    starts = positions_in(tokens, g.start_words)
+    starts += [k for k in positions_in(tokens, g.prefix_words) if g.prefixes.match(tokens, k)]
+    starts += positions_in(tokens, g.currency_starts, surface=True)
     starts += g.vague.starts(tokens)  # as written ("тисячі"), not by normal form
     return sorted({*starts, *digit_positions(tokens)})
 

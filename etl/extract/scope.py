@@ -18,7 +18,7 @@ from etl.extract import attribution, dates
 from etl.extract.dates import DateMention
 from etl.extract.lexicon import lexicon, per_language
 from etl.extract.numbers import read_amount
-from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_of, word_map, word_set
+from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_in, positions_of, word_map, word_set
 from etl.models import Scope
 
 _TOLL_REACH = 30  # "The death toll from Thursday's Russian missile strike on the central city ... rose to 23"
@@ -121,8 +121,7 @@ def _find_cues(sentence: Sentence, date_mentions: list[DateMention]) -> _Sentenc
     t = tables()
     tokens = sentence.tokens
     cues: list[_Cue] = []
-    where = positions_of(tokens)
-    months = [k for word in t.month_prepositions & where.keys() for k in where[word]]
+    months = positions_in(tokens, t.month_prepositions)
     free = 0  # the token after the last cue: cues do not overlap
     for i in sorted({*t.cues.starts(tokens), *months}):  # only where a cue can start
         if i < free:

@@ -97,6 +97,16 @@ class Tokens(tuple):
         return _positions([tok.surface for tok in self]) if self.inflected else self.positions
 
     @cached_property
+    def words(self) -> frozenset[str]:
+        """The compared forms of the sentence's tokens."""
+        return frozenset(self.positions)
+
+    @cached_property
+    def surface_words(self) -> frozenset[str]:
+        """The sentence's lowercase words as written."""
+        return frozenset(self.surface_positions) if self.inflected else self.words
+
+    @cached_property
     def digits(self) -> list[int]:
         """Indices of the tokens that start with a digit, ascending."""
         return sorted(k for word, ks in self.positions.items() if word[:1].isdigit() for k in ks)
@@ -114,6 +124,20 @@ def positions_of(tokens: tuple[Token, ...], *, surface: bool = False) -> dict[st
     if isinstance(tokens, Tokens):
         return tokens.surface_positions if surface else tokens.positions
     return _positions([tok.surface if surface else tok.lower for tok in tokens])
+
+
+def positions_in(tokens: tuple[Token, ...], words: frozenset[str], *, surface: bool = False) -> list[int]:
+    """Indices of the tokens whose compared form (`surface`: lowercase text) is one of `words`, ascending."""
+    where = positions_of(tokens, surface=surface)
+    if isinstance(tokens, Tokens):
+        common = words & (tokens.surface_words if surface else tokens.words)  # iterates the smaller set
+    else:
+        common = words.intersection(where)
+    if not common:
+        return []
+    if len(common) == 1:
+        return list(where[next(iter(common))])
+    return sorted(k for word in common for k in where[word])
 
 
 def digit_positions(tokens: tuple[Token, ...]) -> list[int]:
@@ -290,13 +314,7 @@ class PhraseTable:
     def starts(self, tokens: tuple[Token, ...]) -> list[int]:
         """Indices of the tokens where a phrase may start (its first word stands there), ascending: the
         only places `match` can find anything."""
-        where = positions_of(tokens, surface=self._surface)
-        common = self._by_first.keys() & where.keys()
-        if not common:
-            return []
-        if len(common) == 1:
-            return where[next(iter(common))]
-        return sorted(k for word in common for k in where[word])
+        return positions_in(tokens, self.first_words, surface=self._surface)
 
     def scan(self, tokens: tuple[Token, ...]) -> list[tuple[int, int, object]]:
         """(start, length, value) of the phrases of the sentence from left to right, longest first, not
