@@ -107,6 +107,11 @@ class _Tables:
         self.words: dict[str, frozenset[str]] = {key: word_set(value) for key, value in g.items()
                                                   if isinstance(value, list)}
         self.government_verbs = word_set(lexicon().attribution["government_verbs"])
+        # the lowercase text right after a place name starts with one of these (`str.startswith` of a tuple)
+        self.territory_authorities = tuple(self.words["territory_authorities"])
+        self.surroundings = tuple(" " + w for w in self.words["surroundings_words"])
+        markers = lexicon().text["caption_markers"]
+        self.caption = re.compile("|".join(re.escape(m) for m in markers)) if markers else None
 
 
 def _words_of(kind: str) -> frozenset[str]:
@@ -687,7 +692,7 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], fi
 def _names_surroundings(text: str, place: Any) -> bool:
     """"Idlib countryside", "the outskirts of": the area around a town, not the town."""
     after = text[place.end:place.end + 14].lower()
-    return any(after.startswith(" " + w) for w in _words_of("surroundings_words"))
+    return after.startswith(tables().surroundings)
 
 
 def _clause_span(sentence: Sentence, figure: int, memo: dict[int, list[int]]) -> tuple[int, int]:
@@ -1621,6 +1626,9 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
                 if tail and tail[0].lower in ("in", "at") or any(t.lower in ("in", "at") for t in tail[:2]):
                     after_speech.update(t.start for t in tail)
     titles = _words_of("person_titles")
+    aliases, signs, government_verbs = _party_aliases(), _currency_signs(), tables().government_verbs
+    counterparts, designators = _words_of("counterpart_prepositions"), _words_of("place_designators")
+    speaker_nouns = attribution.tables().speaker_nouns
     kept = []
     for place in places:
         if any(a <= place.start < b for a, b in datelines) or place.start in after_speech:
@@ -1632,31 +1640,30 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
         # "people in Sudan has reached": Sudan is a place
         governed = before is not None and before.lower in prepositions
         possessive = text[place.end:place.end + 2] in ("'s", "’s")
-        authority = _territory_authority(text, place.end + (2 if possessive else 0))
+        side = place.surface in aliases
         acting = follower is not None and not follower.is_capitalised and follower.is_word and (
-            follower.lower in tables().government_verbs or (follower.lower.endswith("ed") and len(follower.text) > 4)
+            follower.lower in government_verbs or (follower.lower.endswith("ed") and len(follower.text) > 4)
             or (before is None and follower.lower.endswith("s")))  # "Russia pounds Ukraine with 167 drones"
         if before is None and follower is not None and follower.lower == "and":
             acting = True  # "Ukraine and Russia swap 150 prisoners each": the sides, as the subject
         first = words.before(before.start) if before is not None else None
-        if (before is not None and before.lower == "and" and first is not None and first.text in _party_aliases()
+        if (before is not None and before.lower == "and" and first is not None and first.text in aliases
                 and words.before(first.start) is None):
             acting = True  # ... and the second of them
-        counterpart = before is not None and before.lower in _words_of("counterpart_prepositions")
+        counterpart = before is not None and before.lower in counterparts
         locative = governed and before is not None and before.lower not in ("of", "with")  # "into India's Mizoram"
-        if place.surface in _party_aliases() and not authority and (
-                (possessive and not locative) or (not governed and acting) or counterpart):
+        if side and ((possessive and not locative) or (not governed and acting) or counterpart) \
+                and not _territory_authority(text, place.end + (2 if possessive else 0)):
             continue  # "Kyiv's soldiers", "Kyiv disputes", "Ukraine brought home", "a swap with Russia": a side
         if not governed and follower is not None and not follower.is_capitalised and _speech_at_token(follower):
             continue  # "Baku said", "Tehran accused": a government speaking, wherever it names
-        if place.surface in _party_aliases() and follower is not None and (
-                follower.text in _currency_signs() or follower.text[:1].isdigit()):
+        if side and follower is not None and (follower.text in signs or follower.text[:1].isdigit()):
             continue  # "..., Japan $50 million": a donor, not a place
         if (before is not None and before.lower.rstrip(".") in titles) or (
                 follower is not None and follower.is_capitalised and follower.start == place.end + 1
                 and not any(p.start == follower.start for p in places)
-                and follower.lower not in attribution.tables().speaker_nouns
-                and follower.lower not in _words_of("place_designators")
+                and follower.lower not in speaker_nouns
+                and follower.lower not in designators
                 and ((after := words.after(follower.end)) is None or after.text in (",", "'s", "’s")
                      or _speech_at_token(after))):
             continue  # "President Volodymyr Zelenskiy", "Volodymyr Zelenskiy said": part of a person's name
@@ -1722,7 +1729,7 @@ def _territory_authority(text: str, end: int) -> bool:
     """"Gaza's health ministry", "the Gaza health ministry": a territory's own authority; its toll is the
     territory's, so the name stays a place."""
     tail = text[end:end + 40].lower().lstrip()
-    return any(tail.startswith(w) for w in _words_of("territory_authorities"))
+    return tail.startswith(tables().territory_authorities)
 
 
 def extract_claims(text: str, metadata: Mapping[str, Any], *,
@@ -1819,10 +1826,9 @@ def _page_furniture(text: str, para_spans: list[tuple[int, int]]) -> dict[tuple[
     out: dict[tuple[int, int], str] = {}
     if _is_headline(text, para_spans):
         out[para_spans[0]] = "headline"
-    markers = lexicon().text["caption_markers"]
+    caption = tables().caption  # any of the caption markers
     for span in para_spans:
-        line = text[span[0]:span[1]]
-        if any(m in line for m in markers):
+        if caption is not None and caption.search(text, span[0], span[1]):
             out[span] = "photo caption"
     return out
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from typing import Any, Callable
 
 from etl.extract.lexicon import LANGUAGE, current_language, lexicon
 from etl.extract.morphology import INFLECTED_LANGUAGES, normal_form
@@ -73,6 +74,22 @@ class Token:
         return f"Token(text={self.text!r}, start={self.start}, end={self.end}, norm={self.norm!r})"
 
 
+class _once:
+    """A property computed on first use and kept in the instance (functools.cached_property without the
+    lock it takes in Python 3.11, which cost more than the indexes it guards, once per sentence)."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self._name] = self._compute(obj)
+        return value
+
+
 class Tokens(tuple):
     """A sentence's tokens, with where each word stands, indexed once (`positions`): the phrase tables
     look only where one of their first words is instead of trying every token. A slice is a plain
@@ -86,27 +103,27 @@ class Tokens(tuple):
         made.inflected = inflected
         return made
 
-    @cached_property
+    @_once
     def positions(self) -> dict[str, list[int]]:
         """Each compared form (`Token.lower`) -> the indices of its tokens, ascending."""
         return _positions([tok.lower for tok in self])
 
-    @cached_property
+    @_once
     def surface_positions(self) -> dict[str, list[int]]:
         """Each lowercase word as written (`Token.surface`) -> the indices of its tokens, ascending."""
         return _positions([tok.surface for tok in self]) if self.inflected else self.positions
 
-    @cached_property
+    @_once
     def words(self) -> frozenset[str]:
         """The compared forms of the sentence's tokens."""
         return frozenset(self.positions)
 
-    @cached_property
+    @_once
     def surface_words(self) -> frozenset[str]:
         """The sentence's lowercase words as written."""
         return frozenset(self.surface_positions) if self.inflected else self.words
 
-    @cached_property
+    @_once
     def digits(self) -> list[int]:
         """Indices of the tokens that start with a digit, ascending."""
         return sorted(k for word, ks in self.positions.items() if word[:1].isdigit() for k in ks)
