@@ -22,7 +22,7 @@ from typing import Any
 
 from etl.extract import attribution, dates, implicit, scope
 from etl.extract.lexicon import current_language, lexicon, per_language, using_language
-from etl.extract.numbers import Quantity, find_quantities
+from etl.extract.numbers import Quantity, find_quantities, may_hold_quantity
 from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, positions_in, split_sentences, word_set
 from etl.models import Claim
 
@@ -820,6 +820,12 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     """The claims of one sentence: each quantity that a trigger makes a figure, with all its fields."""
     t = tables()
     tokens = sentence.tokens
+    if not (may_hold_quantity(tokens) or implicit.may_hold_count(tokens)):
+        # no number, number word or count nobody wrote (most sentences of an article): no figure, and only the
+        # event the sentence may tell the next ones about is left to read
+        scope.observe_countless(sentence, lambda: dates.find_dates(sentence, ctx.published), ctx.scope,
+                                sentence.paragraph)
+        return []
     date_mentions = dates.find_dates(sentence, ctx.published)
     blocked = {k for d in date_mentions if d.kind in ("calendar", "month_part") for k in range(d.start, d.end)}
     date_tokens = {k for d in date_mentions for k in range(d.start, d.end)}

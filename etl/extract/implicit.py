@@ -41,6 +41,7 @@ class _Tables:
     non_people: PhraseTable
     metrics: frozenset[str]
     start_words: frozenset[str]  # the words a count nobody wrote can start with (the rest match nothing)
+    second_words: frozenset[str]  # besides a person noun, the words one of those counts needs (`may_hold_count`)
 
 
 @per_language
@@ -68,7 +69,16 @@ def tables() -> _Tables:
         non_people=PhraseTable([(w, True) for w in m["non_people_nouns"]]),
         metrics=frozenset(spec["metrics"]),
         start_words=frozenset({"one", "a", "another", *spec["pairs"], *spec["determiners"], *spec["possessives"]}),
+        second_words=frozenset({"one", "another", *spec["pairs"], *spec["pair_nouns"]}),
     )
+
+
+def may_hold_count(tokens: tuple[Token, ...]) -> bool:
+    """Whether `find_implicit_counts` can find anything in the sentence: a word a count starts with, and a
+    person noun ("a civilian") or the word of one of the other forms ("one of", "another", "twin", "a couple")."""
+    t = tables()
+    return bool(positions_in(tokens, t.start_words)) and bool(
+        positions_in(tokens, t.head_words) or positions_in(tokens, t.second_words))
 
 
 def allowed_metric(metric: str) -> bool:

@@ -95,6 +95,8 @@ class _Grammar:
         self.start_words = frozenset(self.range_openers) | self.exact.first_words | frozenset(self.number_words) | {"a"}
         self.prefix_words = self.prefixes.first_words - self.start_words
         self.currency_starts = frozenset(c.lower() for c in (*self.currency_symbols, *self.currency_codes))
+        # the words a quantity's core can be (`may_hold_quantity`), a digit and the phrase tables aside
+        self.core_words = frozenset(self.number_words) | frozenset(self.scale_words)
 
     def digits_value(self, m: re.Match[str]) -> float:
         """The value of a digit token matched by `digits_re` (before any scale)."""
@@ -325,6 +327,17 @@ def find_quantities(tokens: tuple[Token, ...], blocked: set[int] | None = None,
             found.append(q)
         free = q.end
     return found
+
+
+def may_hold_quantity(tokens: tuple[Token, ...]) -> bool:
+    """Whether `find_quantities` can find anything in the sentence: every quantity has a core (digits, a
+    number or scale word, a vague quantity, a fixed phrase; a qualifier or a currency alone is none).
+    Most sentences of an article have none, and this test costs a fraction of the scan."""
+    g = grammar()
+    if digit_positions(tokens) or positions_in(tokens, g.core_words):
+        return True
+    return any(g.vague.match(tokens, k) for k in g.vague.starts(tokens)) \
+        or any(g.exact.match(tokens, k) for k in g.exact.starts(tokens))
 
 
 def possible_quantity_starts(tokens: tuple[Token, ...]) -> list[int]:

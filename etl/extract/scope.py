@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from etl.extract import attribution, dates
 from etl.extract.dates import DateMention
@@ -276,9 +277,22 @@ def observe(sentence: Sentence, date_mentions: list[DateMention], article: Artic
     sentences' tolls belong to ("A civilian was killed and two others were injured"), figures or not."""
     if article._cues is None or article._cues[0] != sentence.start:
         article._cues = (sentence.start, _find_cues(sentence, date_mentions))
-    cues = article._cues[1]
-    if cues.of("single_event", "attack_verb") or (cues.of("events") and any(d.date for d in date_mentions)):
+    if _opens_event(article._cues[1], lambda: date_mentions):
         article.open_event_paragraph = paragraph
+
+
+def observe_countless(sentence: Sentence, read_dates: Callable[[], list[DateMention]], article: ArticleScope,
+                      paragraph: int) -> None:
+    """`observe` for a sentence that holds no quantity: its dates are read only when an event cue needs them
+    (the cues that dates make, "by Tuesday", only matter to figures)."""
+    if _opens_event(_find_cues(sentence, []), read_dates):
+        article.open_event_paragraph = paragraph
+
+
+def _opens_event(cues: _SentenceCues, read_dates: Callable[[], list[DateMention]]) -> bool:
+    """An attack or an event told, or events on a day that is said."""
+    return bool(cues.of("single_event", "attack_verb")) or bool(
+        cues.of("events") and any(d.date for d in read_dates()))
 
 
 def read_scope(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], period_dates: set[int],
