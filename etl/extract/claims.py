@@ -88,6 +88,8 @@ class _Tables:
         self.weapons = PhraseTable([(w, True) for w in m["strike_weapons"]])
         self.weapon_verbs_before = PhraseTable([(w, True) for w in m["weapon_verbs_before"]])
         self.weapon_verbs_after = PhraseTable([(w, True) for w in m["weapon_verbs_after"]])
+        # a metric trigger is a trigger phrase (`find_triggers`) or a weapon verb (`_weapon_verb`): their first words
+        self.weapon_verb_words = self.weapon_verbs_before.first_words | self.weapon_verbs_after.first_words
         q = lexicon().quantities
         self.thresholds = PhraseTable([(w, True) for w in q["threshold_verbs"]["always"]])
         self.thresholds_marked = PhraseTable([(w, True) for w in q["threshold_verbs"]["with_mark_or_toll"]])
@@ -839,6 +841,8 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     if not quantities:
         scope.observe(sentence, date_mentions, ctx.scope, sentence.paragraph)
         return []
+    if not trigger_list and not positions_in(tokens, t.weapon_verb_words):
+        return []  # nothing gives a metric ("the mayor said"): no quantity is a figure
     # "an estimated 7.1 million": a verb inside a figure's words is no speaker
     inside = {k for q in quantities for k in range(q.start, q.end)}
     in_trigger = {tr.start for tr in trigger_list if tr.end - tr.start > 1}  # "claimed the lives of"

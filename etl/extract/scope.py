@@ -19,7 +19,7 @@ from etl.extract import attribution, dates
 from etl.extract.dates import DateMention
 from etl.extract.lexicon import lexicon, per_language
 from etl.extract.numbers import read_amount
-from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_in, positions_of, word_map, word_set
+from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_in, word_map, word_set
 from etl.models import Scope
 
 _TOLL_REACH = 30  # "The death toll from Thursday's Russian missile strike on the central city ... rose to 23"
@@ -109,7 +109,13 @@ class _Tables:
         entries += [(p, ("same_window", None)) for p in s["same_window"]]
         entries += [(p, ("calendar", kind)) for kind, ps in s["calendar_windows"].items() for p in ps]
         self.cues = PhraseTable(entries)
+        # the first words of the cues that open an event (`observe_countless` looks no further without one)
+        self.event_words = frozenset(words[0] for kind in ("single_events", "events", "attack_verbs")
+                                     for words in map(phrase_tokens, s[kind]) if words)
         self.subordinate_openers = frozenset(lexicon().grammar["subordinate_openers"])
+
+
+_COMMA = frozenset({","})
 
 
 @per_language
@@ -285,7 +291,7 @@ def observe_countless(sentence: Sentence, read_dates: Callable[[], list[DateMent
                       paragraph: int) -> None:
     """`observe` for a sentence that holds no quantity: its dates are read only when an event cue needs them
     (the cues that dates make, "by Tuesday", only matter to figures)."""
-    if _opens_event(_find_cues(sentence, []), read_dates):
+    if positions_in(sentence.tokens, tables().event_words) and _opens_event(_find_cues(sentence, []), read_dates):
         article.open_event_paragraph = paragraph
 
 
@@ -323,7 +329,7 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
         cues = _SentenceCues([c for c in cues.cues if not lo <= c.start < hi], cues.statement_dates)
         period_dates = period_dates | {n for n, d in enumerate(date_mentions) if lo <= d.start < hi}
     openers = t.subordinate_openers
-    apart = {k for k in positions_of(tokens).get(",", ()) if fig.end <= k < len(tokens) - 1
+    apart = {k for k in positions_in(tokens, _COMMA) if fig.end <= k < len(tokens) - 1
              and tokens[k].text == "," and tokens[k + 1].lower in openers}
     if apart:
         # ", as Lebanon's health ministry said the toll since October 2023 had exceeded 3,000": a total or a

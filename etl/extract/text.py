@@ -8,7 +8,6 @@ sentence ends at . ! ? unless the word before is a known abbreviation.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
@@ -91,9 +90,9 @@ class _once:
 
 
 class Tokens(tuple):
-    """A sentence's tokens, with where each word stands, indexed once (`positions`): the phrase tables
-    look only where one of their first words is instead of trying every token. A slice is a plain
-    tuple; everything that takes tokens accepts either."""
+    """A sentence's tokens, with the set of their words kept once (`words`): a table's words are looked for
+    only in a sentence that has one of them, and most sentences have none of most tables' words. A slice is
+    a plain tuple; everything that takes tokens accepts either."""
 
     inflected = True  # whether a token's compared form may differ from its lowercase text (normal forms)
 
@@ -104,57 +103,40 @@ class Tokens(tuple):
         return made
 
     @_once
-    def positions(self) -> dict[str, list[int]]:
-        """Each compared form (`Token.lower`) -> the indices of its tokens, ascending."""
-        return _positions([tok.lower for tok in self])
+    def lowers(self) -> tuple[str, ...]:
+        """Each token's compared form (`Token.lower`), in order."""
+        return tuple([tok.lower for tok in self])
 
     @_once
-    def surface_positions(self) -> dict[str, list[int]]:
-        """Each lowercase word as written (`Token.surface`) -> the indices of its tokens, ascending."""
-        return _positions([tok.surface for tok in self]) if self.inflected else self.positions
+    def surfaces(self) -> tuple[str, ...]:
+        """Each token's lowercase word as written (`Token.surface`), in order."""
+        return tuple([tok.surface for tok in self]) if self.inflected else self.lowers
 
     @_once
     def words(self) -> frozenset[str]:
         """The compared forms of the sentence's tokens."""
-        return frozenset(self.positions)
+        return frozenset(self.lowers)
 
     @_once
     def surface_words(self) -> frozenset[str]:
         """The sentence's lowercase words as written."""
-        return frozenset(self.surface_positions) if self.inflected else self.words
+        return frozenset(self.surfaces) if self.inflected else self.words
 
     @_once
     def digits(self) -> list[int]:
         """Indices of the tokens that start with a digit, ascending."""
-        return sorted(k for word, ks in self.positions.items() if word[:1].isdigit() for k in ks)
-
-
-def _positions(words: list[str]) -> dict[str, list[int]]:
-    out: defaultdict[str, list[int]] = defaultdict(list)
-    for k, word in enumerate(words):
-        out[word].append(k)
-    return out
-
-
-def positions_of(tokens: tuple[Token, ...], *, surface: bool = False) -> dict[str, list[int]]:
-    """Where each word of `tokens` stands (indexed once for a sentence's `Tokens`, else now)."""
-    if isinstance(tokens, Tokens):
-        return tokens.surface_positions if surface else tokens.positions
-    return _positions([tok.surface if surface else tok.lower for tok in tokens])
+        return [k for k, word in enumerate(self.lowers) if word[:1].isdigit()]
 
 
 def positions_in(tokens: tuple[Token, ...], words: frozenset[str], *, surface: bool = False) -> list[int]:
     """Indices of the tokens whose compared form (`surface`: lowercase text) is one of `words`, ascending."""
-    where = positions_of(tokens, surface=surface)
     if isinstance(tokens, Tokens):
-        common = words & (tokens.surface_words if surface else tokens.words)  # iterates the smaller set
+        if words.isdisjoint(tokens.surface_words if surface else tokens.words):  # iterates the smaller set
+            return []
+        forms: tuple[str, ...] | list[str] = tokens.surfaces if surface else tokens.lowers
     else:
-        common = words.intersection(where)
-    if not common:
-        return []
-    if len(common) == 1:
-        return list(where[next(iter(common))])
-    return sorted(k for word in common for k in where[word])
+        forms = [tok.surface if surface else tok.lower for tok in tokens]
+    return [k for k, word in enumerate(forms) if word in words]
 
 
 def digit_positions(tokens: tuple[Token, ...]) -> list[int]:
