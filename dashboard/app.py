@@ -2,18 +2,18 @@
 
 Run with `tally dashboard [--db FILE]` or `streamlit run dashboard/app.py -- --db FILE`
 (else env TALLY_DB, else warehouse/tally.duckdb). This entry script only sets up the
-page and the navigation; each page in `dashboard/screens/` (not `pages/`, which Streamlit would also read as an old-style page folder) wires widgets to
-`dashboard.data` (queries, through `dashboard.ui`'s cache), `dashboard.tables` and
-`dashboard.charts`, and never keeps a database connection open.
+page and the navigation; each page in `dashboard/screens/` (not `pages/`, which Streamlit would
+also read as an old-style page folder) wires widgets to `dashboard.data` (queries, through
+`dashboard.ui`'s cache), `dashboard.tables` and `dashboard.charts`, and never keeps a database
+connection open.
 """
 from __future__ import annotations
 
 import streamlit as st
 
 PAGES = [
-    st.Page("screens/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("screens/time_series.py", title="Time series", icon=":material/show_chart:",
-            url_path="time-series"),
+    st.Page("screens/overview.py", title="Series", icon=":material/table_rows:", default=True),
+    st.Page("screens/series.py", title="Series page", icon=":material/show_chart:", url_path="series"),
     st.Page("screens/disagreements.py", title="Disagreements", icon=":material/compare_arrows:"),
 ]
 

@@ -1,484 +1,794 @@
-"""Pure chart builders: a claims DataFrame in, a plotly Figure out.
+"""Pure chart builders: DataFrames in, plotly Figures out.
 
-Conventions (../shared/SPEC.md, "Dashboard"):
-- one chart per (unit, rate) group, so rates and totals, people and money, and
-  different currencies never share an axis (`chart_groups` does the split);
-- per source, a line with markers at `value_best` and a shaded band from
-  `value_low` to `value_high`, so conflicting sources show side by side;
-- open bounds are drawn as open: `value_high` NULL ("more than") is an upward
-  triangle with a stub above it that fades out upwards, `value_low` NULL ("up to")
-  a downward triangle with a stub fading downwards; neither gets a band or a whisker
-  towards its open side (never a band to zero or to infinity);
-- every best-value point carries its `claim_id` in `customdata`, so a selected point
-  leads back to its quote and article;
-- quotes, titles and sources are data, never markup: escaped in every label.
+A series page draws one subject (metric, category, party, location, unit) in one figure of
+stacked panels that share the time axis, one panel per series (scope, rate), so scopes and rates
+never share a y axis (../shared/SPEC.md "Dashboard" and "Series"):
+
+- cumulative totals, stocks and rates (and figures of unknown scope) are lines with markers at
+  `value_best` and a shaded band over the reported ranges;
+- incidents are events at their dates: markers, never joined by a line;
+- period counts are bars spanning their window (`period_start`..`period_end`);
+- a curated dataset's events at the place are summed per month (per week or day over few dates),
+  as bars spanning the bin, several datasets side by side;
+- stated ranges are bands or solid whiskers; vague quantities ("hundreds") a hollow diamond with
+  a dotted range, never a band; an open bound is a triangle pointing the open way with a short
+  stub that fades out, sized to the figure's own value (never to the axis);
+- one colour per canonical source, the legend grouped by the source's side and kind; each
+  source's traces share one legend entry, which shows or hides all of them.
+
+Figures come one by one (`series_figures`, hover with the words, `customdata` = claim_id) or, when
+the dates looked at hold too many, as envelopes per time bin (`series_envelope`: lowest low,
+highest high, median best, how many figures). Large point sets are drawn with WebGL
+(`scattergl`). Quotes, titles and names are data, never markup: escaped in every label.
 """
 from __future__ import annotations
 
 import html
-import math
-import textwrap
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, qualitative
 
-PALETTE: Sequence[str] = qualitative.Plotly
-BAND_OPACITY = 0.22
+from dashboard import tables
+
+PALETTE: Sequence[str] = (*qualitative.Plotly, *qualitative.Dark24)
 UNATTRIBUTED = "(unattributed)"
-RATE_LABELS = {"per_day": "per day", "per_week": "per week", "per_month": "per month"}
+BAND_OPACITY = 0.22
+BAR_OPACITY = 0.45
 
 SYMBOL_CLOSED = "circle"
 SYMBOL_OPEN_ABOVE = "triangle-up"  # value_high NULL: "more than" / "at least"
 SYMBOL_OPEN_BELOW = "triangle-down"  # value_low NULL: "up to" / "as many as"
 SYMBOL_OPEN_BOTH = "circle-open"
-DAY_MS = 86_400_000
-DAY_TICKS_UP_TO = 14  # days: below this span, tick every day
-QUOTE_WRAP = 80
-# Hover boxes carry a shortened quote (ending in "…"); the full quote is in the claims
-# table and the provenance panel. Hover text is most of a chart's weight in the browser.
-QUOTE_MAX = 200
-# Open-bound stubs: length as a share of the chart's largest finite value, drawn in
-# OPEN_FADE_STEPS pieces whose opacity falls away from the point. Every step is one
-# more trace per source for the browser to draw: two read as a fade and cost half of four.
-# A line or band joins one source's claims only within one series: same population,
-# party and place.
-SERIES_COLUMNS = ("category", "party", "location")
-OPEN_STUB_SHARE = 0.18
+SYMBOL_VAGUE = "diamond-open"  # a vague quantity: "hundreds", "dozens"
+SYMBOL_SIZE = {SYMBOL_CLOSED: 8, SYMBOL_VAGUE: 11}
+OPEN_SYMBOL_SIZE = 12
+
+# Open-bound stubs: a share of the figure's own value ("at least 4" reaches 6, never the axis
+# top), drawn in OPEN_FADE_STEPS pieces whose opacity falls away from the point; an open lower
+# bound's stub stops at half the value, so it never reads as reaching zero.
+OPEN_STUB_SHARE = 0.5
 OPEN_FADE_STEPS = 2
 OPEN_FADE_FROM = 0.75
+# Above this many points a trace is drawn with WebGL (scattergl).
+WEBGL_FROM = 1000
+QUOTE_WRAP = 80
+QUOTE_MAX = 200  # hover boxes carry the quote shortened (ending in "…"); the panel has all of it
+DAY_MS = 86_400_000
+SHORT_SPAN_DAYS = 45  # below this span, ticks name the day ("6 Jun 2022"), never hours
+ONE_DATE_PAD_DAYS = 3  # a chart of one date shows the week around it, not a day in hours
+PANEL_HEIGHT = 250
+PANEL_GAP = 0.1
 
+# Panels in this order; rates per rate. A dataset's monthly sums come last.
+SCOPE_ORDER = ("cumulative", "stock", "incident", "period", "rate", "unknown")
+LINE_SCOPES = ("cumulative", "stock", "rate", "unknown")
+DATASET_PANEL = ("dataset", None)
+PANEL_HELP = {
+    "cumulative": "running totals: lines, the band the range reported",
+    "stock": "how many are in a state: lines, the band the range reported",
+    "incident": "one event each, at its date",
+    "period": "counts over a window: bars span the window",
+    "rate": "averages",
+    "unknown": "scope not stated",
+    "dataset": "curated datasets' events here, summed per {bin} (any category)",
+}
 
-# The time series figures carry their whole look and are shown with
-# `st.plotly_chart(theme=None)`. Streamlit's own theme is applied in the browser after
-# the first drawing, so every chart is drawn twice, and it turns on axis automargins,
-# which add layout passes: on a 1,000-claim chart that is about 0.2 s before the chart
-# appears. Fixed margins leave room for SI tick labels ("1.5M") and the axis titles;
-# the legend still widens the right margin to fit the source names.
+# The figures carry their whole look and are shown with `st.plotly_chart(theme=None)`:
+# Streamlit's theme is applied in the browser after the first drawing (every chart drawn
+# twice) and turns on automargins (more layout passes). The top margin keeps Plotly's toolbar
+# above the legend, never over its title.
 TEXT_COLOR = "#31333F"  # Streamlit's text colour, so the charts sit with the page
 GRID_COLOR = "rgba(49, 51, 63, 0.12)"
 FONT_FAMILY = '"Source Sans", "Source Sans Pro", sans-serif'
-TIME_SERIES_MARGIN = {"l": 72, "r": 10, "b": 56}
-TIME_SERIES_TEMPLATE = go.layout.Template(layout={
+MARGIN = {"l": 84, "r": 10, "t": 64, "b": 56}
+TEMPLATE = go.layout.Template(layout={
     "font": {"family": FONT_FAMILY, "size": 13, "color": TEXT_COLOR},
     "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
     "hoverlabel": {"bgcolor": "white", "font": {"family": FONT_FAMILY, "size": 13, "color": TEXT_COLOR}},
-    "legend": {"title": {"side": "top"}, "valign": "top", "font": {"size": 12}},
+    "legend": {"valign": "top", "font": {"size": 12}, "groupclick": "togglegroup",
+               "grouptitlefont": {"size": 12, "color": "rgba(49, 51, 63, 0.65)"}, "tracegroupgap": 2,
+               "x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top"},
     "xaxis": {"showgrid": False, "zeroline": False, "automargin": False, "linecolor": GRID_COLOR,
-              "ticks": "outside", "tickcolor": GRID_COLOR, "title": {"standoff": 8}},
-    "yaxis": {"gridcolor": GRID_COLOR, "zerolinecolor": GRID_COLOR, "automargin": False,
-              "title": {"standoff": 8}},
+              "ticks": "outside", "tickcolor": GRID_COLOR},
+    "yaxis": {"gridcolor": GRID_COLOR, "zerolinecolor": GRID_COLOR, "automargin": False},
 })
 
 
 @dataclass(frozen=True)
-class ChartGroup:
-    """Claims that may share one y axis: the same unit and the same rate (NULL = total)."""
+class SourceStyle:
+    """How one canonical source is drawn: its colour and its place in the legend."""
 
-    unit: str
+    source_id: str | None
+    name: str
+    color: str
+    group: str  # the legend group title: "Ukraine · government", "no side · un_agency", "dataset"
+    rank: int
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One stacked panel: a series (scope, rate) of the subject, or the datasets' monthly sums."""
+
+    scope: str
     rate: str | None
 
     @property
     def label(self) -> str:
-        """Axis and heading text, e.g. 'people (total)', 'people per day', 'USD (total)'."""
-        if self.rate is None:
-            return f"{self.unit} (total)"
-        return f"{self.unit} {RATE_LABELS.get(self.rate, self.rate)}"
+        return tables.scope_text(self.scope, self.rate) if self.scope != "dataset" else "datasets"
 
-    def sort_key(self) -> tuple[bool, str, str]:
-        """Totals first, then rates; people before money and counts."""
-        return (self.rate is not None, "" if self.unit == "people" else self.unit, self.rate or "")
-
-
-def _is_missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT
+    def axis_title(self, unit: str | None) -> str:
+        what = "people" if not unit else unit
+        if self.rate:
+            return f"{what} {tables.RATE_LABELS.get(self.rate, self.rate)}"
+        return what
 
 
-def _text(value: Any) -> str | None:
-    return None if _is_missing(value) else str(value)
+@dataclass
+class SeriesChart:
+    """What a series figure is built from (one subject): the panels in order, each source's style,
+    the figures one by one or as envelopes (`bin_days` > 0), and the datasets' months."""
+
+    unit: str | None
+    panels: list[Panel]
+    styles: dict[str | None, SourceStyle]
+    figures: pd.DataFrame | None = None
+    envelope: pd.DataFrame | None = None
+    bin_label: str = ""
+    bin_days: int = 0
+    dataset_sums: pd.DataFrame | None = None
+    dataset_bin: str = "month"
+    log_y: bool = False
+    span: tuple[Any, Any] | None = None
+    legend_seen: set[str | None] = field(default_factory=set)
+    group_titles: set[str | None] = field(default_factory=set)  # the sources whose entry opens a legend block
 
 
-def chart_groups(claims: pd.DataFrame) -> list[tuple[ChartGroup, pd.DataFrame]]:
-    """Split claims into the groups that may share an axis, totals before rates.
+def _axis_ref(axis: str, row: int) -> str:
+    """'y' for the first panel, 'y2', 'y3', ... below it (plotly's axis names)."""
+    return axis if row == 1 else f"{axis}{row}"
 
-    Money stays apart per currency because the currency is the unit.
-    """
-    if claims.empty:
-        return []
-    units = claims["unit"].fillna("count").astype(str)
-    rates = claims["rate"].astype(object).where(claims["rate"].notna(), None)
-    groups: list[tuple[ChartGroup, pd.DataFrame]] = []
-    for (unit, rate), rows in claims.groupby([units, rates], dropna=False, sort=False):
-        groups.append((ChartGroup(str(unit), _text(rate)), rows))
-    groups.sort(key=lambda pair: pair[0].sort_key())
-    return groups
+
+def _dates(values: Sequence[Any]) -> list[str | None]:
+    """Dates as plotly reads them ('2022-06-06', '2022-06-06 12:00'); None stays a gap."""
+    out: list[str | None] = []
+    for value in values:
+        if value is None or value is pd.NaT:
+            out.append(None)
+            continue
+        text = value.isoformat() if hasattr(value, "isoformat") else pd.Timestamp(value).isoformat()
+        out.append(text[:10] if text[10:] in ("", "T00:00:00") else text[:16].replace("T", " "))
+    return out
 
 
 def escape(value: Any) -> str:
     """Text as plotly shows it literally: HTML special characters escaped."""
-    return html.escape("" if _is_missing(value) else str(value), quote=True)
+    return html.escape("" if tables.missing(value) else str(value), quote=True)
 
 
-def format_number(value: float, unit: str | None = None) -> str:
-    """A figure for people: thousands separators, no needless decimals; currency appended."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    return f"{text} {unit}" if unit and unit not in ("people", "count") else text
+def _rgba(color: str, alpha: float) -> str:
+    r, g, b = hex_to_rgb(color) if color.startswith("#") else (99, 110, 250)
+    return f"rgba({r},{g},{b},{alpha})"
 
 
-def describe_range(low: float | None, best: float, high: float | None, unit: str | None = None) -> str:
-    """The range a claim allows, in words: '1,350 to 1,650 (best 1,500)', '1,500 or more'."""
-    low = None if _is_missing(low) else low
-    high = None if _is_missing(high) else high
-    fmt = lambda v: format_number(v, unit)  # noqa: E731
-    if low is None and high is None:
-        return f"{fmt(best)} (no bounds stated)"
-    if high is None:
-        return f"{fmt(low)} or more (no upper bound)"
-    if low is None:
-        return f"up to {fmt(high)} (no lower bound)"
-    if low == high:
-        return fmt(best)
-    return f"{fmt(low)} to {fmt(high)} (best {fmt(best)})"
+def source_group(side: Any, kind: Any) -> str:
+    """The legend block of a source: 'Ukraine · government', 'no side · un_agency', 'dataset'."""
+    kind_text = tables.text_or_none(kind) or "unknown"
+    if kind_text == "dataset":
+        return "dataset"
+    return f"{tables.text_or_none(side) or 'no side'} · {kind_text}"
 
 
-def _date_text(value: Any) -> str:
-    return "undated" if _is_missing(value) else pd.Timestamp(value).date().isoformat()
+def source_styles(sources: pd.DataFrame) -> dict[str | None, SourceStyle]:
+    """One colour per canonical source, ordered by side, kind and name (datasets last).
+
+    `sources` has source_id, source_name, source_kind, source_side (one row per source or more).
+    """
+    if sources.empty:
+        return {}
+    rows = sources.drop_duplicates("source_id").to_dict("records")
+
+    def order(row: Mapping[str, Any]) -> tuple[Any, ...]:
+        kind = tables.text_or_none(row.get("source_kind")) or "unknown"
+        side = tables.text_or_none(row.get("source_side"))
+        return (kind == "dataset", side is None, side or "", kind, _source_name(row).lower())
+
+    styles = {}
+    for rank, row in enumerate(sorted(rows, key=order)):
+        source_id = tables.text_or_none(row.get("source_id"))
+        styles[source_id] = SourceStyle(
+            source_id=source_id, name=_source_name(row), color=PALETTE[rank % len(PALETTE)],
+            group=source_group(row.get("source_side"), row.get("source_kind")), rank=rank,
+        )
+    return styles
 
 
-def _quote_html(quote: Any) -> str:
-    """The quote, shortened, wrapped for a hover box, each line escaped."""
-    text = " ".join(("" if _is_missing(quote) else str(quote)).split())
-    if len(text) > QUOTE_MAX:
-        text = text[: QUOTE_MAX - 1].rstrip() + "…"
-    return "<br>".join(escape(line) for line in textwrap.wrap(text, QUOTE_WRAP))
+def _source_name(row: Mapping[str, Any]) -> str:
+    return tables.text_or_none(row.get("source_name")) or tables.text_or_none(row.get("source_id")) or UNATTRIBUTED
 
 
-def hover_text(claim: Mapping[str, Any]) -> str:
-    """Hover box for one claim: source, date, value range, qualifier, context, quote."""
-    unit = _text(claim.get("unit"))
-    context = " · ".join(
-        escape(claim.get(k)) for k in ("category", "party", "location") if _text(claim.get(k))
-    )
-    value_range = describe_range(
-        claim.get("value_low"), claim["value_best"], claim.get("value_high"), unit
-    )
-    lines = [
-        f"<b>{escape(_text(claim.get('source')) or UNATTRIBUTED)}</b>",
-        f"{_date_text(claim.get('as_of'))}: {escape(value_range)}",
-        f"qualifier: {escape(claim.get('qualifier'))}",
-    ]
-    if context:
-        lines.append(context)
-    if _text(claim.get("title")):
-        lines.append(f"article: {escape(claim.get('title'))}")
-    quote = _quote_html(claim.get("quote"))
-    if quote:
-        lines.append(f"<i>“{quote}”</i>")
-    return "<br>".join(lines)
+def panels_of(series: Iterable[tuple[Any, Any]], first: tuple[str | None, str | None] | None = None,
+              datasets: bool = False) -> list[Panel]:
+    """The panels for the (scope, rate) pairs present, in SCOPE_ORDER (rates by rate), the linked
+    series `first` on top, the datasets' monthly sums last."""
+    present = {(tables.text_or_none(s) or "unknown", tables.text_or_none(r)) for s, r in series}
+    present = {("rate" if rate else scope, rate) for scope, rate in present}
+
+    def order(pair: tuple[str, str | None]) -> tuple[Any, ...]:
+        scope, rate = pair
+        rank = SCOPE_ORDER.index(scope) if scope in SCOPE_ORDER else len(SCOPE_ORDER)
+        linked = first is not None and (first[1] == rate and (rate is not None or first[0] == scope))
+        return (not linked, rank, scope, rate or "")
+
+    panels = [Panel(scope, rate) for scope, rate in sorted(present, key=order)]
+    if datasets:
+        panels.append(Panel(*DATASET_PANEL))
+    return panels
 
 
-def marker_symbol(low: Any, high: Any) -> str:
-    """Closed claims get a dot; an open bound gets a triangle pointing the open way."""
-    low_open, high_open = _is_missing(low), _is_missing(high)
+def _panel_of(scope: Any, rate: Any) -> Panel:
+    rate_text = tables.text_or_none(rate)
+    return Panel("rate" if rate_text else (tables.text_or_none(scope) or "unknown"), rate_text)
+
+
+def marker_symbol(low: Any, high: Any, qualifier: Any = None) -> str:
+    """A dot for a stated range; a hollow diamond for a vague quantity; a triangle pointing the open way."""
+    low_open, high_open = tables.missing(low), tables.missing(high)
     if low_open and high_open:
         return SYMBOL_OPEN_BOTH
     if high_open:
         return SYMBOL_OPEN_ABOVE
     if low_open:
         return SYMBOL_OPEN_BELOW
-    return SYMBOL_CLOSED
+    return SYMBOL_VAGUE if qualifier == "vague" else SYMBOL_CLOSED
 
 
-def band_polygon(claims: pd.DataFrame) -> tuple[list[Any], list[float | None]]:
-    """The shaded band of one source: x and y of closed polygons, runs separated by None.
-
-    Only claims with both bounds count. On each date the band spans the lowest
-    `value_low` to the highest `value_high`; a date with only open-bound claims
-    breaks the band (no band to infinity or to zero), and a run of a single date
-    is left to the marker's error bar.
-    """
-    envelope: dict[Any, tuple[float, float]] = {}
-    days: set[Any] = set()
-    for day, low, high in zip(claims["as_of"], claims["value_low"], claims["value_high"]):
-        if _is_missing(day):
-            continue
-        days.add(day)
-        if _is_missing(low) or _is_missing(high):
-            continue
-        if day in envelope:
-            low, high = min(envelope[day][0], low), max(envelope[day][1], high)
-        envelope[day] = (float(low), float(high))
-    runs: list[list[Any]] = [[]]
-    for day in sorted(days):
-        if day in envelope:
-            runs[-1].append(day)
-        elif runs[-1]:
-            runs.append([])
-    xs: list[Any] = []
-    ys: list[float | None] = []
-    for run in (r for r in runs if len(r) >= 2):
-        if xs:
-            xs.append(None)
-            ys.append(None)
-        xs += run + run[::-1]
-        ys += [envelope[d][1] for d in run]
-        ys += [envelope[d][0] for d in run[::-1]]
-    return xs, ys
+def _quote_html(quote: Any) -> str:
+    """The quote, shortened, wrapped for a hover box (lines of at most QUOTE_WRAP characters, broken
+    at spaces), each line escaped."""
+    text = " ".join(quote.split()) if isinstance(quote, str) else ""
+    if len(text) > QUOTE_MAX:
+        text = text[: QUOTE_MAX - 1].rstrip() + "…"
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > QUOTE_WRAP:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return "<br>".join(html.escape(part, quote=True) for part in lines)
 
 
-def _largest_value(claims: pd.DataFrame) -> float:
-    """The largest finite value among bounds and best readings (0.0 if none)."""
-    values = pd.concat([claims["value_low"], claims["value_best"], claims["value_high"]])
-    largest = pd.to_numeric(values, errors="coerce").max()
-    return 0.0 if pd.isna(largest) else float(largest)
+def _date_text(value: Any) -> str:
+    return tables.format_date(value)
 
 
-def _rgba(hex_color: str, alpha: float) -> str:
-    r, g, b = hex_to_rgb(hex_color)
-    return f"rgba({r},{g},{b},{alpha})"
+def figure_hover(figure: Mapping[str, Any]) -> str:
+    """Hover box of one figure: source, date (and window), the figure as reported and its range,
+    scope, how often reported, the article and the quote."""
+    unit = tables.text_or_none(figure.get("unit"))
+    words = tables.reported(figure.get("value_low"), figure.get("value_best"), figure.get("value_high"),
+                            figure.get("qualifier"), unit)
+    span = tables.derived_range(figure.get("value_low"), figure.get("value_best"), figure.get("value_high"), unit)
+    when = _date_text(figure.get("as_of"))
+    if not tables.missing(figure.get("period_start")) and figure.get("scope") in ("period", "cumulative"):
+        end = figure.get("period_end") if not tables.missing(figure.get("period_end")) else figure.get("as_of")
+        when = f"{_date_text(figure.get('period_start'))} to {_date_text(end)}"
+    lines = [
+        f"<b>{escape(_source_name(figure))}</b>",
+        f"{escape(when)}: <b>{escape(words)}</b>" + ("" if span == words else f" ({escape(span)})"),
+        f"{escape(tables.scope_text(figure.get('scope'), figure.get('rate')))} · qualifier {escape(figure.get('qualifier'))}",
+    ]
+    mentions = figure.get("mentions")
+    if not tables.missing(mentions) and int(mentions) > 1:
+        lines.append(f"reported {int(mentions)} times in {int(figure.get('reports') or 1)} report(s)")
+    if tables.text_or_none(figure.get("title")):
+        lines.append(f"article: {escape(figure.get('title'))}")
+    quote = _quote_html(figure.get("quote"))
+    if quote:
+        lines.append(f"<i>“{quote}”</i>")
+    return "<br>".join(lines)
 
 
-def time_series_figure(claims: pd.DataFrame, title: str | None = None, log_y: bool = False) -> go.Figure:
-    """Time series over `as_of` for ONE chart group, one trace group per source.
-
-    Per source: a band trace (`fill='toself'`, no hover) and a lines+markers trace at
-    `value_best` with error bars to closed bounds and triangle markers at open ones.
-    `log_y` draws the y axis logarithmic (figures of very different sizes on one chart).
-    The figure brings its own look (TIME_SERIES_TEMPLATE): show it with theme=None.
-    Undated claims are left out (the table shows them). Raises ValueError when the
-    claims mix units or rates: split them with `chart_groups` first.
-    """
-    groups = chart_groups(claims)
-    if len(groups) > 1:
-        raise ValueError(
-            "claims mix units or rates (" + ", ".join(g.label for g, _ in groups)
-            + "); draw one figure per chart_groups() group"
-        )
-    group = groups[0][0] if groups else None
-    fig = go.Figure()
-    dated = claims[claims["as_of"].notna()] if not claims.empty else claims
-    if not dated.empty:
-        stub_length = OPEN_STUB_SHARE * _largest_value(dated)
-        sources = dated["source"].fillna(UNATTRIBUTED).astype(str)
-        for i, (source, rows) in enumerate(dated.groupby(sources, sort=True)):
-            _add_source_traces(fig, str(source), rows, PALETTE[i % len(PALETTE)], stub_length)
-    fig.update_layout(
-        title=escape(title) if title else None,
-        xaxis_title="as of",
-        yaxis_title=escape(group.label) if group else None,
-        legend_title_text="source",
-        hovermode="closest",
-        template=TIME_SERIES_TEMPLATE,
-        margin={**TIME_SERIES_MARGIN, "t": 40 if title else 10},
-    )
-    fig.update_xaxes(type="date")
-    if not dated.empty and dated["as_of"].max() - dated["as_of"].min() <= pd.Timedelta(days=DAY_TICKS_UP_TO):
-        # A short span: one tick per day, never hours (as_of is a date).
-        fig.update_xaxes(dtick=DAY_MS, tickformat="%-d %b\n%Y")
-    if log_y:
-        fig.update_yaxes(type="log")
-    else:
-        fig.update_yaxes(rangemode="tozero")
-    return fig
+def envelope_hover(row: Mapping[str, Any], bin_label: str, unit: str | None) -> str:
+    """Hover box of one envelope: source, bin, how many figures, lowest low, median best, highest high."""
+    n = int(row["figures"])
+    low = "open" if tables.missing(row.get("value_low")) else tables.amount(row["value_low"], unit)
+    high = "open" if tables.missing(row.get("value_high")) else tables.amount(row["value_high"], unit)
+    lines = [
+        f"<b>{escape(_source_name(row))}</b>",
+        f"{escape(bin_label)} of {escape(_date_text(row['bin_start']))}: {n} figure{'s' if n != 1 else ''}"
+        + (" (vague)" if row.get("vague") else ""),
+        f"median {escape(tables.amount(row['value_best'], unit))} · lowest {escape(low)} · highest {escape(high)}",
+    ]
+    opened = [f"{int(row[c])} {what}" for c, what in (("open_above", "without an upper bound"),
+                                                    ("open_below", "without a lower bound")) if int(row[c] or 0)]
+    if opened:
+        lines.append(escape(", ".join(opened)))
+    lines.append("select to list them")
+    return "<br>".join(lines)
 
 
-def open_bound_stubs(
-    claims: pd.DataFrame, length: float, steps: int = OPEN_FADE_STEPS
-) -> list[tuple[list[Any], list[float | None]]]:
-    """Fading stubs for open bounds: `steps` pieces, nearest the point first.
+ENVELOPE_ID = "envelope"
 
-    Each piece is (xs, ys) of vertical segments separated by None. A claim with no
-    upper bound ("more than X") gets a stub from `value_best` up by `length`; one with
-    no lower bound ("up to X") a stub from `value_best` down by `length`, but never
-    below half its value, so an open lower bound is never drawn as reaching zero.
+
+def envelope_id(row: Mapping[str, Any]) -> str:
+    """The `customdata` of an envelope point: what selects its figures again (series, source, dates)."""
+    parts = (ENVELOPE_ID, tables.text_or_none(row.get("scope")) or "unknown", tables.text_or_none(row.get("rate")) or "",
+             tables.text_or_none(row.get("source_id")) or "", tables.iso_date(row.get("first_as_of")) or "",
+             tables.iso_date(row.get("last_as_of")) or "")
+    return "|".join(parts)
+
+
+def parse_envelope_id(value: str) -> dict[str, Any] | None:
+    """The series, source and dates an `envelope_id` stands for; None for any other id (a claim_id)."""
+    parts = value.split("|")
+    if len(parts) != 6 or parts[0] != ENVELOPE_ID:
+        return None
+    _, scope, rate, source_id, first, last = parts
+    return {"scope": scope or "unknown", "rate": rate or None, "source_id": source_id or None,
+            "first_as_of": pd.Timestamp(first).date() if first else None,
+            "last_as_of": pd.Timestamp(last).date() if last else None}
+
+
+def open_stubs(xs: Sequence[Any], bests: Sequence[float], lows: Sequence[Any], highs: Sequence[Any],
+               log_y: bool = False, steps: int = OPEN_FADE_STEPS) -> list[tuple[list[Any], list[float | None]]]:
+    """Fading stubs for open bounds, sized to each figure's value: `steps` pieces, nearest first.
+
+    Each piece is (xs, ys) of vertical segments separated by None. No upper bound ("more than
+    X"): from X up to X * (1 + OPEN_STUB_SHARE); no lower bound ("up to X"): from X down to
+    X * (1 - OPEN_STUB_SHARE), never below half of X. Closed figures and figures open both
+    ways get none.
     """
     pieces: list[tuple[list[Any], list[float | None]]] = [([], []) for _ in range(steps)]
-    dated = claims[claims["as_of"].notna()]
-    for day, low, best, high in zip(dated["as_of"], dated["value_low"], dated["value_best"],
-                                    dated["value_high"]):
-        if _is_missing(best) or (_is_missing(low) == _is_missing(high)):
-            continue  # closed claims, and claims open both ways, get no stub
-        if _is_missing(high):
-            start, stop = float(best), float(best) + length
+    for x, best, low, high in zip(xs, bests, lows, highs):
+        if tables.missing(best) or tables.missing(x) or tables.missing(low) == tables.missing(high):
+            continue
+        start = float(best)
+        if tables.missing(high):
+            stop = start * (1 + OPEN_STUB_SHARE) if start > 0 else 1.0
         else:
-            start, stop = float(best), max(float(best) - length, float(best) / 2)
-        for i, (xs, ys) in enumerate(pieces):
-            xs += [day, day, None]
-            ys += [start + (stop - start) * i / steps, start + (stop - start) * (i + 1) / steps, None]
+            stop = start * max(1 - OPEN_STUB_SHARE, 0.5)
+        for i, (px, py) in enumerate(pieces):
+            if log_y and start > 0:
+                ratio = stop / start
+                a, b = start * ratio ** (i / steps), start * ratio ** ((i + 1) / steps)
+            else:
+                a, b = start + (stop - start) * i / steps, start + (stop - start) * (i + 1) / steps
+            px += [x, x, None]
+            py += [a, b, None]
     return pieces
 
 
-def series_of(rows: pd.DataFrame) -> list[pd.DataFrame]:
-    """One source's claims split into series (SERIES_COLUMNS), each sorted by date.
+def band_polygon(xs: Sequence[Any], lows: Sequence[Any], highs: Sequence[Any],
+                 breaks: Sequence[bool] | None = None) -> tuple[list[Any], list[float | None]]:
+    """A shaded band along dated points: x and y of closed polygons, runs separated by None.
 
-    A line joins a source's reports on the same thing only: Moscow's "20-30 Russian
-    soldiers" and Moscow's "30 civilians" are two series, never one line.
+    On each x the band spans the lowest low to the highest high of the points with both
+    bounds; a point with an open bound (or `breaks` true) ends the run, and a run of one x is
+    left to the point's whisker. xs need not be sorted.
     """
-    keys = [c for c in SERIES_COLUMNS if c in rows.columns]
-    if not keys:
-        return [rows.sort_values(["as_of", "value_best"], kind="stable")]
-    grouping = [rows[c].astype(object).where(rows[c].notna(), "") for c in keys]
-    return [
-        part.sort_values(["as_of", "value_best"], kind="stable")
-        for _, part in rows.groupby(grouping, sort=True, dropna=False)
-    ]
+    envelope: dict[Any, tuple[float, float]] = {}
+    broken: set[Any] = set()
+    flags = breaks if breaks is not None else [False] * len(xs)
+    for x, low, high, brk in zip(xs, lows, highs, flags):
+        if tables.missing(x):
+            continue
+        if brk or tables.missing(low) or tables.missing(high):
+            broken.add(x)
+            continue
+        if x in envelope:
+            low, high = min(envelope[x][0], low), max(envelope[x][1], high)
+        envelope[x] = (float(low), float(high))
+    runs: list[list[Any]] = [[]]
+    for x in sorted(set(envelope) | broken):
+        if x in envelope and x not in broken:
+            runs[-1].append(x)
+        elif runs[-1]:
+            runs.append([])
+    bx: list[Any] = []
+    by: list[float | None] = []
+    for run in (r for r in runs if len(r) >= 2):
+        if bx:
+            bx.append(None)
+            by.append(None)
+        bx += run + run[::-1]
+        by += [envelope[x][1] for x in run] + [envelope[x][0] for x in run[::-1]]
+    return bx, by
 
 
-def _add_source_traces(
-    fig: go.Figure, source: str, rows: pd.DataFrame, color: str, stub_length: float = 0.0
-) -> None:
-    """The bands, open-bound stubs and best-value trace of one source, one legend group.
+class _Builder:
+    """Adds one source's traces to one panel of the series figure."""
 
-    Series of the same source share its traces, separated by gaps (None), so the
-    number of traces grows with sources, not with series. A closed range gets a whisker
-    only where no band shows it (a date outside any run of two or more closed dates).
+    def __init__(self, chart: SeriesChart, traces: list[dict[str, Any]], row: int) -> None:
+        self.chart, self.traces, self.row = chart, traces, row
+
+    def _legend(self, style: SourceStyle) -> dict[str, Any]:
+        first = style.source_id not in self.chart.legend_seen
+        self.chart.legend_seen.add(style.source_id)
+        options: dict[str, Any] = {"legendgroup": style.source_id or UNATTRIBUTED, "name": escape(style.name),
+                                   "showlegend": first, "legendrank": 1000 + style.rank}
+        if first and style.source_id in self.chart.group_titles:
+            options["legendgrouptitle"] = {"text": escape(style.group)}
+        return options
+
+    def _add(self, kind: str, **trace: Any) -> None:
+        self.traces.append({"type": kind, "xaxis": "x", "yaxis": _axis_ref("y", self.row), **trace})
+
+    def band(self, style: SourceStyle, xs: Sequence[Any], lows: Sequence[Any], highs: Sequence[Any],
+             breaks: Sequence[bool] | None = None) -> None:
+        bx, by = band_polygon(xs, lows, highs, breaks)
+        if bx:
+            self._add(
+                "scatter", x=_dates(bx), y=by, mode="lines", fill="toself",
+                fillcolor=_rgba(style.color, BAND_OPACITY), line={"width": 0}, hoverinfo="skip", showlegend=False,
+                legendgroup=style.source_id or UNATTRIBUTED, meta={"role": "band", "source": style.name},
+            )
+
+    def stubs(self, style: SourceStyle, xs: Sequence[Any], bests: Sequence[float], lows: Sequence[Any],
+              highs: Sequence[Any]) -> None:
+        for step, (sx, sy) in enumerate(open_stubs(xs, bests, lows, highs, self.chart.log_y)):
+            if sx:
+                alpha = OPEN_FADE_FROM * (1 - step / OPEN_FADE_STEPS)
+                self._add(
+                    "scatter", x=_dates(sx), y=sy, mode="lines", line={"color": _rgba(style.color, alpha), "width": 6},
+                    hoverinfo="skip", showlegend=False, legendgroup=style.source_id or UNATTRIBUTED,
+                    meta={"role": "open_bound", "source": style.name, "step": step},
+                )
+
+    def vague_ranges(self, style: SourceStyle, xs: Sequence[Any], lows: Sequence[Any], highs: Sequence[Any]) -> None:
+        vx: list[Any] = []
+        vy: list[float | None] = []
+        for x, low, high in zip(xs, lows, highs):
+            if not (tables.missing(low) or tables.missing(high)):
+                vx += [x, x, None]
+                vy += [float(low), float(high), None]
+        if vx:
+            self._add(
+                "scatter", x=_dates(vx), y=vy, mode="lines", line={"color": style.color, "width": 2, "dash": "dot"},
+                hoverinfo="skip", showlegend=False, legendgroup=style.source_id or UNATTRIBUTED,
+                meta={"role": "vague_range", "source": style.name},
+            )
+
+    def points(self, style: SourceStyle, panel: Panel, xs: Sequence[Any], bests: Sequence[float],
+               lows: Sequence[Any], highs: Sequence[Any], symbols: Sequence[str], whisker: Sequence[bool],
+               hover: Sequence[str], ids: Sequence[Any]) -> None:
+        """Markers at the best values (joined by a line for line scopes), solid whiskers where asked."""
+        above = [float(h) - float(b) if w and not tables.missing(h) else 0.0 for b, h, w in zip(bests, highs, whisker)]
+        below = [float(b) - float(lo) if w and not tables.missing(lo) else 0.0 for b, lo, w in zip(bests, lows, whisker)]
+        line = panel.scope in LINE_SCOPES
+        self._add(
+            "scattergl" if len(xs) > WEBGL_FROM else "scatter",
+            x=_dates(xs), y=[float(b) for b in bests], mode="lines+markers" if line else "markers",
+            connectgaps=False, line={"color": style.color, "width": 1.5},
+            marker={"color": style.color, "symbol": list(symbols),
+                    "size": [SYMBOL_SIZE.get(s, OPEN_SYMBOL_SIZE) for s in symbols],
+                    "line": {"color": style.color, "width": 1.5}},
+            error_y={"type": "data", "symmetric": False, "color": style.color, "thickness": 2, "width": 5,
+                     "array": above, "arrayminus": below, "visible": any(above) or any(below)},
+            hovertext=list(hover), hoverinfo="text", customdata=list(ids),
+            meta={"role": "best", "source": style.name, "panel": panel.label}, **self._legend(style),
+        )
+
+    def bars(self, style: SourceStyle, panel: Panel, centres: Sequence[Any], widths: Sequence[float],
+             bests: Sequence[float], lows: Sequence[Any], highs: Sequence[Any], vague: Sequence[bool],
+             hover: Sequence[str], ids: Sequence[Any]) -> None:
+        """Bars from zero to the best value spanning each window, whiskers to the stated range."""
+        above = [float(h) - float(b) if not tables.missing(h) else 0.0 for b, h in zip(bests, highs)]
+        below = [float(b) - float(lo) if not tables.missing(lo) else 0.0 for b, lo in zip(bests, lows)]
+        self._add(
+            "bar", x=_dates(centres), y=[float(b) for b in bests], width=list(widths), opacity=BAR_OPACITY,
+            marker={"color": style.color, "line": {"color": style.color, "width": 1},
+                    "pattern": {"shape": ["/" if v else "" for v in vague], "fgcolor": style.color}},
+            error_y={"type": "data", "symmetric": False, "color": style.color, "thickness": 2, "width": 4,
+                     "array": above, "arrayminus": below},
+            hovertext=list(hover), hoverinfo="text", customdata=list(ids),
+            meta={"role": "bar", "source": style.name, "panel": panel.label}, **self._legend(style),
+        )
+
+
+def _style(chart: SeriesChart, row: Mapping[str, Any]) -> SourceStyle:
+    source_id = tables.text_or_none(row.get("source_id"))
+    if source_id not in chart.styles:  # a source the summary did not list (should not happen)
+        rank = len(chart.styles)
+        chart.styles[source_id] = SourceStyle(source_id, _source_name(row), PALETTE[rank % len(PALETTE)],
+                                              source_group(row.get("source_side"), row.get("source_kind")), rank)
+    return chart.styles[source_id]
+
+
+def _window(row: Mapping[str, Any]) -> tuple[pd.Timestamp, float]:
+    """A period figure's window as its centre and width in ms (at least a day)."""
+    end = pd.Timestamp(row["period_end"] if not tables.missing(row.get("period_end")) else row["as_of"])
+    start = pd.Timestamp(row["period_start"]) if not tables.missing(row.get("period_start")) else end - pd.Timedelta(days=1)
+    start, end = min(start, end), max(start, end)
+    width = max((end - start).total_seconds() * 1000, DAY_MS)
+    return start + (end - start) / 2 if end > start else start + pd.Timedelta(hours=12), width
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows as dicts (column by column: much faster than DataFrame.to_dict on Arrow-backed columns)."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, row)) for row in zip(*(frame[c].tolist() for c in columns))]
+
+
+def _draw_figures(chart: SeriesChart, traces: list[dict[str, Any]], rows_of: dict[Panel, int]) -> None:
+    figures = chart.figures
+    if figures is None or figures.empty:
+        return
+    dated = figures[figures["as_of"].notna()]
+    for (scope, rate, source_id), part in dated.groupby(
+            [dated["scope"].fillna("unknown"), dated["rate"].fillna(""), dated["source_id"].fillna("")],
+            sort=False):
+        panel = _panel_of(scope, rate or None)
+        if panel not in rows_of:
+            continue
+        records = _records(part.sort_values(["as_of", "value_best"], kind="stable"))
+        style = _style(chart, records[0])
+        build = _Builder(chart, traces, rows_of[panel])
+        lows = [r["value_low"] for r in records]
+        highs = [r["value_high"] for r in records]
+        bests = [r["value_best"] for r in records]
+        vague = [r["qualifier"] == "vague" for r in records]
+        hover = [figure_hover(r) for r in records]
+        ids = [r["claim_id"] for r in records]
+        if panel.scope == "period":
+            windows = [_window(r) for r in records]
+            build.bars(style, panel, [c for c, _ in windows], [w for _, w in windows], bests, lows, highs, vague,
+                       hover, ids)
+            build.stubs(style, [c for c, _ in windows], bests, lows, highs)
+            continue
+        xs = [r["as_of"] for r in records]
+        banded: set[Any] = set()
+        if panel.scope in LINE_SCOPES:
+            build.band(style, xs, lows, highs, vague)
+            bx, _ = band_polygon(xs, lows, highs, vague)
+            banded = {x for x in bx if x is not None}
+        whisker = [not v and x not in banded for x, v in zip(xs, vague)]
+        symbols = [marker_symbol(lo, hi, r["qualifier"]) for lo, hi, r in zip(lows, highs, records)]
+        build.vague_ranges(style, [x for x, v in zip(xs, vague) if v], [lo for lo, v in zip(lows, vague) if v],
+                           [hi for hi, v in zip(highs, vague) if v])
+        build.stubs(style, xs, bests, lows, highs)
+        build.points(style, panel, xs, bests, lows, highs, symbols, whisker, hover, ids)
+
+
+def _draw_envelope(chart: SeriesChart, traces: list[dict[str, Any]], rows_of: dict[Panel, int]) -> None:
+    envelope = chart.envelope
+    if envelope is None or envelope.empty:
+        return
+    half_bin = pd.Timedelta(days=chart.bin_days) / 2
+    for (scope, rate, source_id), part in envelope.groupby(
+            [envelope["scope"].fillna("unknown"), envelope["rate"].fillna(""), envelope["source_id"].fillna("")],
+            sort=False):
+        panel = _panel_of(scope, rate or None)
+        if panel not in rows_of:
+            continue
+        records = _records(part.sort_values(["bin_start", "vague"], kind="stable"))
+        style = _style(chart, records[0])
+        build = _Builder(chart, traces, rows_of[panel])
+        # A bin holding figures without an upper (lower) bound is drawn open that way.
+        lows = [None if r["open_below"] else r["value_low"] for r in records]
+        highs = [None if r["open_above"] else r["value_high"] for r in records]
+        bests = [r["value_best"] for r in records]
+        vague = [bool(r["vague"]) for r in records]
+        hover = [envelope_hover({**r, "source_name": style.name}, chart.bin_label, chart.unit) for r in records]
+        ids = [envelope_id(r) for r in records]
+        starts = [pd.Timestamp(r["bin_start"]) for r in records]
+        if panel.scope == "period":
+            build.bars(style, panel, [s + half_bin for s in starts], [chart.bin_days * DAY_MS] * len(starts),
+                       bests, [r["value_low"] for r in records], [r["value_high"] for r in records], vague, hover, ids)
+            continue
+        xs = [s + half_bin for s in starts]
+        banded: set[Any] = set()
+        if panel.scope in LINE_SCOPES:
+            build.band(style, xs, lows, highs, vague)
+            bx, _ = band_polygon(xs, lows, highs, vague)
+            banded = {x for x in bx if x is not None}
+        whisker = [not v and x not in banded for x, v in zip(xs, vague)]
+        symbols = [SYMBOL_VAGUE if v else marker_symbol(lo, hi) for lo, hi, v in zip(lows, highs, vague)]
+        build.vague_ranges(style, [x for x, v in zip(xs, vague) if v],
+                           [r["value_low"] for r, v in zip(records, vague) if v],
+                           [r["value_high"] for r, v in zip(records, vague) if v])
+        build.stubs(style, xs, bests, lows, highs)
+        build.points(style, panel, xs, bests, [r["value_low"] for r in records],
+                     [r["value_high"] for r in records], symbols, whisker, hover, ids)
+
+
+def _draw_datasets(chart: SeriesChart, traces: list[dict[str, Any]], rows_of: dict[Panel, int]) -> None:
+    """Each dataset's sums as bars over their bin; several datasets side by side within the bin."""
+    sums = chart.dataset_sums
+    panel = Panel(*DATASET_PANEL)
+    if sums is None or sums.empty or panel not in rows_of:
+        return
+    groups = list(sums.groupby(sums["source_id"].fillna(""), sort=True))
+    for position, (source_id, part) in enumerate(groups):
+        records = _records(part.sort_values("bin_start"))
+        style = _style(chart, {**records[0], "source_kind": "dataset"})
+        starts = [pd.Timestamp(r["bin_start"]) for r in records]
+        ends = [pd.Timestamp(r["bin_end"]) + pd.Timedelta(days=1) for r in records]
+        share = [(e - s) / len(groups) for s, e in zip(starts, ends)]
+        hover = []
+        for r in records:
+            total = tables.amount(r["sum_best"], chart.unit)
+            span = tables.derived_range(r["sum_low"], r["sum_best"], r["sum_high"], chart.unit)
+            when = (pd.Timestamp(r["bin_start"]).strftime("%B %Y") if chart.dataset_bin == "month" else
+                    f"{chart.dataset_bin} of {tables.format_date(r['bin_start'])}")
+            hover.append("<br>".join([
+                f"<b>{escape(style.name)}</b> (dataset)",
+                f"{escape(when)}: {int(r['events'])} event{'s' if int(r['events']) != 1 else ''}, <b>{escape(total)}</b>"
+                + ("" if span == total else f" ({escape(span)})"),
+                f"category: {escape(r['categories'])}",
+            ]))
+        _Builder(chart, traces, rows_of[panel]).bars(
+            style, panel, [s + w * position + w / 2 for s, w in zip(starts, share)],
+            [w.total_seconds() * 1000 for w in share],
+            [r["sum_best"] for r in records], [r["sum_low"] for r in records], [r["sum_high"] for r in records],
+            [False] * len(records), hover, [None] * len(records),
+        )
+
+
+def series_figure(chart: SeriesChart) -> go.Figure:
+    """The stacked panels of one subject, sharing the time axis (see the module docstring).
+
+    The figure brings its own look (TEMPLATE): show it with theme=None. Its traces and layout are
+    built here as plain dicts and not validated again by plotly (validating every array cost four
+    fifths of building a chart of a thousand figures); the tests validate what this builds.
     """
-    name = escape(source)
-    parts = series_of(rows)
-    band_x: list[Any] = []
-    band_y: list[float | None] = []
-    stubs: list[tuple[list[Any], list[float | None]]] = [([], []) for _ in range(OPEN_FADE_STEPS)]
-    x: list[Any] = []
-    y: list[float | None] = []
-    symbols: list[str] = []
-    above: list[float] = []
-    below: list[float] = []
-    hover: list[str | None] = []
-    ids: list[str | None] = []
-    for part in parts:
-        px, py = band_polygon(part)
-        banded = {day for day in px if day is not None}  # the band shows their range: no whiskers
-        if px:
-            band_x += ([None] if band_x else []) + px
-            band_y += ([None] if band_y else []) + py
-        if stub_length > 0:
-            for (sx, sy), (tx, ty) in zip(stubs, open_bound_stubs(part, stub_length)):
-                sx += tx
-                sy += ty
-        if x:  # a gap: the line does not join two series
-            x.append(None)
-            y.append(None)
-            symbols.append(SYMBOL_CLOSED)
-            above.append(0.0)
-            below.append(0.0)
-            hover.append(None)
-            ids.append(None)
-        for claim in part.to_dict("records"):
-            low, best, high = claim.get("value_low"), claim["value_best"], claim.get("value_high")
-            x.append(claim["as_of"])
-            y.append(best)
-            symbols.append(marker_symbol(low, high))
-            whisker = claim["as_of"] not in banded
-            above.append(0.0 if _is_missing(high) or not whisker else float(high) - float(best))
-            below.append(0.0 if _is_missing(low) or not whisker else float(best) - float(low))
-            hover.append(hover_text(claim))
-            ids.append(_text(claim.get("claim_id")))
-    if band_x:
-        fig.add_trace(go.Scatter(
-            x=band_x, y=band_y, mode="lines", fill="toself", fillcolor=_rgba(color, BAND_OPACITY),
-            line={"width": 0}, hoverinfo="skip", showlegend=False,
-            name=f"{name}: range", legendgroup=name, meta={"role": "band", "source": source},
-        ))
-    for step, (sx, sy) in enumerate(stubs):
-        if sx:
-            alpha = OPEN_FADE_FROM * (1 - step / OPEN_FADE_STEPS)
-            fig.add_trace(go.Scatter(
-                x=sx, y=sy, mode="lines", line={"color": _rgba(color, alpha), "width": 6},
-                hoverinfo="skip", showlegend=False, legendgroup=name,
-                name=f"{name}: open bound", meta={"role": "open_bound", "source": source, "step": step},
-            ))
-    fig.add_trace(go.Scatter(
-        x=x, y=y, mode="lines+markers", name=name, legendgroup=name, connectgaps=False,
-        line={"color": color, "width": 1.5},
-        marker={"color": color, "symbol": symbols,
-                "size": [9 if s == SYMBOL_CLOSED else 13 for s in symbols]},
-        error_y={"type": "data", "symmetric": False, "color": color, "thickness": 2, "width": 6,
-                 "array": above, "arrayminus": below},
-        hovertext=hover, customdata=ids if any(ids) else None,
-        hoverinfo="text", meta={"role": "best", "source": source},
-    ))
+    panels = chart.panels
+    n = max(1, len(panels))
+    rows_of = {panel: i + 1 for i, panel in enumerate(panels)}
+    chart.group_titles = _group_titles(chart)
+    traces: list[dict[str, Any]] = []
+    _draw_figures(chart, traces, rows_of)
+    _draw_envelope(chart, traces, rows_of)
+    _draw_datasets(chart, traces, rows_of)
+    height = MARGIN["t"] + MARGIN["b"] + PANEL_HEIGHT * n
+    gap = min(PANEL_GAP, 0.3 / n) if n > 1 else 0.0
+    size = (1 - gap * (n - 1)) / n
+    layout: dict[str, Any] = {
+        "template": TEMPLATE.to_plotly_json(), "barmode": "overlay", "bargap": 0, "hovermode": "closest",
+        "height": height, "margin": MARGIN, "legend": {"title": {"text": "source (by side and kind)"}},
+        "xaxis": {"type": "date", "anchor": _axis_ref("y", n), "title": {"text": "as_of", "standoff": 8},
+                  **_date_ticks(chart.span)},
+        "annotations": [],
+    }
+    for panel, row in rows_of.items():
+        top = 1 - (row - 1) * (size + gap)
+        axis: dict[str, Any] = {
+            "domain": [max(top - size, 0.0), top], "anchor": "x",
+            "title": {"text": escape(panel.axis_title(chart.unit)), "standoff": 8},
+            "type": "log" if chart.log_y else "linear", "rangemode": "normal" if chart.log_y else "tozero",
+        }
+        symbol = tables.currency_symbol(chart.unit)
+        if symbol:
+            axis["tickprefix"] = symbol
+        layout[_axis_ref("yaxis", row)] = axis
+        layout["annotations"].append({
+            "text": f"<b>{escape(panel.label)}</b>: {escape(PANEL_HELP.get(panel.scope, '').format(bin=chart.dataset_bin))}",
+            "x": 0, "xanchor": "left", "xref": "paper", "y": top, "yanchor": "bottom", "yref": "paper",
+            "showarrow": False, "font": {"size": 13},
+        })
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
+
+def _group_titles(chart: SeriesChart) -> set[str | None]:
+    """The first drawn source of each legend block (side and kind), whose entry carries the block's title."""
+    drawn: set[str | None] = set()
+    for frame in (chart.figures, chart.envelope, chart.dataset_sums):
+        if frame is not None and not frame.empty:
+            drawn |= {tables.text_or_none(s) for s in frame["source_id"].unique()}
+    first: dict[str, SourceStyle] = {}
+    for source_id in drawn:
+        style = chart.styles.get(source_id)
+        if style and (style.group not in first or style.rank < first[style.group].rank):
+            first[style.group] = style
+    return {style.source_id for style in first.values()}
+
+
+def _date_ticks(span: tuple[Any, Any] | None) -> dict[str, Any]:
+    """Ticks that name days (one line: '6 Jun 2022') on short spans, months on long ones; a chart
+    of one date shows the week around it (Plotly would zoom into hours)."""
+    if span is None or tables.missing(span[0]) or tables.missing(span[1]):
+        return {}
+    first, last = pd.Timestamp(span[0]), pd.Timestamp(span[1])
+    if last - first < pd.Timedelta(days=2):
+        pad = pd.Timedelta(days=ONE_DATE_PAD_DAYS)
+        return {"range": _dates([first - pad, last + pad]), "dtick": DAY_MS, "tickformat": "%-d %b %Y"}
+    if last - first <= pd.Timedelta(days=SHORT_SPAN_DAYS):
+        pad = pd.Timedelta(days=1)
+        return {"range": _dates([first - pad, last + pad]), "tickformat": "%-d %b %Y"}
+    return {"tickformat": "%b %Y"}
+
+
+# --- disagreements ----------------------------------------------------------------------------
 
 DISAGREEMENT_PAIRS_SHOWN = 15
 SYMBOL_OPEN_RIGHT = "triangle-right"  # on a horizontal range: no upper bound
 SYMBOL_OPEN_LEFT = "triangle-left"  # on a horizontal range: no lower bound
 
 
-def _pair_label(pair: dict[str, Any], position: int) -> str:
-    what = f"{pair['metric']}{' ' + RATE_LABELS.get(pair['rate'], pair['rate']) if _text(pair.get('rate')) else ''}"
-    who = ", ".join(str(pair[k]) for k in ("category", "party", "location") if _text(pair.get(k)))
-    day = _date_text(pair.get("lower_as_of"))
-    return escape(f"{position}. {what}{f' ({who})' if who else ''}, {day}")
+def _pair_label(pair: Mapping[str, Any], position: int) -> str:
+    what = tables.subject_label(pair["metric"], pair.get("category"), pair.get("party"), pair.get("location"),
+                                pair.get("unit"))
+    scope = tables.scope_text(pair.get("scope"), pair.get("rate"))
+    return escape(f"{position}. {what}, {scope}, {_date_text(pair.get('lower_as_of'))}")
 
 
 def disagreement_figure(pairs: pd.DataFrame, limit: int = DISAGREEMENT_PAIRS_SHOWN) -> go.Figure:
     """The first `limit` disagreeing pairs as horizontal ranges, one row per pair, one colour per source.
 
-    Each claim is a line from `value_low` to `value_high` with a marker at `value_best`
-    (hover: source, range, quote; customdata: claim_id). An open bound has no line on its
-    open side and a triangle pointing that way. The x axis is logarithmic when the values
-    span more than two orders of magnitude. Like `time_series_figure`, it takes ONE
-    chart group (unit and rate) and raises ValueError otherwise.
+    Each figure is a line from `value_low` to `value_high` with a marker at `value_best` (hover:
+    source, the figure as reported, its range, quote; customdata: claim_id). An open bound has no
+    line on its open side and a triangle pointing that way. The x axis is logarithmic when the
+    values span more than two orders of magnitude. Pairs of one unit only: money and people, and
+    currencies, never share the axis (ValueError otherwise).
     """
-    groups = chart_groups(pairs)
-    if len(groups) > 1:
-        raise ValueError(
-            "pairs mix units or rates (" + ", ".join(g.label for g, _ in groups)
-            + "); draw one figure per chart_groups() group"
-        )
     fig = go.Figure()
     rows = pairs.head(limit).to_dict("records")
     if not rows:
         return fig
+    units = {tables.text_or_none(r.get("unit")) for r in rows}
+    if len(units) > 1:
+        raise ValueError(f"pairs mix units ({', '.join(sorted(u or 'none' for u in units))}); one figure per unit")
+    unit = units.pop()
     labels = [_pair_label(pair, i + 1) for i, pair in enumerate(rows)]
     sides = []
     for label, pair in zip(labels, rows):
         for prefix in ("lower", "higher"):
             sides.append({
-                "y": label, "source": _text(pair[f"{prefix}_source"]) or UNATTRIBUTED,
+                "y": label, "source_name": pair[f"{prefix}_source_name"] or pair[f"{prefix}_source"],
                 "value_low": pair[f"{prefix}_value_low"], "value_best": pair[f"{prefix}_value_best"],
                 "value_high": pair[f"{prefix}_value_high"], "qualifier": pair[f"{prefix}_qualifier"],
-                "quote": pair[f"{prefix}_quote"], "as_of": pair[f"{prefix}_as_of"],
-                "unit": pair.get("unit"), "claim_id": pair[f"{prefix}_claim_id"],
+                "quote": pair[f"{prefix}_quote"], "as_of": pair[f"{prefix}_as_of"], "scope": pair.get("scope"),
+                "rate": pair.get("rate"), "unit": unit, "claim_id": pair[f"{prefix}_claim_id"],
             })
     claims = pd.DataFrame(sides)
-    for i, (source, rows_of_source) in enumerate(claims.groupby("source", sort=True)):
+    for i, (source, rows_of_source) in enumerate(claims.groupby("source_name", sort=True)):
         color = PALETTE[i % len(PALETTE)]
         xs: list[Any] = []
         ys: list[Any] = []
         for side in rows_of_source.to_dict("records"):
-            start = side["value_best"] if _is_missing(side["value_low"]) else side["value_low"]
-            stop = side["value_best"] if _is_missing(side["value_high"]) else side["value_high"]
+            start = side["value_best"] if tables.missing(side["value_low"]) else side["value_low"]
+            stop = side["value_best"] if tables.missing(side["value_high"]) else side["value_high"]
             xs += [start, stop, None]
             ys += [side["y"], side["y"], None]
         name = escape(source)
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines", line={"color": color, "width": 6}, opacity=0.45,
-            hoverinfo="skip", showlegend=False, legendgroup=name,
-            meta={"role": "range", "source": source},
+            hoverinfo="skip", showlegend=False, legendgroup=name, meta={"role": "range", "source": source},
         ))
         fig.add_trace(go.Scatter(
-            x=rows_of_source["value_best"], y=rows_of_source["y"], mode="markers", name=name,
-            legendgroup=name,
+            x=rows_of_source["value_best"], y=rows_of_source["y"], mode="markers", name=name, legendgroup=name,
             marker={"color": color, "size": 11, "symbol": [
-                SYMBOL_OPEN_RIGHT if _is_missing(hi) else SYMBOL_OPEN_LEFT if _is_missing(lo) else SYMBOL_CLOSED
-                for lo, hi in zip(rows_of_source["value_low"], rows_of_source["value_high"])]},
-            hovertext=[hover_text(side) for side in rows_of_source.to_dict("records")],
-            hoverinfo="text", customdata=rows_of_source["claim_id"].tolist(),
-            meta={"role": "best", "source": source},
+                SYMBOL_OPEN_RIGHT if tables.missing(hi) else SYMBOL_OPEN_LEFT if tables.missing(lo)
+                else SYMBOL_VAGUE if q == "vague" else SYMBOL_CLOSED
+                for lo, hi, q in zip(rows_of_source["value_low"], rows_of_source["value_high"],
+                                     rows_of_source["qualifier"])]},
+            hovertext=[figure_hover(side) for side in rows_of_source.to_dict("records")],
+            hoverinfo="text", customdata=rows_of_source["claim_id"].tolist(), meta={"role": "best", "source": source},
         ))
     values = pd.to_numeric(pd.concat([claims["value_low"], claims["value_best"], claims["value_high"]]),
                            errors="coerce")
     positive = values[values > 0]
     log_x = not positive.empty and positive.max() / positive.min() > 100
     fig.update_layout(
-        xaxis_title=escape(groups[0][0].label),
-        legend_title_text="source", hovermode="closest",
-        height=120 + 34 * len(labels), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        template=TEMPLATE, xaxis_title=escape(unit or "people"), legend_title_text="source", hovermode="closest",
+        height=200 + 34 * len(labels), margin={"l": 10, "r": 10, "t": 48, "b": 40},
     )
-    fig.update_xaxes(type="log" if log_x else "linear")
-    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], type="category")
+    fig.update_xaxes(type="log" if log_x else "linear", automargin=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], type="category", automargin=True)
     return fig
+
+
+def unit_groups(frame: pd.DataFrame) -> list[tuple[str | None, pd.DataFrame]]:
+    """Rows split by unit (people first), so people and each currency get charts of their own."""
+    if frame.empty:
+        return []
+    units = frame["unit"].astype(object).where(frame["unit"].notna(), None)
+    groups = [(str(u) or None, rows) for u, rows in frame.groupby(units.fillna(""), sort=True)]
+    return sorted(groups, key=lambda g: (g[0] != "people", g[0] or ""))

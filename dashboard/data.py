@@ -6,13 +6,21 @@ opens a short-lived READ-ONLY connection (warehouse.db.connect, which waits brie
 while the ETL holds DuckDB's file lock), runs one query and closes it again: a
 dashboard that held a connection open would lock the ETL out. Caching belongs to
 the app layer (`st.cache_data`), which keeps this module free of Streamlit.
+
+The aggregation is DuckDB's: a series page asks for its figures one by one only when the
+dates looked at hold few enough (`series_figures`), else for envelopes per time bin
+(`series_envelope`); counts are of figures (`figure_id`), never of copies. A series page
+(`series_page`) runs all its queries on one short connection, on which the subject's claims
+and articles are first copied into temporary tables that stand in for the warehouse's
+(queries/slice_*.sql): each query then reads a few thousand rows, not every claim, and the
+macros it calls (warehouse/macros) stay the one definition of what a figure and a check are.
 """
 from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -25,52 +33,71 @@ from etl.errors import WarehouseLockedError, WarehouseMissingError
 from warehouse import db as warehouse_db
 
 __all__ = [
-    "ARTICLE_COLUMNS", "CLAIM_COLUMNS", "ClaimFilters", "WarehouseLockedError",
-    "WarehouseMissingError", "claims_by_id", "claims_for_metric", "database_exists",
-    "date_bounds", "disagreements", "filter_options", "last_modified", "latest_figures",
-    "list_metrics", "read_only", "resolve_db_path",
+    "SeriesKey", "SeriesView", "WarehouseLockedError", "WarehouseMissingError", "claims_by_id",
+    "database_exists", "dataset_bin", "dataset_sums", "disagreements", "known_on_bounds", "last_modified",
+    "list_metrics", "read_only", "resolve_db_path", "series_envelope", "series_figures",
+    "languages", "series_list", "series_summary", "subject_connection", "total_checks",
 ]
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 
 # A page render waits at most this long for an ETL write to finish, then says so.
 LOCK_TIMEOUT_S = 3.0
-
-# The columns of `claims.sql`, in order: contract columns of `claims` (../shared/SPEC.md),
-# the article fields that trace a figure home, and the figure's own words.
-CLAIM_COLUMNS: tuple[str, ...] = (
-    "as_of", "metric", "category", "party", "value_low", "value_best", "value_high",
-    "unit", "qualifier", "rate", "period_start", "source", "location", "quote",
-    "span_start", "span_end", "article_id", "claim_id",
-)
-ARTICLE_COLUMNS: tuple[str, ...] = ("title", "publisher", "published", "url", "figure_words")
+# Time bins an envelope may use, finest first (DuckDB date_trunc parts) and their length in days.
+BINS: tuple[tuple[str, int], ...] = (("day", 1), ("week", 7), ("month", 31), ("quarter", 92), ("year", 366))
 
 
 @dataclass(frozen=True)
-class ClaimFilters:
-    """Optional filters on claims; an empty tuple or None means 'any value'.
+class SeriesKey:
+    """What a series page counts: one metric of one category and party, at one place, in one unit.
 
-    `as_of_from` / `as_of_to` bound the date the figure describes (inclusive); once
-    either is set, claims without a date no longer match.
+    None means "not stated" (the column is NULL), never "any": a key names one subject, and its
+    series are that subject's scopes and rates (cumulative, incident, period, rate per day, ...).
     """
 
-    category: tuple[str, ...] = ()
-    party: tuple[str, ...] = ()
-    location: tuple[str, ...] = ()
-    source: tuple[str, ...] = ()
-    as_of_from: date | None = None
-    as_of_to: date | None = None
+    metric: str
+    category: str | None = None
+    party: str | None = None
+    location: str | None = None
+    unit: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        """The key as the `$parameters` of the series queries."""
+        return asdict(self)
 
     @classmethod
     def columns(cls) -> tuple[str, ...]:
-        """The claims columns filtered by membership (a fixed whitelist)."""
-        return tuple(f.name for f in fields(cls) if not f.name.startswith("as_of"))
+        return tuple(f.name for f in fields(cls))
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> SeriesKey | None:
+        """A key from URL query parameters or a row (absent, empty or NaN = NULL); None without a metric."""
+        metric = values.get("metric")
+        if not isinstance(metric, str) or not metric:
+            return None
+        def part(value: Any) -> str | None:
+            return None if value is None or value == "" or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+        return cls(**{c: part(values.get(c)) for c in cls.columns()})
+
+
+@dataclass(frozen=True)
+class SeriesView:
+    """What part of a subject a page looks at: as_of dates (inclusive; None = open), canonical
+    sources (empty = all), what was known on a day (None = everything stored) and the languages
+    of the articles (empty = all; a curated dataset's records are in none and always count)."""
+
+    as_of_from: date | None = None
+    as_of_to: date | None = None
+    source_ids: tuple[str, ...] = ()
+    known_on: date | None = None
+    languages: tuple[str, ...] = ()
 
     def params(self) -> dict[str, Any]:
-        """The filters as the `$parameters` of claims.sql."""
-        values: dict[str, Any] = {column: list(getattr(self, column)) for column in self.columns()}
-        values["as_of_from"] = self.as_of_from
-        values["as_of_to"] = self.as_of_to
+        """The view as `$parameters` (the languages apply through the page's slice, not a query)."""
+        values = asdict(self)
+        values["source_ids"] = list(self.source_ids)
+        del values["languages"]
         return values
 
 
@@ -110,17 +137,25 @@ def query_text(name: str) -> str:
     return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def run_query(path: Path | str, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
-    """Run one named query with `$parameters` on a fresh read-only connection.
+Source = Path | str | duckdb.DuckDBPyConnection
+"""Where a query runs: a warehouse path (a fresh read-only connection for this query) or a
+connection a page opened with `read_only` for all of its queries (DuckDB's buffers stay warm
+between them; the page closes it before it draws anything)."""
 
-    A warehouse without the `claims`/`articles` tables yet (migrations not applied)
-    reads as empty: an empty DataFrame with no columns.
+
+def run_query(source: Source, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """Run one named query with `$parameters` on `source` (see Source).
+
+    A warehouse without the tables, views or macros yet (migrations not applied) reads as
+    empty: an empty DataFrame with no columns.
     """
-    with read_only(path) as conn:
+    if isinstance(source, duckdb.DuckDBPyConnection):
         try:
-            return conn.execute(query_text(name), dict(params or {})).df()
+            return source.execute(query_text(name), dict(params or {})).df()
         except duckdb.CatalogException:
             return pd.DataFrame()
+    with read_only(source) as conn:
+        return run_query(conn, name, params)
 
 
 def database_exists(path: Path | str) -> bool:
@@ -150,67 +185,191 @@ def list_metrics(path: Path | str) -> list[str]:
     return [row[0] for row in rows]
 
 
-def filter_options(path: Path | str, metric: str) -> dict[str, list[str]]:
-    """For one metric, the distinct non-NULL values of each filterable column."""
-    df = run_query(path, "filter_options", {"metric": metric})
-    options: dict[str, list[str]] = {column: [] for column in ClaimFilters.columns()}
-    for field_name, value in df.itertuples(index=False) if not df.empty else ():
-        options[field_name].append(value)
-    return options
+def _as_date(value: Any) -> date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
-def date_bounds(path: Path | str, metric: str) -> tuple[date | None, date | None]:
-    """The earliest and latest `as_of` of one metric's claims (None, None when undated)."""
-    df = run_query(path, "date_bounds", {"metric": metric})
+def known_on_bounds(path: Source) -> tuple[date | None, date | None]:
+    """The first and last day anything stored became public (publication, else ingestion, date)."""
+    df = run_query(path, "known_on_bounds")
     if df.empty:
         return None, None
     first, last = df.iloc[0]
-    as_date = lambda v: None if pd.isna(v) else pd.Timestamp(v).date()  # noqa: E731
-    return as_date(first), as_date(last)
+    return _as_date(first), _as_date(last)
 
 
-def _claims(path: Path | str, metric: str | None, claim_ids: Sequence[str],
-            filters: ClaimFilters) -> pd.DataFrame:
-    params = {"metric": metric, "claim_ids": list(claim_ids), **filters.params()}
-    df = run_query(path, "claims", params)
-    if df.empty and len(df.columns) == 0:
-        return pd.DataFrame(columns=[*CLAIM_COLUMNS, *ARTICLE_COLUMNS])
-    return df
+def series_list(path: Source, metrics: Sequence[str] = (), known_on: date | None = None,
+                languages: Sequence[str] = ()) -> pd.DataFrame:
+    """Every series with the latest figure of each source (queries/series_list.sql)."""
+    return run_query(path, "series_list", {"metrics": list(metrics), "known_on": known_on,
+                                           "languages": list(languages)})
 
 
-def claims_for_metric(
-    path: Path | str, metric: str, filters: ClaimFilters | None = None
-) -> pd.DataFrame:
-    """Claims of one metric joined to their article, filtered, ordered by date and source.
-
-    Columns: CLAIM_COLUMNS then ARTICLE_COLUMNS, also when nothing matches.
-    """
-    return _claims(path, metric, (), filters or ClaimFilters())
+def languages(path: Source) -> list[str]:
+    """The languages of the stored articles (queries/languages.sql)."""
+    df = run_query(path, "languages")
+    return [] if df.empty else df["language"].tolist()
 
 
-def claims_by_id(path: Path | str, claim_ids: Sequence[str]) -> pd.DataFrame:
-    """The given claims (any metric) with their article, for provenance; columns as above."""
+def series_summary(path: Source, key: SeriesKey, view: SeriesView) -> pd.DataFrame:
+    """Per series (scope, rate) and source of one subject: figures in all and in view, first and
+    last as_of, the source's name, kind and side (queries/series_summary.sql)."""
+    params = {**key.params(), "known_on": view.known_on, "as_of_from": view.as_of_from,
+              "as_of_to": view.as_of_to}
+    return run_query(path, "series_summary", params)
+
+
+def series_figures(path: Source, key: SeriesKey, view: SeriesView, max_rows: int = 10_000,
+                   scope: str | None = None, rate: str | None = None) -> pd.DataFrame:
+    """One subject's figures in view, the latest first, with their words and article
+    (queries/series_figures.sql); `scope` (with `rate`) narrows them to one series. Given a path,
+    it reads the subject's slice on a connection of its own (see `subject_connection`)."""
+    params = {**key.params(), **view.params(), "scope": scope, "rate": rate, "max_rows": int(max_rows)}
+    if isinstance(path, duckdb.DuckDBPyConnection):
+        return run_query(path, "series_figures", params)
+    with subject_connection(path, key, view) as conn:
+        return run_query(conn, "series_figures", params)
+
+
+def series_envelope(path: Source, key: SeriesKey, view: SeriesView, bin_part: str) -> pd.DataFrame:
+    """One subject's figures in view as envelopes per series, source and `bin_part` (a BINS name)."""
+    if bin_part not in dict(BINS):
+        raise ValueError(f"unknown time bin {bin_part!r}; one of {', '.join(dict(BINS))}")
+    return run_query(path, "series_envelope", {**key.params(), **view.params(), "bin": bin_part})
+
+
+def total_checks(path: Source, key: SeriesKey, view: SeriesView) -> pd.DataFrame:
+    """Do the dailies add up? running_total_checks for the subject, in view (queries/total_checks.sql)."""
+    return run_query(path, "total_checks", {**key.params(), **view.params()})
+
+
+# A dataset's events are summed per month, or per week or day when the dates in view are fewer
+# than this many days (a month's bar over a fortnight tells nothing).
+DATASET_BIN_DAYS = (("day", 21), ("week", 120))
+
+
+def dataset_bin(span: tuple[date | None, date | None]) -> str:
+    """'day', 'week' or 'month': how a dataset's events are summed over the dates in view."""
+    if span[0] is None or span[1] is None:
+        return "month"
+    days = (span[1] - span[0]).days + 1
+    return next((part for part, most in DATASET_BIN_DAYS if days <= most), "month")
+
+
+def dataset_sums(path: Source, key: SeriesKey, view: SeriesView, bin_part: str = "month") -> pd.DataFrame:
+    """Curated datasets' events at the subject's place, summed per bin (queries/dataset_sums.sql)."""
+    if bin_part not in ("day", "week", "month"):
+        raise ValueError(f"unknown time bin {bin_part!r}; one of day, week, month")
+    params = {"metric": key.metric, "location": key.location, "unit": key.unit, "known_on": view.known_on,
+              "as_of_from": view.as_of_from, "as_of_to": view.as_of_to, "bin": bin_part}
+    return run_query(path, "dataset_sums", params)
+
+
+def claims_by_id(path: Source, claim_ids: Sequence[str]) -> pd.DataFrame:
+    """The given claims with their words, article and source, for provenance (queries/claims_by_id.sql)."""
     if not claim_ids:
-        return pd.DataFrame(columns=[*CLAIM_COLUMNS, *ARTICLE_COLUMNS])
-    return _claims(path, None, tuple(claim_ids), ClaimFilters())
-
-
-def latest_figures(path: Path | str, metrics: Sequence[str] = ()) -> pd.DataFrame:
-    """The latest figure of every series (metric, category, party, place, unit, rate).
-
-    See queries/latest_figures.sql; `metrics` narrows it (empty = every metric).
-    """
-    return run_query(path, "latest_figures", {"metrics": list(metrics)})
+        return pd.DataFrame()
+    return run_query(path, "claims_by_id", {"claim_ids": list(claim_ids)})
 
 
 def disagreements(
-    path: Path | str, metric: str | None = None, window_days: int = 3, max_rows: int = 500
+    path: Source, metric: str | None = None, window_days: int = 3, max_rows: int = 500,
+    known_on: date | None = None, languages: Sequence[str] = (),
 ) -> pd.DataFrame:
-    """Pairs of claims on the same figure from different sources whose ranges do not overlap.
+    """Pairs of figures of one series from different sources whose ranges do not overlap
+    (queries/disagreements.sql); `window_days` is how far apart their dates may be."""
+    return run_query(path, "disagreements", {
+        "metric": metric, "window_days": int(window_days), "max_rows": int(max_rows), "known_on": known_on,
+        "languages": list(languages),
+    })
 
-    See queries/disagreements.sql; `window_days` is how far apart their dates may be.
-    """
-    return run_query(
-        path, "disagreements",
-        {"metric": metric, "window_days": int(window_days), "max_rows": int(max_rows)},
-    )
+
+# --- a series page ------------------------------------------------------------------------------
+
+# A series page draws every figure in view while there are at most this many; above, envelopes
+# per time bin, the bin the finest that gives at most BINS_MAX bins over the dates in view.
+FIGURES_DRAWN_MAX = 1000
+BINS_MAX = 200
+
+
+@dataclass
+class SeriesPage:
+    """Everything a series page shows of one subject in view, read on one short connection."""
+
+    key: SeriesKey
+    view: SeriesView
+    summary: pd.DataFrame
+    figures: pd.DataFrame | None
+    envelope: pd.DataFrame | None
+    bin_part: str | None
+    dataset_sums: pd.DataFrame
+    dataset_bin: str
+    checks: pd.DataFrame
+    span: tuple[date | None, date | None]
+
+    @property
+    def in_view(self) -> int:
+        return int(self.summary["in_view"].sum()) if not self.summary.empty else 0
+
+    @property
+    def bin_days(self) -> int:
+        return dict(BINS).get(self.bin_part or "", 0)
+
+
+def view_span(summary: pd.DataFrame, view: SeriesView) -> tuple[date | None, date | None]:
+    """The dates in view: the view's own bounds, else the subject's first and last as_of."""
+    first = view.as_of_from or (_as_date(summary["first_as_of"].min()) if not summary.empty else None)
+    last = view.as_of_to or (_as_date(summary["last_as_of"].max()) if not summary.empty else None)
+    return first, last
+
+
+def detail_level(in_view: int, span: tuple[date | None, date | None], max_figures: int | None = None,
+                 max_bins: int | None = None) -> str | None:
+    """None to draw each figure (at most `max_figures` in view), else the time bin of the envelopes:
+    the finest of BINS giving at most `max_bins` bins over `span`."""
+    max_figures = FIGURES_DRAWN_MAX if max_figures is None else max_figures
+    max_bins = BINS_MAX if max_bins is None else max_bins
+    if in_view <= max_figures or span[0] is None or span[1] is None:
+        return None
+    days = (span[1] - span[0]).days + 1
+    for part, length in BINS:
+        if days / length <= max_bins:
+            return part
+    return BINS[-1][0]
+
+
+@contextmanager
+def subject_connection(path: Path | str, key: SeriesKey, view: SeriesView) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short read-only connection on which `claims` and `articles` are the subject's slice
+    (queries/slice_*.sql: the subject's claims in the view's languages, the datasets' at its place,
+    and their articles) as temporary tables that shadow the warehouse's. It is the caller's own and
+    closed on exit: nothing else ever sees the slice."""
+    with read_only(path) as conn:
+        try:
+            conn.execute(query_text("slice_claims"), {**key.params(), "languages": list(view.languages)})
+            conn.execute(query_text("slice_articles"))
+        except duckdb.CatalogException:
+            pass  # a warehouse without the tables yet: the page's queries read as empty
+        yield conn
+
+
+def series_page(path: Path | str, key: SeriesKey, view: SeriesView, max_figures: int | None = None) -> SeriesPage:
+    """One subject's page: its summary, its figures (one by one, or envelopes when too many), the
+    datasets' sums at its place and, when it has running totals beside counts, the checks."""
+    with subject_connection(path, key, view) as conn:
+        summary = series_summary(conn, key, view)
+        span = view_span(summary, view)
+        in_view = int(summary["in_view"].sum()) if not summary.empty else 0
+        drawn_max = FIGURES_DRAWN_MAX if max_figures is None else max_figures
+        bin_part = detail_level(in_view, span, drawn_max)
+        figures = envelope = None
+        if bin_part is None:
+            figures = series_figures(conn, key, view, drawn_max)
+        else:
+            envelope = series_envelope(conn, key, view, bin_part)
+        sums_bin = dataset_bin(span)
+        sums = dataset_sums(conn, key, view, sums_bin)
+        scopes = set(summary["scope"]) if not summary.empty else set()
+        counted = bool(scopes & {"incident", "period"}) or not sums.empty
+        checks = total_checks(conn, key, view) if "cumulative" in scopes and counted else pd.DataFrame()
+    return SeriesPage(key, view, summary, figures, envelope, bin_part, sums, sums_bin, checks, span)

@@ -35,6 +35,15 @@ CHART = ".js-plotly-plot"
 TABLE = '[data-testid="stDataFrame"]'
 EXCEPTION = '[data-testid="stException"]'
 NOTICE = '[data-testid="stAlert"]'  # an empty state ("No disagreements ...")
+MAIN = '[data-testid="stMain"]'
+# Each chart's panel titles up to their colon ("cumulative", "incident", ...), as drawn.
+_PANEL_TITLES = """() => [...document.querySelectorAll('.js-plotly-plot .annotation-text')]
+  .map(a => a.textContent.split(':')[0])"""
+FULL_PAGE_MAX = 5000  # px: a full-page picture stops here
+_MAIN_HEIGHT = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  return main ? main.scrollHeight : document.body.scrollHeight;
+}"""
 # Let Plotly finish drawing (and Streamlit its last delta) before the picture is taken.
 SETTLE_MS = 800
 # Polled by Playwright on every animation frame (just before the browser paints): the
@@ -58,12 +67,17 @@ class Shot:
     path: str
     file_name: str
     wait_for: str = CHART
+    full_page: bool = False  # the whole page, not only the window
 
 
-# The README images: the time series of killed (the chart analysts come for),
-# the overview table and the disagreements view.
+# The README images: a series page with running totals, incidents and a period count (and
+# whether they add up), a series page of rates from two sides, the overview table and the
+# disagreements view.
 README_SHOTS: tuple[Shot, ...] = (
-    Shot("/time-series?metric=killed", "dashboard.png"),
+    Shot("/series?metric=killed&category=civilian&location=Kharkiv&unit=people&scope=cumulative", "dashboard.png",
+         full_page=True),
+    Shot("/series?metric=killed&category=military&party=Ukraine&unit=people&scope=rate&rate=per_day",
+         "dashboard-rates.png", full_page=True),
     Shot("/", "dashboard-overview.png", TABLE),
     Shot("/disagreements", "dashboard-disagreements.png", f"{CHART}, {NOTICE}"),
 )
@@ -82,6 +96,7 @@ class PageReport:
     screenshot: Path
     charts: int
     exceptions: list[str] = field(default_factory=list)
+    texts: dict[str, Any] = field(default_factory=dict)  # "main": the page's text; "panels": the charts' panel titles
     seconds_to_content: float = 0.0
     load_seconds: list[float] = field(default_factory=list)
 
@@ -177,10 +192,17 @@ def capture(base_url: str, shots: Sequence[Shot], out_dir: Path | str,
                     load_seconds.append(_load(page, url, shot.wait_for, timeout_s))
                     page.wait_for_timeout(SETTLE_MS)
                 path = out_dir / shot.file_name
+                if shot.full_page:  # Streamlit scrolls inside its main block: grow the window to it
+                    height = page.evaluate(_MAIN_HEIGHT)
+                    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(max(height, 600), FULL_PAGE_MAX)})
+                    page.wait_for_timeout(SETTLE_MS)
                 page.screenshot(path=str(path))
+                if shot.full_page:
+                    page.set_viewport_size(VIEWPORT)
                 reports.append(PageReport(
                     url=url, screenshot=path, charts=page.locator(CHART).count(),
                     exceptions=page.locator(EXCEPTION).all_inner_texts(),
+                    texts={"main": page.locator(MAIN).inner_text(), "panels": page.evaluate(_PANEL_TITLES)},
                     seconds_to_content=statistics.median(load_seconds), load_seconds=load_seconds,
                 ))
         finally:

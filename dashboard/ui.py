@@ -1,5 +1,5 @@
-"""Streamlit helpers shared by the dashboard pages: the warehouse, cached queries,
-empty states, escaping, downloads and the provenance panel.
+"""Streamlit helpers shared by the dashboard pages: the warehouse, cached queries and figures,
+the "as known on" control, empty states, downloads and the provenance panel.
 
 Pages call these and `dashboard.tables` / `dashboard.charts`; nothing here builds SQL.
 Every piece of article text (quotes, titles, publishers, sources, places) reaches the page
@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from urllib.parse import quote as url_quote
 
@@ -25,22 +26,26 @@ import streamlit as st
 
 from dashboard import charts, data, tables
 
-CACHE_TTL_S = 60
+# Cached results are keyed by the warehouse file's modification stamp, so they are refreshed as
+# soon as the ETL writes; the time limit only bounds how long an unused entry is kept.
+CACHE_TTL_S = 3600
+CACHE_ENTRIES = 256
 EMPTY_WAREHOUSE_HINT = "Run `tally etl examples/` to load the example articles."
 PROVENANCE_MAX = 20
-# A claims table shows this many rows until the reader asks for all of them: a grid of
-# every claim (over a thousand on a big warehouse) arrives with the charts and holds
-# them up in the browser. The CSV download always has every row.
+# A table shows this many rows until the reader asks for all of them; the CSV has every row.
 TABLE_PREVIEW_ROWS = 100
+KNOWN_ON_KEY = "known_on"
+LANGUAGE_KEY = "language"
 
 # The query functions pages may run through `cached` (a fixed whitelist).
 QUERIES: dict[str, Callable[..., Any]] = {
     "list_metrics": data.list_metrics,
-    "filter_options": data.filter_options,
-    "date_bounds": data.date_bounds,
-    "claims_for_metric": data.claims_for_metric,
+    "known_on_bounds": data.known_on_bounds,
+    "languages": data.languages,
+    "series_list": data.series_list,
+    "series_page": data.series_page,
+    "series_figures": data.series_figures,
     "claims_by_id": data.claims_by_id,
-    "latest_figures": data.latest_figures,
     "disagreements": data.disagreements,
 }
 
@@ -61,45 +66,45 @@ class Warehouse:
         """Run the whitelisted query `name` on this warehouse, cached (see `cached`)."""
         return cached(name, self.path, self.stamp, *args)
 
-    def time_series_charts(
-        self, metric: str, filters: data.ClaimFilters, log_y: bool = False
-    ) -> list[TimeSeriesChart]:
-        """One figure per chart group of `metric`'s claims, cached like the query behind it."""
-        return cached_time_series_charts(self.path, self.stamp, metric, filters, log_y)
+    def series_figure(self, key: data.SeriesKey, view: data.SeriesView, log_y: bool = False,
+                      first: tuple[str | None, str | None] | None = None) -> go.Figure:
+        """The figure of one subject's series page, cached like the queries behind it."""
+        return cached_series_figure(self.path, self.stamp, key, view, log_y, first)
 
 
-@dataclass(frozen=True)
-class TimeSeriesChart:
-    """One chart of the time series page: its group, its figure, its claims without a date."""
-
-    group: charts.ChartGroup
-    figure: go.Figure
-    undated: int
-
-
-# `stamp` (the file's modification time) is part of the cache key, so results refresh
-# as soon as the ETL writes, and otherwise after CACHE_TTL_S.
-@st.cache_data(ttl=CACHE_TTL_S, show_spinner=False)
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=CACHE_ENTRIES, show_spinner=False)
 def cached(name: str, db: str, stamp: float, *args: Any) -> Any:
-    """QUERIES[name](db, *args), cached per database state."""
+    """QUERIES[name](db, *args), cached per database state (and per series, view and date)."""
     return QUERIES[name](db, *args)
 
 
-# Building a figure (plotly validates every array) costs more than the query behind it,
-# so figures are cached with the same key and lifetime, and shared rather than copied
-# (unpickling a big figure costs a third of building it): every later view of the same
-# page on the same warehouse reuses them. Nothing may modify a cached figure;
-# `st.plotly_chart` only reads it.
-@st.cache_resource(ttl=CACHE_TTL_S, show_spinner=False, max_entries=64)
-def cached_time_series_charts(
-    db: str, stamp: float, metric: str, filters: data.ClaimFilters, log_y: bool
-) -> list[TimeSeriesChart]:
-    """`charts.time_series_figure` per `charts.chart_groups` group of the metric's claims."""
-    claims = cached("claims_for_metric", db, stamp, metric, filters)
-    return [
-        TimeSeriesChart(group, charts.time_series_figure(rows, log_y=log_y), int(rows["as_of"].isna().sum()))
-        for group, rows in charts.chart_groups(claims)
-    ]
+# Building a figure costs more than the queries behind it, so figures are cached with the same
+# key and shared rather than copied: every later view of the same series on the same warehouse
+# reuses them. Nothing may modify a cached figure; `st.plotly_chart` only reads it.
+@st.cache_resource(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
+def cached_series_figure(db: str, stamp: float, key: data.SeriesKey, view: data.SeriesView, log_y: bool,
+                         first: tuple[str | None, str | None] | None) -> go.Figure:
+    """`charts.series_figure` of the cached `data.series_page`."""
+    page: data.SeriesPage = cached("series_page", db, stamp, key, view)
+    return charts.series_figure(series_chart(page, log_y, first))
+
+
+def series_chart(page: data.SeriesPage, log_y: bool = False,
+                 first: tuple[str | None, str | None] | None = None) -> charts.SeriesChart:
+    """What `charts.series_figure` draws of a series page: its panels, sources and figures."""
+    summary = page.summary
+    in_view = summary[summary["in_view"] > 0] if not summary.empty else summary
+    sums = page.dataset_sums
+    sources = pd.concat([summary[["source_id", "source_name", "source_kind", "source_side"]],
+                         sums.assign(source_kind="dataset", source_side=None)
+                         [["source_id", "source_name", "source_kind", "source_side"]] if not sums.empty else None])
+    return charts.SeriesChart(
+        unit=page.key.unit,
+        panels=charts.panels_of(zip(in_view["scope"], in_view["rate"]), first, not sums.empty),
+        styles=charts.source_styles(sources),
+        figures=page.figures, envelope=page.envelope, dataset_sums=sums, dataset_bin=page.dataset_bin,
+        bin_label=page.bin_part or "", bin_days=page.bin_days, log_y=log_y, span=page.span,
+    )
 
 
 def open_warehouse() -> Warehouse:
@@ -129,16 +134,94 @@ def warehouse_errors(warehouse: Warehouse) -> Iterator[None]:
         st.stop()
 
 
-def download_csv(frame: pd.DataFrame, file_name: str, key: str) -> None:
-    """A CSV download of exactly the rows and columns shown.
+def _iso_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
-    The CSV is written when the button is clicked, not on every run: the page neither
-    encodes nor sends it before anyone asks for it.
+
+def known_on_control(warehouse: Warehouse) -> date | None:
+    """The sidebar's "as known on" date (None = everything stored).
+
+    It is kept in the session (so it holds across pages) and in the URL (`?known_on=2022-06-01`, so a
+    link shows the same day); a link's day wins over the session's. The date input is keyed by the
+    day it shows, so a day from a link or another page always appears in it.
     """
-    st.download_button(
-        f"Download CSV ({len(frame)} rows)", lambda: frame.to_csv(index=False).encode("utf-8"),
-        file_name=file_name, mime="text/csv", on_click="ignore", key=key,
+    first, last = warehouse.query("known_on_bounds")
+    state = st.session_state
+    from_url = _iso_date(st.query_params.get(KNOWN_ON_KEY))
+    if from_url is not None and state.get("_known_on_from_url") != from_url:
+        state[KNOWN_ON_KEY] = from_url
+    state["_known_on_from_url"] = from_url
+    current = state.get(KNOWN_ON_KEY)
+    if current is not None and first is not None and last is not None:
+        current = min(max(current, first), last)
+    picked = st.sidebar.date_input(
+        "As known on", value=current, min_value=first, max_value=last, key=f"known_on_input_{current}",
+        format="YYYY-MM-DD",
+        help="Show only what was public that day: the figures of articles published on or before it "
+             "(ingested on or before it when their publication date is unknown). Empty: everything stored.",
     )
+    picked = picked if isinstance(picked, date) else None
+    if picked != current:
+        state[KNOWN_ON_KEY] = picked
+    if picked is None:
+        if KNOWN_ON_KEY in st.query_params:
+            del st.query_params[KNOWN_ON_KEY]
+    elif st.query_params.get(KNOWN_ON_KEY) != picked.isoformat():
+        st.query_params[KNOWN_ON_KEY] = picked.isoformat()
+    state["_known_on_from_url"] = picked
+    return picked
+
+
+def language_control(warehouse: Warehouse) -> tuple[str, ...]:
+    """The sidebar's `language` filter (articles.language; none picked = every language), kept in the
+    session and the URL (`?language=uk&language=ru`) like the "as known on" date. A curated dataset's
+    records are in no language: they always count."""
+    options = warehouse.query("languages")
+    state = st.session_state
+    from_url = tuple(v for v in st.query_params.get_all(LANGUAGE_KEY) if v in options)
+    if from_url and state.get("_language_from_url") != from_url:
+        state[LANGUAGE_KEY] = from_url
+    state["_language_from_url"] = from_url
+    current = tuple(v for v in state.get(LANGUAGE_KEY, ()) if v in options)
+    if len(options) < 2 and not current:
+        return ()  # one language: nothing to filter
+    picked = tuple(st.sidebar.multiselect(
+        "language", options, default=list(current), key=f"language_input_{'-'.join(current)}",
+        placeholder="every language",
+        help="articles.language: only the figures of articles in these languages (and every curated dataset's).",
+    ))
+    state[LANGUAGE_KEY] = picked
+    if tuple(st.query_params.get_all(LANGUAGE_KEY)) != picked:
+        st.query_params[LANGUAGE_KEY] = list(picked)
+    state["_language_from_url"] = picked
+    return picked
+
+
+def known_on_note(known_on: date | None, languages: Sequence[str] = ()) -> None:
+    """A line saying the page shows what was known on a day, or articles in some languages, when it does."""
+    parts = []
+    if known_on is not None:
+        parts.append(f"As known on {tables.format_date(known_on)}: only what was public that day.")
+    if languages:
+        parts.append(f"Articles in {', '.join(languages)} only (language), and curated datasets.")
+    if parts:
+        st.caption(" ".join(parts))
+
+
+def download_csv(make_frame: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, key: str,
+                 label: str = "Download CSV") -> None:
+    """A CSV download of a frame, written when the button is clicked (a callable is run then too,
+    so the page neither queries nor encodes all the rows before anyone asks for them)."""
+    def csv() -> bytes:
+        frame = make_frame() if callable(make_frame) else make_frame
+        return frame.to_csv(index=False).encode("utf-8")
+
+    if isinstance(make_frame, pd.DataFrame):
+        label = f"{label} ({len(make_frame)} rows)"
+    st.download_button(label, csv, file_name=file_name, mime="text/csv", on_click="ignore", key=key)
 
 
 def selected_rows(event: Any) -> list[int]:
@@ -149,14 +232,14 @@ def selected_rows(event: Any) -> list[int]:
         return []
 
 
-def selected_claim_ids(event: Any) -> list[str]:
-    """claim_ids of points selected in a `st.plotly_chart(on_select=...)` event."""
+def selected_point_ids(event: Any) -> list[str]:
+    """The `customdata` ids of points selected in a `st.plotly_chart(on_select=...)` event."""
     try:
         points = event.selection.points
     except AttributeError:
         return []
     ids = [p.get("customdata") for p in points if isinstance(p, dict)]
-    return [i[0] if isinstance(i, list) else i for i in ids if i]
+    return [str(i[0] if isinstance(i, list) else i) for i in ids if i]
 
 
 def html_text(value: object) -> str:
@@ -164,15 +247,17 @@ def html_text(value: object) -> str:
     return html.escape(" ".join(str(value).split()), quote=True)
 
 
-def _highlighted_quote(quote: Any, words: Any) -> str:
-    """The quote as escaped HTML text, the figure's own words in bold (first occurrence)."""
+def highlighted_quote(quote: Any, words: Any) -> str:
+    """The quote as escaped HTML text, the figure's own words in bold (first occurrence), the
+    spaces around them kept as written ("says <strong>more than 500</strong> civilians")."""
     whole = " ".join(str(quote or "").split())
     words = " ".join(str(words or "").split())
     at = whole.find(words) if words else -1
     if at < 0:
         return html_text(whole)
-    before, after = html.escape(whole[:at], quote=True), html.escape(whole[at + len(words):], quote=True)
-    return before + "<strong>" + html_text(words) + "</strong>" + after  # (the spaces around the words kept)
+    before, after = whole[:at], whole[at + len(words):]
+    # html_text would strip the space that ends `before` and starts `after`: escape them as they are.
+    return html.escape(before, quote=True) + "<strong>" + html_text(words) + "</strong>" + html.escape(after, quote=True)
 
 
 def _link(url: Any) -> str:
@@ -183,31 +268,59 @@ def _link(url: Any) -> str:
     return f'<a href="{href}" rel="noopener noreferrer nofollow">open article</a>'
 
 
-_CAPTION = "font-size: 0.875rem; opacity: 0.65; margin: 0"
+_CAPTION = "font-size: 0.875rem; opacity: 0.7; margin: 0"
 _QUOTE = "margin: 0.5rem 0; padding-left: 0.75rem; border-left: 0.2rem solid rgba(128, 128, 128, 0.4)"
+_FLAG = "background: rgba(255, 189, 69, 0.3); border-radius: 0.25rem; padding: 0 0.25rem"
+
+
+def _published(claim: dict[str, Any]) -> str:
+    text = f"published {html_text(tables.format_date(claim.get('published')))}"
+    if claim.get("published_inferred") is True or claim.get("published_inferred") == 1:
+        text += f' <span style="{_FLAG}">inferred from the text (published_inferred)</span>'
+    return text
 
 
 def provenance_card(claim: dict[str, Any]) -> str:
-    """One claim's provenance as HTML: figure, what and where, source and date; the quote with the
-    figure's words in bold; the article's title, publisher, date and link. Every piece of article
-    text is escaped text: the only link is the article's own URL (http and https only)."""
-    figure = tables.range_text(claim["value_low"], claim["value_best"], claim["value_high"], claim.get("unit"))
-    what = tables.series_label(claim["metric"], claim.get("rate"), claim.get("category"), claim.get("party"))
-    place = f" in {html_text(claim['location'])}" if isinstance(claim.get("location"), str) else ""
+    """One claim's provenance as HTML: the figure as reported and its range; what it counts (with
+    the column names: category, party, location, scope); its source as written and canonical; the
+    quote with the figure's words in bold; the article's title, publisher, publication date
+    (flagged when it was inferred from the text), language, a copy flag and the link. Every piece of
+    article text is escaped text: the only link is the article's own URL (http and https only)."""
+    unit = tables.text_or_none(claim.get("unit"))
+    words = tables.reported(claim.get("value_low"), claim.get("value_best"), claim.get("value_high"),
+                            claim.get("qualifier"), unit)
+    span = tables.derived_range(claim.get("value_low"), claim.get("value_best"), claim.get("value_high"), unit)
+    what = tables.subject_label(claim.get("metric"), claim.get("category"), claim.get("party"),
+                                claim.get("location"), unit)
+    scope = tables.scope_text(claim.get("scope"), claim.get("rate"))
+    when = f"as_of {tables.format_date(claim.get('as_of'))}"
+    if isinstance(claim.get("period_start"), (date, pd.Timestamp)) and not tables.missing(claim.get("period_start")):
+        end = claim.get("period_end") if not tables.missing(claim.get("period_end")) else claim.get("as_of")
+        when += f" (window {tables.format_date(claim['period_start'])} to {tables.format_date(end)})"
+    written = tables.text_or_none(claim.get("source")) or "unattributed"
+    canonical = tables.text_or_none(claim.get("source_name"))
+    source = f"<strong>{html_text(canonical or written)}</strong>"
+    if canonical and canonical != written:
+        source += f" (as written: {html_text(written)})"
+    about = " · ".join(html_text(v) for v in (claim.get("source_kind"), claim.get("source_side")) if tables.text_or_none(v))
+    if about:
+        source += f" <span style=\"{_CAPTION.replace('margin: 0', '')}\">{about}</span>"
     head = (
-        f"<strong>{html_text(figure)}</strong> {html_text(what)}{place}: "
-        f"<strong>{html_text(claim.get('source') or 'unattributed')}</strong>, "
-        f"as of {html_text(tables.format_date(claim.get('as_of')))} · qualifier {html_text(claim.get('qualifier'))}"
+        f"<strong>{html_text(words)}</strong>" + ("" if span == words else f" ({html_text(span)})")
+        + f" {html_text(what)}, {html_text(scope)}: {source}, {html_text(when)}"
+        + f" · qualifier {html_text(claim.get('qualifier'))}"
     )
     article = " · ".join(part for part in (
         f"<em>{html_text(claim['title'])}</em>" if isinstance(claim.get("title"), str) else "untitled article",
         html_text(claim["publisher"]) if isinstance(claim.get("publisher"), str) else "",
-        f"published {html_text(tables.format_date(claim.get('published')))}",
+        _published(claim),
+        f"language {html_text(claim['language'])}" if isinstance(claim.get("language"), str) else "",
+        "a republished copy" if claim.get("is_copy") is True else "",
         _link(claim.get("url")),
     ) if part)
     return (
         f'<div class="tally-provenance"><p style="margin: 0">{head}</p>'
-        f'<blockquote style="{_QUOTE}">{_highlighted_quote(claim.get("quote"), claim.get("figure_words"))}'
+        f'<blockquote style="{_QUOTE}">{highlighted_quote(claim.get("quote"), claim.get("figure_words"))}'
         f'</blockquote><p style="{_CAPTION}">{article}</p></div>'
     )
 
@@ -224,15 +337,14 @@ def show_provenance(claims: pd.DataFrame, heading: str = "Where these figures co
         st.caption(f"Showing the first {PROVENANCE_MAX} of {len(claims)} selected figures.")
 
 
-def pick_row(labels: Sequence[str], key: str) -> int | None:
+def pick_row(labels: Sequence[str], key: str, label: str = "Or pick a figure to see its words") -> int | None:
     """A row picked from a plain list, for readers without a mouse (and for tests).
 
     Returns its position in `labels`, or None while nothing is picked.
     """
     if not len(labels):
         return None
-    picked = st.selectbox(
-        "Or pick a figure to see its words", range(len(labels)), index=None,
-        format_func=lambda i: str(labels[i]), key=key, placeholder="choose a figure",
+    return st.selectbox(
+        label, range(len(labels)), index=None, format_func=lambda i: str(labels[i]), key=key,
+        placeholder="choose one",
     )
-    return picked

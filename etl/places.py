@@ -39,7 +39,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, NamedTuple, get_args
 
@@ -192,14 +192,17 @@ def is_cyrillic_key(key: str) -> bool:
     return _CYRILLIC_KEY_RE.fullmatch(key) is not None
 
 
-def inflected_keys(words: list[str], language: str) -> list[str]:
+def inflected_keys(words: list[str], language: str, *, stems: bool = False) -> list[str]:
     """Lookup keys of a Cyrillic name as its words may be inflected: every combination of each word's
-    normal forms ("Харківської області" -> "харківський область"), best first."""
-    from etl.extract.morphology import normal_forms
+    normal forms ("Харківської області" -> "харківський область"), best first; with `stems`, also the
+    nominatives behind case endings the dictionaries do not know ("з Покровська" -> "покровськ")."""
+    from etl.extract.morphology import name_stems, normal_forms
 
     keys = [""]
     for word in words:
         forms = [place_key(f) for f in normal_forms(word, language)]
+        if stems and word[:1].isupper():
+            forms += [place_key(f) for f in name_stems(word, language)]
         keys = [f"{k} {f}".strip() for k in keys for f in dict.fromkeys(forms)][:16]
     return keys
 
@@ -357,26 +360,39 @@ class Gazetteer:
             self._cyrillic_indexes[language] = (index, prefixes)
         return self._cyrillic_indexes[language]
 
-    def _cyrillic_at(self, text: str, first: _Token, rest: Iterator[_Token], language: str
-                     ) -> tuple[_Token, Place] | None:
-        """The longest Cyrillic place name that starts with `first` (the tokens after it: `rest`), through case
-        endings ("у Харкові"): its last token and the place."""
+    def _cyrillic_at(self, text: str, tokens: list[_Token], i: int, language: str) -> tuple[int, Place] | None:
+        """The longest Cyrillic place name starting at token i, through case endings ("у Харкові")."""
         index, prefixes = self._cyrillic_index(language)
-        best: tuple[_Token, Place] | None = None
+        best: tuple[int, Place] | None = None
         keys = [""]
-        previous: _Token | None = None
-        for token in itertools.islice(itertools.chain([first], rest), MAX_TOKENS):
-            if previous is not None and not _GAP_RE.fullmatch(text, previous.end, token.start):
+        for j in range(i, min(len(tokens), i + MAX_TOKENS)):
+            if j > i and not _GAP_RE.fullmatch(text, tokens[j - 1].end, tokens[j].start):
                 break
-            keys = [f"{k} {f}".strip() for k in keys for f in inflected_keys([token.text], language)]
+            keys = [f"{k} {f}".strip() for k in keys for f in inflected_keys([tokens[j].text], language, stems=True)]
             hit = next((index[k] for k in keys if k in index), None)
             if hit is not None:
-                best = (token, hit)
+                best = (j, hit)
             keys = [k for k in keys if k in prefixes]
             if not keys:
                 break
-            previous = token
+        if best is None:
+            return self._town_area_at(text, tokens, i, language)
         return best
+
+    def _town_area_at(self, text: str, tokens: list[_Token], i: int, language: str) -> tuple[int, Place] | None:
+        """A town's area named by a word made from the town's name: "Нікопольщина", "Куп'янщина", or the town's
+        adjective before "район", "громада", "напрямок" ("Куп'янського району", "Грайворонский район")."""
+        from etl.extract.morphology import (normal_form, place_adjective_nouns, place_adjective_stems,
+                                            town_area_stems)
+
+        index = self._cyrillic_index(language)[0]
+        candidates = list(town_area_stems(tokens[i].text, language))
+        if i + 1 < len(tokens) and _GAP_RE.fullmatch(text, tokens[i].end, tokens[i + 1].start) \
+                and normal_form(tokens[i + 1].text, language) in place_adjective_nouns(language):
+            candidates += place_adjective_stems(tokens[i].text, language)
+        hit = next((index[k] for k in map(place_key, candidates) if k in index and index[k].kind == "city"), None)
+        # the area around the town ranks as a region, as "Idlib countryside" does: the town's place with that kind
+        return (i, replace(hit, kind="region")) if hit is not None else None
 
     def _latin_at(self, text: str, first: _Token, rest: Iterator[_Token]) -> tuple[_Token, Place] | None:
         """The longest place name that starts with `first` (the tokens after it: `rest`): its last token and
@@ -409,7 +425,9 @@ class Gazetteer:
                 continue
             found = None
             if cyrillic and not first.text.isascii():
-                found = self._cyrillic_at(text, first, _tokens_after(text, m), language)
+                run = [first, *itertools.islice(_tokens_after(text, m), MAX_TOKENS - 1)]
+                if hit := self._cyrillic_at(text, run, 0, language):
+                    found = run[hit[0]], hit[1]
             found = found or self._latin_at(text, first, _tokens_after(text, m))
             if found is None:
                 continue

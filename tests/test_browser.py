@@ -19,7 +19,8 @@ from tests.test_dashboard import build_test_warehouse
 
 PAGES = (
     screenshot.Shot("/", "overview.png", screenshot.TABLE),
-    screenshot.Shot("/time-series?metric=killed", "time-series.png"),
+    screenshot.Shot("/series?metric=killed&category=civilian&location=Kharkiv&unit=people&scope=cumulative",
+                    "series.png", full_page=True),
     screenshot.Shot("/disagreements", "disagreements.png"),
 )
 
@@ -42,11 +43,14 @@ def test_dashboard_renders_in_chromium(chromium: Path, tmp_path: Path) -> None:
     db = build_test_warehouse(tmp_path / "warehouse")
     with screenshot.serve(db) as base_url:
         reports = screenshot.capture(base_url, PAGES, tmp_path / "screenshots")
-    overview, time_series, disagreements = reports
+    overview, series, disagreements = reports
     for report in reports:
         assert report.exceptions == [], f"{report.url} shows an exception: {report.exceptions}"
         assert report.screenshot.stat().st_size > 10_000  # a real picture, not a blank page
-    assert time_series.charts == 2  # totals and the per-day rate, on separate charts
+    assert series.charts == 1  # one figure, a panel per scope
+    assert series.texts["panels"] == ["cumulative", "incident", "period"]
+    # the checks table (drawn on a canvas: its cells are no page text) under its heading
+    assert "Do the dailies add up?\n" in series.texts["main"] and "Download CSV (2 rows)" in series.texts["main"]
     assert disagreements.charts >= 1
     assert overview.charts == 0
     print(f"screenshots in {tmp_path / 'screenshots'}")
@@ -85,6 +89,7 @@ def test_article_text_never_becomes_a_link_in_chromium(chromium: Path, tmp_path:
         for words in ("www.example.net", "https://example.com/report", "press@example.org", "news@example.org",
                       "<a href=https://evil.example>y</a>"):
             assert words in shown, (words, shown)
+        assert "said 14 people were injured" in shown  # the spaces around the bold figure words stay
     finally:
         os.killpg(server.pid, 15)  # the session this test started
         server.wait(timeout=20)

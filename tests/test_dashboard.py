@@ -1,17 +1,20 @@
 """The Streamlit dashboard (dashboard/app.py and its pages) and its queries (dashboard/data.py).
 
 The test warehouse is built once per module by the real ETL (`etl.pipeline.run_etl`, real
-migrations, real extractor) from the few articles in DASHBOARD_ARTICLES; every page reads
-it through TALLY_DB. Assertions lean on figures the extractor reads unambiguously.
+migrations, real extractor and assembly) from the articles in DASHBOARD_ARTICLES (written for
+these tests), a running toll with counts between its totals (TOLL_ARTICLES) and the three copies of
+one story (tests/fixtures/copies); a second warehouse adds a curated dataset's events as rows of
+their own (sources.kind 'dataset'), as an importer stores them. Every page reads one through
+TALLY_DB. Assertions lean on figures the extractor reads unambiguously.
 """
 from __future__ import annotations
 
 import json
-import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +23,20 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data, ui
+from dashboard import data, tables, ui
 from etl.pipeline import run_etl
 from warehouse import db as warehouse_db
 
-APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
-TIME_SERIES = "screens/time_series.py"
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "dashboard" / "app.py"
+SERIES = "screens/series.py"
 DISAGREEMENTS = "screens/disagreements.py"
 TIMEOUT_S = 30
 
 # Written for these tests: wire-style sentences the extractor reads plainly, with two
-# sources that disagree, open bounds both ways, two currencies, a rate and totals, and
-# hostile metadata and text (HTML and markdown that must reach the page as text).
+# sources that disagree, open bounds both ways, two currencies, a rate and totals, an
+# approximate amount, a publication date inferred from the text, and hostile metadata and
+# text (HTML and markdown that must reach the page as text).
 DASHBOARD_ARTICLES = {
     "a1.md": """---
 title: Fighting in <Severodonetsk> & beyond
@@ -81,19 +86,84 @@ Kyiv said 400 Russian soldiers were killed in Sievierodonetsk on Wednesday.
 
 Moscow said 20 to 30 Russian soldiers were killed in Sievierodonetsk on Wednesday.
 """,
+    # in Ukrainian (articles.language 'uk'): five civilians killed in Odesa on Saturday 11 June
+    "a7.md": """---
+title: Обстріл Одеси
+url: https://example.org/a7
+publisher: Укрінформ
+published: 2022-06-11
+---
+Унаслідок російського обстрілу Одеси в суботу загинули п’ятеро цивільних, повідомила обласна військова адміністрація.
+""",
+    # no metadata: the publication date (20 June) is inferred from the text
+    "a6.txt": """KYIV, June 20, 2022 (Tally tests) - Ukraine says more than 500 civilians are trapped in the Azot chemical plant in Sievierodonetsk.
+
+The Pentagon said on Monday the United States has committed about $4.6 billion in military aid to Ukraine since February 24.
+""",
 }
+# A governor's running toll of civilians killed in Kharkiv with incident and period counts between
+# the totals: 212 (6 June) -> 229 (10 June), counted 4 + 2-3 + 6 in between (the dailies fall short);
+# 229 -> 236 (12 June), counted 7 (they add up).
+TOLL_ARTICLES = [
+    ("2022-06-06", "A total of 212 civilians have been killed in Kharkiv since the start of the war, the "
+                   "regional governor Oleh Synehubov said on Monday."),
+    ("2022-06-08", "Russian shelling killed four civilians in Kharkiv on Tuesday, the regional governor Oleh "
+                   "Synehubov said."),
+    ("2022-06-09", "A missile strike on a market in Kharkiv killed between two and three civilians on Wednesday, "
+                   "the regional governor Oleh Synehubov said."),
+    ("2022-06-10", "Over the past 24 hours, six civilians were killed in Kharkiv, the regional governor Oleh "
+                   "Synehubov said on Friday.\n\nThe number of civilians killed in Kharkiv since the start of the "
+                   "war has risen to 229, he said."),
+    ("2022-06-12", "Russian shelling killed seven civilians in Kharkiv on Saturday, the regional governor Oleh "
+                   "Synehubov said on Sunday.\n\nThe civilian death toll in Kharkiv since the start of the war has "
+                   "risen to 236, he said."),
+]
+KHARKIV = data.SeriesKey("killed", "civilian", None, "Kharkiv", "people")
+PER_DAY = data.SeriesKey("killed", "military", "Ukraine", None, "people")
+KRAMATORSK = data.SeriesKey("killed", "unspecified", None, "Kramatorsk", "people")
 
 
 def build_test_warehouse(folder: Path) -> Path:
-    """Write DASHBOARD_ARTICLES under `folder` and load them with the real ETL; returns the db."""
+    """Write the test articles under `folder` and load them with the real ETL; returns the db."""
     articles = folder / "articles"
     articles.mkdir(parents=True, exist_ok=True)
     for name, text in DASHBOARD_ARTICLES.items():
         (articles / name).write_text(text, encoding="utf-8")
+    with (articles / "toll.jsonl").open("w", encoding="utf-8") as out:
+        for i, (published, text) in enumerate(TOLL_ARTICLES):
+            out.write(json.dumps({"id": f"toll-{i}", "url": f"https://example.org/toll/{i}", "title": f"Toll {i}",
+                                  "publisher": "Test Wire", "published": published,
+                                  "text": f"KHARKIV (Tally tests) - {text}"}) + "\n")
+    shutil.copy(ROOT / "tests" / "fixtures" / "copies" / "three_copies.jsonl", articles / "copies.jsonl")
     db = folder / "tally.duckdb"
     summary = run_etl([articles], db, progress=False)
     assert summary.articles_failed == 0 and summary.claims_added > 0
     return db
+
+
+DATASET_EVENTS = [  # (claim_id, as_of, killed): a curated dataset's events in Kharkiv (category unspecified)
+    ("ds-1", date(2022, 6, 7), 3), ("ds-2", date(2022, 6, 8), 2), ("ds-3", date(2022, 6, 8), 2),
+    ("ds-4", date(2022, 6, 11), 5), ("ds-5", date(2022, 7, 2), 9),
+]
+
+
+def add_dataset(db: Path) -> None:
+    """A curated dataset's events as claims of their own: sources.kind 'dataset', scope incident,
+    as_of the event's date, two alike events on one day sharing a figure_id as the assembly would
+    give them (they must still count as two events)."""
+    with warehouse_db.open_db(db) as con:
+        con.execute("INSERT INTO sources VALUES ('test-events', 'Test events dataset', 'dataset', NULL)")
+        con.execute("INSERT INTO articles (article_id, title, publisher, published, text, ingested_at) VALUES "
+                    "('test-events-import', 'Test events dataset', 'Test events', DATE '2022-07-05', "
+                    "'one row per event', ?)", [datetime(2022, 7, 5)])
+        for claim_id, as_of, killed in DATASET_EVENTS:
+            con.execute(
+                "INSERT INTO claims (claim_id, article_id, metric, category, value_low, value_best, value_high, "
+                "unit, qualifier, as_of, source, source_id, location, quote, scope, figure_id) VALUES "
+                "(?, 'test-events-import', 'killed', 'unspecified', ?, ?, ?, 'people', 'exact', ?, 'Test events', "
+                "'test-events', 'Kharkiv', 'Event coded by the dataset.', 'incident', ?)",
+                [claim_id, killed, killed, killed, as_of, "ds-fig-8" if as_of == date(2022, 6, 8) else claim_id],
+            )
 
 
 @pytest.fixture(scope="module")
@@ -101,11 +171,21 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_test_warehouse(tmp_path_factory.mktemp("dashboard"))
 
 
+@pytest.fixture(scope="module")
+def with_dataset(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("dataset") / "tally.duckdb"
+    path.write_bytes(warehouse.read_bytes())
+    add_dataset(path)
+    return path
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache() -> Iterator[None]:
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture
@@ -128,8 +208,7 @@ def locked_warehouse(warehouse: Path, tmp_path: Path) -> Iterator[Path]:
         holder.wait(timeout=10)
 
 
-def run_app(monkeypatch: pytest.MonkeyPatch, db: Path, page: str | None = None,
-            **query: str) -> AppTest:
+def run_app(monkeypatch: pytest.MonkeyPatch, db: Path, page: str | None = None, **query: str) -> AppTest:
     """The dashboard on `db`, on `page` (default: the overview), with URL query parameters."""
     monkeypatch.setenv("TALLY_DB", str(db))
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
@@ -142,8 +221,19 @@ def run_app(monkeypatch: pytest.MonkeyPatch, db: Path, page: str | None = None,
     return at
 
 
-def table(at: AppTest, position: int = 0) -> pd.DataFrame:
-    return at.dataframe[position].value
+def series_url(key: data.SeriesKey, **more: str) -> dict[str, str]:
+    return {**{c: v for c, v in key.params().items() if v is not None}, **more}
+
+
+# Each table of the pages, by a column only it has.
+TABLE_COLUMNS = {"overview_table": "series_figures", "checks_table": "adds up", "figures_table": "published_inferred",
+                 "disagreement_table": "times higher"}
+
+
+def table(at: AppTest, key: str) -> pd.DataFrame:
+    found = [d.value for d in at.dataframe if TABLE_COLUMNS[key] in d.value.columns]
+    assert len(found) == 1, f"{len(found)} tables {key}"
+    return found[0]
 
 
 def charts_shown(at: AppTest) -> list[dict[str, Any]]:
@@ -151,80 +241,123 @@ def charts_shown(at: AppTest) -> list[dict[str, Any]]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
-def markdown_text(at: AppTest) -> str:
+def page_text(at: AppTest) -> str:
     """What the page shows as markdown, captions and HTML (the provenance cards)."""
     return "\n".join([*(m.value for m in at.markdown), *(c.value for c in at.caption), *(h.value for h in at.html)])
 
 
-def killed(db: Path, **filters: Any) -> pd.DataFrame:
-    return data.claims_for_metric(db, "killed", data.ClaimFilters(**filters))
+def series_row(series: pd.DataFrame, **key: Any) -> dict[str, Any]:
+    mask = pd.Series(True, index=series.index)
+    for column in tables.SERIES_KEY_COLUMNS:
+        value = key.get(column)
+        mask &= series[column].isna() if value is None else series[column] == value
+    (row,) = series[mask].to_dict("records")
+    return row
 
 
 # --- data.py ------------------------------------------------------------------------------
 
-def test_list_metrics(warehouse: Path) -> None:
-    assert {"aid", "injured", "killed", "trapped"} <= set(data.list_metrics(warehouse))
+def test_series_list_one_row_per_series_with_each_sources_latest(warehouse: Path) -> None:
+    series = data.series_list(warehouse)
+    assert not series.duplicated(list(tables.SERIES_KEY_COLUMNS)).any()
+    per_day = series_row(series, metric="killed", category="military", party="Ukraine", unit="people",
+                         scope="rate", rate="per_day")
+    # Two figures from Kyiv (1 and 8 June): the later "up to 300" is the latest.
+    assert (per_day["figures"], per_day["sources"]) == (2, 1)
+    (kyiv,) = per_day["latest_by_source"]
+    assert kyiv["name"] == "Government of Ukraine" and kyiv["latest"]["qualifier"] == "at_most"
+    assert kyiv["latest"]["high"] == 300 and kyiv["latest"]["as_of"] == date(2022, 6, 8)
+    # the series_id is the view `series`'s
+    with data.read_only(warehouse) as con:
+        ids = {r[0] for r in con.execute("SELECT series_id FROM series").fetchall()}
+    assert set(series["series_id"]) == ids
 
 
-def test_claims_for_metric_joins_articles_and_keeps_the_words(warehouse: Path) -> None:
-    claims = killed(warehouse)
-    assert list(claims.columns) == [*data.CLAIM_COLUMNS, *data.ARTICLE_COLUMNS]
-    assert {"Kyiv", "Moscow", "regional governor"} <= set(claims["source"])
-    per_day = claims[(claims["rate"] == "per_day") & (claims["value_low"] == 100)].iloc[0]
-    assert (per_day["value_best"], per_day["value_high"]) == (150, 200)
-    assert per_day["title"] == "Fighting in <Severodonetsk> & beyond"
-    assert per_day["publisher"] == "Reuters" and per_day["url"] == "https://example.org/a1"
-    # The figure's own words, cut from the article at the claim's span, sit in its quote.
-    for words, quote in zip(claims["figure_words"], claims["quote"]):
-        assert words and words in quote
+def test_counts_are_of_figures_never_copies(warehouse: Path) -> None:
+    # The Kramatorsk story was published three times: "at least 11" killed is one figure, three mentions.
+    series = data.series_list(warehouse)
+    kramatorsk = series[(series["location"] == "Kramatorsk") & (series["metric"] == "killed")
+                        & (series["scope"] == "incident")]
+    assert list(kramatorsk["figures"]) == [1]
+    with data.read_only(warehouse) as con:
+        mentions = con.execute("SELECT count(*), count(DISTINCT article_id) FROM claims WHERE metric = 'killed' "
+                               "AND location = 'Kramatorsk' AND scope = 'incident'").fetchone()
+    assert mentions == (3, 3)
+    key = data.SeriesKey.from_mapping(kramatorsk.iloc[0].to_dict())
+    figures = data.series_figures(warehouse, key, data.SeriesView())
+    assert len(figures) == 1 and figures.iloc[0]["mentions"] == 3 and figures.iloc[0]["reports"] == 1
 
 
-def test_filters_are_applied_in_sql(warehouse: Path) -> None:
-    assert set(killed(warehouse, source=("Moscow",))["source"]) == {"Moscow"}
-    assert set(killed(warehouse, party=("Russia",))["party"]) == {"Russia"}
-    assert set(killed(warehouse, category=("civilian",))["category"]) == {"civilian"}
-    assert set(killed(warehouse, location=("Sievierodonetsk",))["location"]) == {"Sievierodonetsk"}
-    both = killed(warehouse, category=("military",), party=("Russia",))
-    assert set(both["source"]) == {"Kyiv", "Moscow"}
-    dated = killed(warehouse, as_of_from=date(2022, 6, 5), as_of_to=date(2022, 6, 30))
-    assert not dated.empty and dated["as_of"].min() >= pd.Timestamp(2022, 6, 5)
-    assert len(dated) < len(killed(warehouse))
-    nothing = killed(warehouse, source=("nobody",))
-    assert nothing.empty and list(nothing.columns) == list(killed(warehouse).columns)
+def test_known_on_shows_what_was_public_that_day(warehouse: Path) -> None:
+    later = data.series_list(warehouse, (), date(2022, 6, 5))
+    per_day = series_row(later, metric="killed", category="military", party="Ukraine", unit="people",
+                         scope="rate", rate="per_day")
+    assert per_day["figures"] == 1 and per_day["latest_by_source"][0]["latest"]["high"] == 200
+    assert data.series_list(warehouse, (), date(2022, 5, 1)).empty
+    page = data.series_page(warehouse, KHARKIV, data.SeriesView(known_on=date(2022, 6, 9)))
+    assert set(page.summary["scope"]) == {"cumulative", "incident"} and page.checks.empty  # one total so far
+    first, last = data.known_on_bounds(warehouse)
+    assert first == date(2022, 6, 1) and last >= date(2022, 7, 12)
 
 
-def test_values_are_parameters_not_sql(warehouse: Path) -> None:
-    hostile = "x' OR 1=1 --"
-    assert data.claims_for_metric(warehouse, hostile).empty
-    assert killed(warehouse, source=(hostile,)).empty
-    assert data.latest_figures(warehouse, [hostile]).empty
-    assert data.disagreements(warehouse, hostile).empty
+def test_series_page_draws_each_figure_or_envelopes(warehouse: Path) -> None:
+    page = data.series_page(warehouse, KHARKIV, data.SeriesView())
+    assert page.bin_part is None and page.envelope is None
+    assert page.in_view == 7 and len(page.figures) == 7
+    assert sorted(page.figures["scope"].value_counts().items()) == [("cumulative", 3), ("incident", 3), ("period", 1)]
+    period = page.figures[page.figures["scope"] == "period"].iloc[0]
+    assert (period["period_start"].date(), period["period_end"].date()) == (date(2022, 6, 9), date(2022, 6, 10))
+    # too many figures for the dates in view: envelopes per bin, from DuckDB
+    binned = data.series_page(warehouse, KHARKIV, data.SeriesView(), max_figures=3)
+    assert binned.figures is None and binned.bin_part == "day"
+    envelope = binned.envelope
+    incidents = envelope[envelope["scope"] == "incident"]
+    assert incidents["figures"].sum() == 3
+    june8 = incidents[incidents["bin_start"] == pd.Timestamp(2022, 6, 8)].iloc[0]
+    assert (june8["value_low"], june8["value_best"], june8["value_high"]) == (2, 2.5, 3)
 
 
-def test_filter_options_and_date_bounds(warehouse: Path) -> None:
-    options = data.filter_options(warehouse, "killed")
-    assert set(options) == {"category", "party", "location", "source"}
-    assert {"civilian", "military"} <= set(options["category"])
-    assert {"Russia", "Ukraine"} <= set(options["party"])
-    assert "Sievierodonetsk" in options["location"]
-    assert {"Kyiv", "Moscow"} <= set(options["source"])
-    first, last = data.date_bounds(warehouse, "killed")
-    assert first is not None and last is not None and first < last
-    assert data.date_bounds(warehouse, "no-such-metric") == (None, None)
+def test_detail_level_bins_the_dates_in_view() -> None:
+    span = (date(2022, 1, 1), date(2022, 12, 31))
+    assert data.detail_level(10, span, max_figures=10) is None
+    assert data.detail_level(11, span, max_figures=10, max_bins=400) == "day"
+    assert data.detail_level(11, span, max_figures=10, max_bins=200) == "week"
+    assert data.detail_level(11, span, max_figures=10, max_bins=20) == "month"
+    assert data.detail_level(11, (date(2000, 1, 1), date(2030, 1, 1)), max_figures=10, max_bins=20) == "year"
 
 
-def test_latest_figures_one_row_per_series(warehouse: Path) -> None:
-    latest = data.latest_figures(warehouse)
-    keys = ["metric", "category", "party", "location", "unit", "rate"]
-    assert not latest.duplicated(keys).any()
-    rate = latest[(latest["metric"] == "killed") & (latest["rate"] == "per_day")].iloc[0]
-    # Two reports from Kyiv (1 and 8 June): the later "up to 300" is the latest figure.
-    assert (rate["reports"], rate["sources"]) == (2, 1)
-    assert pd.isna(rate["value_low"]) and rate["value_high"] == 300
-    assert rate["as_of"] > rate["first_as_of"]
-    aid = latest[latest["metric"] == "aid"]
-    assert set(aid["unit"]) == {"USD", "EUR"}  # currencies are separate series
-    assert set(data.latest_figures(warehouse, ["aid"])["metric"]) == {"aid"}
+def test_running_totals_checked_against_the_counts_in_between(warehouse: Path) -> None:
+    checks = data.total_checks(warehouse, KHARKIV, data.SeriesView())
+    shown = tables.checks_table(checks, "people")
+    first, second = shown.to_dict("records")
+    assert (first["from"], first["to"], first["total then"], first["total now"]) == (
+        "2022-06-06", "2022-06-10", "212", "229")
+    assert first["change"] == "+17" and first["counts"] == 3
+    assert first["sum of counts"] == "12.5 (12–13)"  # 4 + 2 to 3 + 6: lows summed, highs summed
+    assert first["adds up"] == "total rose more" and first["difference"] == "-4.5"
+    assert first["counted by"] == "the same source"
+    assert (second["change"], second["sum of counts"], second["adds up"]) == ("+7", "7", "yes")
+
+
+def test_datasets_are_read_beside_the_news(with_dataset: Path) -> None:
+    months = data.dataset_sums(with_dataset, KHARKIV, data.SeriesView(), "month")
+    assert list(months["events"]) == [4, 1]  # June (two alike events on 8 June are two), July
+    assert list(months["sum_best"]) == [12, 9] and set(months["categories"]) == {"unspecified"}
+    assert list(months["bin_end"].dt.day) == [30, 31]
+    days = data.dataset_sums(with_dataset, KHARKIV, data.SeriesView(), "day")
+    assert list(days["events"]) == [1, 2, 1, 1]
+    assert data.dataset_bin((date(2022, 6, 6), date(2022, 6, 13))) == "day"
+    assert data.dataset_bin((date(2022, 6, 1), date(2022, 8, 1))) == "week"
+    assert data.dataset_bin((date(2022, 1, 1), date(2022, 12, 31))) == "month"
+    checks = data.total_checks(with_dataset, KHARKIV, data.SeriesView())
+    by_dataset = checks[checks["counting_source_kind"] == "dataset"]
+    first = by_dataset[by_dataset["to_as_of"] == pd.Timestamp(2022, 6, 10)].iloc[0]
+    assert (first["counts"], first["sum_best"], first["counting_category"]) == (3, 7, "unspecified")
+    # the dataset's own series is listed beside the news series
+    series = data.series_list(with_dataset)
+    row = series_row(series, metric="killed", category="unspecified", location="Kharkiv", unit="people",
+                     scope="incident")
+    assert row["figures"] == 5 and row["latest_by_source"][0]["kind"] == "dataset"
 
 
 def test_disagreements_pair_non_overlapping_sources(warehouse: Path) -> None:
@@ -233,23 +366,33 @@ def test_disagreements_pair_non_overlapping_sources(warehouse: Path) -> None:
     assert len(pair) == 1
     row = pair.iloc[0]
     assert (row["lower_value_high"], row["higher_value_low"]) == (30, 400)
-    assert row["party"] == "Russia" and row["location"] == "Sievierodonetsk"
+    assert row["party"] == "Russia" and row["location"] == "Sievierodonetsk" and row["scope"] == "incident"
     assert (pairs["lower_value_high"] < pairs["higher_value_low"]).all()
-    assert (pairs["lower_source"] != pairs["higher_source"]).all()
-    # "at least 12" (open above) overlaps every higher figure: never a disagreement.
-    assert not (pairs["lower_qualifier"] == "at_least").any()
+    assert not (pairs["lower_qualifier"] == "at_least").any()  # "at least 12" overlaps everything above
     assert data.disagreements(warehouse, "aid").empty
+    assert data.disagreements(warehouse, "killed", 0, 500, date(2022, 6, 1)).empty  # 2 June not public yet
 
 
-def test_claims_by_id(warehouse: Path) -> None:
-    ids = killed(warehouse, source=("Moscow",))["claim_id"].tolist()
-    assert sorted(data.claims_by_id(warehouse, ids)["claim_id"]) == sorted(ids)
-    assert data.claims_by_id(warehouse, []).empty
+def test_values_are_parameters_not_sql(warehouse: Path) -> None:
+    hostile = "x' OR 1=1 --"
+    assert data.series_list(warehouse, [hostile]).empty
+    assert data.series_page(warehouse, data.SeriesKey(hostile), data.SeriesView()).summary.empty
+    assert data.disagreements(warehouse, hostile).empty
+    assert data.claims_by_id(warehouse, [hostile]).empty
+
+
+def test_claims_by_id_carry_the_words_and_the_article(warehouse: Path) -> None:
+    figures = data.series_figures(warehouse, PER_DAY, data.SeriesView())
+    claims = data.claims_by_id(warehouse, figures["claim_id"].tolist())
+    assert claims["claim_id"].tolist() == figures["claim_id"].tolist()
+    assert {"quote", "figure_words", "published_inferred", "source_name", "title", "url"} <= set(claims.columns)
+    for words, quote in zip(claims["figure_words"], claims["quote"]):
+        assert words and words in quote
 
 
 def test_queries_leave_no_connection_open(warehouse: Path) -> None:
-    killed(warehouse)
-    data.latest_figures(warehouse)
+    data.series_list(warehouse)
+    data.series_page(warehouse, KHARKIV, data.SeriesView())
     data.disagreements(warehouse)
     # A read-write open in this process fails while any read-only connection is alive.
     with warehouse_db.open_db(warehouse) as con:
@@ -264,9 +407,7 @@ def test_resolve_db_path(monkeypatch: pytest.MonkeyPatch) -> None:
     assert data.resolve_db_path(["--db", "/cli.duckdb", "--other"]) == Path("/cli.duckdb")
 
 
-def test_lock_held_past_the_timeout_raises(
-    monkeypatch: pytest.MonkeyPatch, locked_warehouse: Path
-) -> None:
+def test_lock_held_past_the_timeout_raises(monkeypatch: pytest.MonkeyPatch, locked_warehouse: Path) -> None:
     monkeypatch.setattr(data, "LOCK_TIMEOUT_S", 0.2)
     with pytest.raises(data.WarehouseLockedError):
         data.list_metrics(locked_warehouse)
@@ -277,159 +418,208 @@ def test_missing_database_raises(tmp_path: Path) -> None:
         data.list_metrics(tmp_path / "none.duckdb")
 
 
+def test_languages_filter_the_news_but_never_the_datasets(with_dataset: Path) -> None:
+    assert data.languages(with_dataset) == ["en", "uk"]
+    ukrainian = data.series_list(with_dataset, (), None, ("uk",))
+    news = ukrainian[~ukrainian["latest_by_source"].map(lambda e: e[0]["kind"] == "dataset")]
+    assert set(news["location"]) == {"Odesa"}  # the one article in Ukrainian
+    assert "Kharkiv" in set(ukrainian["location"])  # the dataset's events are in no language: kept
+    odesa = data.SeriesKey("killed", "civilian", None, "Odesa", "people")
+    page = data.series_page(with_dataset, odesa, data.SeriesView(languages=("en",)))
+    assert page.summary.empty
+    page = data.series_page(with_dataset, odesa, data.SeriesView(languages=("uk",)))
+    assert page.in_view == 1 and page.figures.iloc[0]["language"] == "uk"
+    claims = data.claims_by_id(with_dataset, page.figures["claim_id"].tolist())
+    card = ui.provenance_card(claims.iloc[0].to_dict())
+    assert "language uk" in card and "<strong>п’ятеро</strong>" in card
+
+
 # --- the overview page ----------------------------------------------------------------------
 
-def test_overview_lists_the_latest_figure_of_each_series(
+def test_overview_lists_series_with_each_sources_latest_figure(
     monkeypatch: pytest.MonkeyPatch, warehouse: Path
 ) -> None:
     at = run_app(monkeypatch, warehouse)
-    assert at.title[0].value == "Latest figures"
-    shown = table(at)
-    rate = shown[shown["figure"] == "killed per day (military, Ukraine)"].iloc[0]
-    assert (rate["latest"], rate["source"], rate["as of"]) == ("up to 300", "Kyiv", "8 Jun 2022")
-    assert (rate["reports"], rate["sources"], rate["since"]) == (2, 1, "1 Jun 2022")
-    assert "500 or more" in set(shown["latest"])  # "more than 500 trapped": open, in words
+    assert at.title[0].value == "Series"
+    shown = table(at, "overview_table")
+    # the column names are the warehouse's: an analyst's first query works
+    assert {"metric", "category", "party", "location", "unit", "scope", "rate", "as_of"} <= set(shown.columns)
+    rate = shown[(shown["metric"] == "killed") & (shown["rate"] == "per_day") & (shown["party"] == "Ukraine")]
+    assert rate[["source", "latest", "as_of", "figures"]].values.tolist() == [
+        ["Government of Ukraine", "up to 300 (≤300)", "2022-06-08", 2]]
+    trapped = shown[(shown["metric"] == "trapped") & (shown["location"] == "Sievierodonetsk")]
+    assert set(trapped["latest"]) == {"more than 500 (≥500)"}  # as reported, never "500 or more"
+    aid = shown[(shown["metric"] == "aid") & (shown["scope"] == "cumulative")]
+    assert set(aid["latest"]) == {"about $4.6bn ($4.14bn–$5.06bn)"}  # not only the ±10% range
+    assert set(shown["series"].str.startswith("/series?metric=")) == {True}
     (download,) = at.get("download_button")
     assert download.proto.label == f"Download CSV ({len(shown)} rows)"
 
 
-def test_overview_metric_filter(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+def test_overview_filters(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
     at = run_app(monkeypatch, warehouse)
     at.multiselect(key="overview_metrics").select("aid").run()
     assert not at.exception
-    assert set(table(at)["metric"]) == {"aid"}
-    assert len(table(at)) == 2  # USD and EUR, never one mixed figure
+    shown = table(at, "overview_table")
+    assert set(shown["metric"]) == {"aid"} and {"USD", "EUR"} <= set(shown["unit"])  # currencies apart
+    at.multiselect(key="overview_scopes").select("cumulative").run()
+    assert set(table(at, "overview_table")["scope"]) == {"cumulative"}
 
 
-def test_overview_row_leads_to_its_words(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+def test_overview_row_opens_its_series_page(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
     at = run_app(monkeypatch, warehouse)
-    shown = table(at)
-    row = int(shown.index[shown["figure"] == "killed per day (military, Ukraine)"][0])
+    shown = table(at, "overview_table")
+    row = int(shown.index[(shown["metric"] == "killed") & (shown["location"] == "Kharkiv")
+                          & (shown["scope"] == "cumulative")][0])
     at.selectbox(key="overview_pick").select(row).run()
     assert not at.exception
-    text = markdown_text(at)
-    assert "Kyiv" in text and "Losses mount" in text and "8 Jun 2022" in text
-    assert "<strong>up to 300</strong>" in text  # the figure's own words, in bold inside the quote
-    assert 'href="https://example.org/a3"' in text
+    assert at.title[0].value == "killed · category civilian · location Kharkiv"
+    assert [s.value for s in at.sidebar.selectbox] == ["killed", "civilian", None, "Kharkiv", "people"]
 
 
-# --- the time series page -------------------------------------------------------------------
-
-def test_time_series_draws_bands_and_separates_rates(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
-    at = run_app(monkeypatch, warehouse, TIME_SERIES)
-    assert at.selectbox(key="metric").value == "killed"
-    headings = [h.value for h in at.subheader]
-    assert "killed: people \\(total\\)" in headings and "killed: people per day" in headings
-    figures = charts_shown(at)
-    assert len(figures) == 2  # totals and the per-day rate never share an axis
-    total, per_day = figures
-    (band,) = [t for t in total["data"] if t.get("fill") == "toself"]  # the governor's 2-6 June band
-    assert band["meta"]["source"] == "regional governor"
-    sources = {t["meta"]["source"] for t in total["data"]}
-    assert {"Kyiv", "Moscow", "regional governor"} <= sources
-    assert {"open_bound"} <= {t["meta"]["role"] for t in total["data"] + per_day["data"]}
-    # The figures carry their own look (charts.TIME_SERIES_TEMPLATE), not Streamlit's theme.
-    assert {chart.proto.theme for chart in at.get("plotly_chart")} == {""}
-    assert all(f["layout"]["template"]["layout"]["font"]["family"] for f in figures)
-    shown = table(at)
-    assert len(shown) == len(killed(warehouse))
-    assert (at.get("download_button")[0].proto.label ==
-            f"Download CSV ({len(shown)} rows)")
+def test_overview_language_filter(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, language="uk")
+    assert at.sidebar.multiselect[0].label == "language" and at.sidebar.multiselect[0].value == ["uk"]
+    assert set(table(at, "overview_table")["location"]) == {"Odesa"}
+    at.sidebar.multiselect[0].unselect("uk").run()
+    assert len(set(table(at, "overview_table")["location"])) > 1
 
 
-def test_time_series_table_lists_the_latest_claims_until_asked_for_all(
-    monkeypatch: pytest.MonkeyPatch, warehouse: Path
-) -> None:
-    monkeypatch.setattr(ui, "TABLE_PREVIEW_ROWS", 3)
-    every = killed(warehouse)
-    at = run_app(monkeypatch, warehouse, TIME_SERIES)
-    shown = table(at)
-    assert len(shown) == 3 < len(every)
-    assert list(shown["as_of"]) == sorted(every["as_of"].dropna(), reverse=True)[:3]  # the latest
-    assert any(f"The 3 latest of {len(every)} claims" in c.value for c in at.caption)
-    # The CSV still has every claim behind the charts, and the picker reaches every one.
-    assert at.get("download_button")[0].proto.label == f"Download CSV ({len(every)} rows)"
-    assert len(at.selectbox(key="claim_pick").options) == len(every)
-    at.toggle(key="claims_all").set_value(True).run()
+def test_overview_as_known_on(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, known_on="2022-06-05")
+    shown = table(at, "overview_table")
+    assert pd.to_datetime(shown["as_of"]).max() <= pd.Timestamp(2022, 6, 5)
+    assert "As known on 5 Jun 2022" in page_text(at)
+
+
+# --- a series page --------------------------------------------------------------------------
+
+def test_series_page_from_the_url(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, SERIES, **series_url(KHARKIV, scope="cumulative"))
+    assert at.title[0].value == "killed · category civilian · location Kharkiv"
+    # the pickers carry the column names and show the subject of the link
+    assert [s.label for s in at.sidebar.selectbox] == ["metric", "category", "party", "location", "unit"]
+    assert [s.value for s in at.sidebar.selectbox] == ["killed", "civilian", None, "Kharkiv", "people"]
+    (figure,) = charts_shown(at)
+    layout = figure["layout"]
+    titles = [a["text"] for a in layout["annotations"]]
+    assert [t.split("<")[1].split(">")[1] for t in titles] == ["cumulative", "incident", "period"]
+    # scopes never share an axis: one y axis per panel, every trace on its panel's
+    axes = {t["meta"]["panel"]: t["yaxis"] for t in figure["data"] if t["meta"]["role"] in ("best", "bar")}
+    assert axes == {"cumulative": "y", "incident": "y2", "period": "y3"}
+    roles = {(t["meta"]["panel"], t["type"], t.get("mode")) for t in figure["data"] if "panel" in t["meta"]}
+    assert roles == {("cumulative", "scatter", "lines+markers"), ("incident", "scatter", "markers"),
+                     ("period", "bar", None)}
+    (bar,) = [t for t in figure["data"] if t["type"] == "bar"]
+    assert bar["width"] == [86_400_000]  # the window 9 to 10 June
+    legend = [t for t in figure["data"] if t.get("showlegend")]
+    assert [(t["name"], t["legendgrouptitle"]["text"]) for t in legend] == [("Oleh Synehubov", "Ukraine · person")]
+
+
+def test_series_page_checks_the_running_toll(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, SERIES, **series_url(KHARKIV))
+    assert "Do the dailies add up?" in [h.value for h in at.subheader]
+    checks = table(at, "checks_table")
+    assert list(checks["adds up"]) == ["total rose more", "yes"]
+    assert list(checks["sum of counts"]) == ["12.5 (12–13)", "7"]
+
+
+def test_series_page_of_rates_from_two_sides(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, SERIES, **series_url(PER_DAY, scope="rate", rate="per_day"))
+    (figure,) = charts_shown(at)
+    assert figure["layout"]["yaxis"]["title"]["text"] == "people per day"
+    best = [t for t in figure["data"] if t["meta"]["role"] == "best"]
+    assert [t["meta"]["source"] for t in best] == ["Government of Ukraine"]
+    symbols = best[0]["marker"]["symbol"]
+    assert "triangle-down" in symbols  # "up to 300": open below
+    assert "Do the dailies add up?" not in [h.value for h in at.subheader]  # no running totals here
+
+
+def test_series_page_envelopes_when_too_many(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    monkeypatch.setattr(data, "FIGURES_DRAWN_MAX", 2)
+    at = run_app(monkeypatch, warehouse, SERIES, **series_url(KHARKIV))
+    assert any("drawn as daily envelopes" in c.value for c in at.caption)
+    (figure,) = charts_shown(at)
+    ids = [i for t in figure["data"] for i in (t.get("customdata") or []) if i]
+    assert ids and all(i.startswith("envelope|") for i in ids)
+    # the figures table still lists the latest figures, with their words
+    assert len(table(at, "figures_table")) == 7
+
+
+def test_series_page_dataset_panel(monkeypatch: pytest.MonkeyPatch, with_dataset: Path) -> None:
+    at = run_app(monkeypatch, with_dataset, SERIES, **series_url(KHARKIV))
+    (figure,) = charts_shown(at)
+    titles = [a["text"] for a in figure["layout"]["annotations"]]
+    assert titles[-1].startswith("<b>datasets</b>")
+    bars = [t for t in figure["data"] if t["meta"].get("panel") == "datasets"]
+    assert [b["y"] for b in bars] == [[3.0, 4.0, 5.0, 9.0]]  # per day: the news span a week; 8 June has two events
+    legend = {t["name"]: t.get("legendgrouptitle", {}).get("text") for t in figure["data"] if t.get("showlegend")}
+    assert legend == {"Oleh Synehubov": "Ukraine · person", "Test events dataset": "dataset"}
+    counted = table(at, "checks_table")["counted by"]
+    assert "Test events dataset (dataset; category unspecified)" in set(counted)
+
+
+def test_series_page_as_known_on(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    at = run_app(monkeypatch, warehouse, SERIES, known_on="2022-06-09", **series_url(KHARKIV))
+    shown = table(at, "figures_table")
+    assert pd.to_datetime(shown["published"]).max() <= pd.Timestamp(2022, 6, 9)
+    assert "As known on 9 Jun 2022" in page_text(at)
+
+
+def test_series_page_figure_leads_to_its_words(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    key = data.SeriesKey("trapped", "civilian", None, "Sievierodonetsk", "people")
+    at = run_app(monkeypatch, warehouse, SERIES, **series_url(key))
+    shown = table(at, "figures_table")
+    row = int(shown.index[shown["published_inferred"]][0])
+    assert shown.iloc[row]["figure"] == "more than 500 (≥500)"
+    at.selectbox(key="figure_pick").select(row).run()
     assert not at.exception
-    assert len(table(at)) == len(every)
+    text = page_text(at)
+    # the figure's own words in bold, the spaces around them kept
+    assert "Ukraine says <strong>more than 500</strong> civilians" in text
+    assert "inferred from the text (published_inferred)" in text
+    assert "more than 500</strong> (≥500)" in text or "<strong>more than 500</strong> (≥500)" in text
 
 
-def test_time_series_metric_from_the_url_and_money(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
-    at = run_app(monkeypatch, warehouse, TIME_SERIES, metric="aid")
-    assert at.selectbox(key="metric").value == "aid"
-    figures = charts_shown(at)
-    assert sorted(f["layout"]["yaxis"]["title"]["text"] for f in figures) == ["EUR (total)", "USD (total)"]
-    shown = table(at)
-    assert set(shown["unit"]) == {"USD", "EUR"}
-
-
-@pytest.mark.parametrize(("column", "value"), [
-    ("category", "civilian"), ("party", "Russia"), ("location", "Sievierodonetsk"), ("source", "Moscow"),
-])
-def test_time_series_filters(monkeypatch: pytest.MonkeyPatch, warehouse: Path, column: str, value: str) -> None:
-    at = run_app(monkeypatch, warehouse, TIME_SERIES)
-    at.multiselect(key=f"filter_killed_{column}").select(value).run()
-    assert not at.exception
-    shown = table(at)
-    assert set(shown[column]) == {value}
-    assert len(shown) == len(killed(warehouse, **{column: (value,)}))
-
-
-def test_time_series_date_range(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
-    at = run_app(monkeypatch, warehouse, TIME_SERIES)
-    first, last = data.date_bounds(warehouse, "killed")
-    at.date_input(key="dates_killed").set_value((date(2022, 6, 5), last)).run()
-    assert not at.exception
-    shown = table(at)
-    assert pd.to_datetime(shown["as_of"]).min() >= pd.Timestamp(2022, 6, 5)
-    assert 0 < len(shown) < len(killed(warehouse))
-
-
-def test_time_series_no_claims_for_the_filter(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
-    at = run_app(monkeypatch, warehouse, TIME_SERIES)
-    at.multiselect(key="filter_killed_source").select("Moscow").run()
-    at.multiselect(key="filter_killed_party").select("Ukraine").run()
-    assert not at.exception
-    assert any("No killed claims match these filters" in i.value for i in at.info)
-    assert not charts_shown(at) and not at.dataframe
-
-
-def test_time_series_claim_leads_to_its_words(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
-    at = run_app(monkeypatch, warehouse, TIME_SERIES)
-    shown = table(at)
-    row = int(shown.index[(shown["source"] == "Kyiv") & (shown["value_best"] == 400)][0])
-    at.selectbox(key="claim_pick").select(row).run()
-    assert not at.exception
-    text = markdown_text(at)
-    assert "<strong>400</strong>" in text  # the figure's words, bold, inside its quote
-    assert "Kyiv and Moscow disagree" in text
-    assert "javascript" not in text  # a javascript: URL is never made a link
-    assert shown["url"].isna().sum() == (shown["title"] == "Kyiv and Moscow disagree").sum()
+def test_figures_csv_has_published_inferred() -> None:
+    frame = pd.DataFrame([{
+        "as_of": pd.Timestamp(2022, 6, 20), "value_low": 500.0, "value_best": 500.0, "value_high": None,
+        "qualifier": "more_than", "unit": "people", "scope": "stock", "rate": None, "published_inferred": True,
+        "url": "javascript:alert(1)", "claim_id": "c", "figure_id": "f",
+    }])
+    shown = tables.figures_table(frame)
+    assert shown.iloc[0]["figure"] == "more than 500 (≥500)" and shown.iloc[0]["published_inferred"]
+    assert "published_inferred" in shown.to_csv(index=False).splitlines()[0].split(",")
+    assert pd.isna(shown.iloc[0]["url"])  # only web links stay links
 
 
 def test_article_text_is_never_markup(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
-    at = run_app(monkeypatch, warehouse, TIME_SERIES, metric="injured")
-    shown = table(at)
+    series = data.series_list(warehouse)
+    row = series[(series["metric"] == "injured") & (series["location"] == "Lysychansk")].iloc[0]
+    key = data.SeriesKey.from_mapping(row.to_dict())
+    at = run_app(monkeypatch, warehouse, SERIES, **series_url(key))
+    shown = table(at, "figures_table")
     assert any("<img src=x" in q for q in shown["quote"])  # in the table: literal text
-    at.selectbox(key="claim_pick").select(0).run()
-    text = markdown_text(at)
+    at.selectbox(key="figure_pick").select(0).run()
+    text = page_text(at)
     assert "&lt;img src=x" in text and "<img" not in text  # escaped
     hover = " ".join(h for f in charts_shown(at) for t in f["data"] for h in t.get("hovertext") or [])
     assert "<img" not in hover and "&lt;img" in hover
-    # Metadata with HTML is escaped too (a4's publisher is "<b>Example Wire</b>").
-    at = run_app(monkeypatch, warehouse, TIME_SERIES)
-    shown = table(at)
-    row = int(shown.index[shown["title"] == "Kyiv and Moscow disagree"][0])
-    at.selectbox(key="claim_pick").select(row).run()
-    assert "&lt;b&gt;Example Wire" in markdown_text(at) and "<b>" not in markdown_text(at)
+    # Metadata with HTML is escaped too (a4's publisher is "<b>Example Wire</b>"), a javascript: URL no link.
+    at = run_app(monkeypatch, warehouse, SERIES, **series_url(data.SeriesKey("killed", "military", "Russia",
+                                                                             "Sievierodonetsk", "people")))
+    shown = table(at, "figures_table")
+    row_index = int(shown.index[shown["title"] == "Kyiv and Moscow disagree"][0]) if "title" in shown else 0
+    at.selectbox(key="figure_pick").select(row_index).run()
+    text = page_text(at)
+    assert "&lt;b&gt;Example Wire" in text and "<b>" not in text and "javascript" not in text
 
 
 HOSTILE_CLAIM = {
     "claim_id": "c1", "metric": "injured", "value_low": 14.0, "value_best": 14.0, "value_high": 14.0,
-    "unit": "people", "qualifier": "exact", "rate": None, "category": "civilian", "party": None,
-    "location": "Kramatorsk", "as_of": date(2022, 6, 3), "published": date(2022, 6, 4),
-    "source": "press@example.org", "figure_words": "14",
+    "unit": "people", "qualifier": "exact", "rate": None, "scope": "incident", "category": "civilian",
+    "party": None, "location": "Kramatorsk", "as_of": date(2022, 6, 3), "published": date(2022, 6, 4),
+    "published_inferred": False, "source": "press@example.org", "source_name": None, "figure_words": "14",
     "quote": "Officials at www.example.net said 14 people were injured, see https://example.com/report "
              "or write to press@example.org [x](https://evil.example) <a href=https://evil.example>y</a>.",
     "title": "Live at www.example.net and http://example.com/live", "publisher": "news@example.org",
@@ -443,29 +633,40 @@ def test_provenance_card_is_inert_text_but_for_the_article_link() -> None:
     assert "&lt;a href=https://evil.example&gt;" in card and "said <strong>14</strong> people" in card
     for words in ("www.example.net", "https://example.com/report", "press@example.org", "news@example.org"):
         assert words in card  # shown as written (st.html: no markdown, so no autolinks)
+    assert "location Kramatorsk" in card and "category civilian" in card  # the column names
+    assert "published_inferred" not in card
+    assert "inferred from the text" in ui.provenance_card({**HOSTILE_CLAIM, "published_inferred": True})
+
+
+def test_highlighted_quote_keeps_the_spaces_around_the_words() -> None:
+    assert ui.highlighted_quote("Ukraine says more than 500 civilians", "more than 500") == (
+        "Ukraine says <strong>more than 500</strong> civilians")
+    assert ui.highlighted_quote("a <b> 5 </b>", "5") == "a &lt;b&gt; <strong>5</strong> &lt;/b&gt;"
+    assert ui.highlighted_quote("no words here", "7") == "no words here"
 
 
 # --- the disagreements page -----------------------------------------------------------------
 
 def test_disagreements_page(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
     at = run_app(monkeypatch, warehouse, DISAGREEMENTS)
-    shown = table(at)
-    pair = shown[(shown["lower source"] == "Moscow") & (shown["higher source"] == "Kyiv")]
-    assert list(pair[["lower figure", "higher figure"]].iloc[0]) == ["20-30", "400"]
+    shown = table(at, "disagreement_table")
+    pair = shown[(shown["lower source"] == "Government of Russia") & (shown["higher source"] == "Government of Ukraine")
+                 & (shown["scope"] == "incident")]
+    assert list(pair[["lower figure", "higher figure"]].iloc[0]) == ["20 to 30, 2022-06-01", "400, 2022-06-01"]
     (figure, *_) = charts_shown(at)
-    assert {t["meta"]["source"] for t in figure["data"]} >= {"Moscow", "Kyiv"}
+    assert {t["meta"]["source"] for t in figure["data"]} >= {"Government of Russia", "Government of Ukraine"}
     at.selectbox(key="disagreement_pick").select(int(pair.index[0])).run()
     assert not at.exception
-    text = markdown_text(at)
+    text = page_text(at)
     assert "<strong>400</strong>" in text and "<strong>20 to 30</strong>" in text  # both sides' words
 
 
 def test_disagreements_filters_and_empty_state(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
     at = run_app(monkeypatch, warehouse, DISAGREEMENTS)
     at.selectbox(key="disagreement_metric").select("killed").run()
-    assert set(table(at)["figure"].str.split(" ").str[0]) == {"killed"}
+    assert set(table(at, "disagreement_table")["metric"]) == {"killed"}
     at.slider(key="disagreement_window").set_value(0).run()
-    assert not at.exception and len(table(at)) >= 1
+    assert not at.exception and len(table(at, "disagreement_table")) >= 1
     at.selectbox(key="disagreement_metric").select("aid").run()
     assert not at.exception
     assert any("No disagreements" in i.value for i in at.info)
@@ -474,7 +675,7 @@ def test_disagreements_filters_and_empty_state(monkeypatch: pytest.MonkeyPatch, 
 
 # --- empty states and a busy warehouse ------------------------------------------------------
 
-@pytest.mark.parametrize("page", [None, TIME_SERIES, DISAGREEMENTS])
+@pytest.mark.parametrize("page", [None, SERIES, DISAGREEMENTS])
 def test_empty_state_without_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, page: str | None) -> None:
     missing = tmp_path / "nowhere" / "tally.duckdb"
     at = run_app(monkeypatch, missing, page)
@@ -483,7 +684,7 @@ def test_empty_state_without_database(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert not missing.exists()  # the dashboard never creates a database
 
 
-@pytest.mark.parametrize("page", [None, TIME_SERIES, DISAGREEMENTS])
+@pytest.mark.parametrize("page", [None, SERIES, DISAGREEMENTS])
 def test_empty_state_with_an_empty_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, page: str | None) -> None:
     db = tmp_path / "empty.duckdb"
     with warehouse_db.open_db(db):
@@ -502,4 +703,4 @@ def test_db_argument_overrides_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     # `streamlit run dashboard/app.py -- --db FILE` puts `--db FILE` in sys.argv.
     monkeypatch.setattr(sys, "argv", ["app.py", "--db", str(warehouse)])
     at = run_app(monkeypatch, tmp_path / "not-this-one.duckdb")
-    assert not table(at).empty
+    assert not table(at, "overview_table").empty

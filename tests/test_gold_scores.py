@@ -90,7 +90,7 @@ def test_real_style_gold_set_scores_at_least_95(tmp_path):
     assert right / judged >= 0.95, [(g.get("note"), p.get("scope")) for a, g, p in result["wrong"] if a == "scope"]
 
 
-@pytest.mark.parametrize("gold_set", ["dev", "real_style"])
+@pytest.mark.parametrize("gold_set", ["dev", "real_style", "uk", "ru"])
 def test_gold_set_is_consistent(gold_set):
     """The gold files agree with themselves and with the SPEC's value conventions (tests/gold/check_gold.py)."""
     import subprocess

@@ -23,7 +23,8 @@ from typing import Any
 from etl.extract import attribution, dates, implicit, scope
 from etl.extract.lexicon import current_language, lexicon, per_language, using_language
 from etl.extract.numbers import Quantity, find_quantities, may_hold_quantity
-from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, positions_in, split_sentences, word_set
+from etl.extract.text import (MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, phrase_tokens, positions_in,
+                              split_sentences, word_set)
 from etl.models import Claim
 
 _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
@@ -93,9 +94,10 @@ class _Tables:
         q = lexicon().quantities
         self.thresholds = PhraseTable([(w, True) for w in q["threshold_verbs"]["always"]])
         self.thresholds_marked = PhraseTable([(w, True) for w in q["threshold_verbs"]["with_mark_or_toll"]])
-        self.threshold_nouns = frozenset(q["threshold_verbs"]["mark_nouns"])
-        self.threshold_last_words = frozenset(p.split()[-1].lower() for kind in ("always", "with_mark_or_toll")
-                                              for p in q["threshold_verbs"][kind])
+        self.threshold_nouns = word_set(q["threshold_verbs"]["mark_nouns"])
+        self.threshold_gap = word_set(q["threshold_verbs"].get("gap", []))
+        self.threshold_last_words = frozenset(phrase_tokens(p)[-1] for kind in ("always", "with_mark_or_toll")
+                                              for p in q["threshold_verbs"][kind] if phrase_tokens(p))
         self.change_markers = PhraseTable([(w, True) for w in q["change_baselines"]])
         self.fillers = PhraseTable([(w, True) for w in m["noun_phrase_fillers"]])
         self.non_people = PhraseTable([(w, True) for w in m["non_people_nouns"]])
@@ -119,6 +121,12 @@ class _Tables:
 def _words_of(kind: str) -> frozenset[str]:
     """A function-word list from grammar.yaml."""
     return tables().words[kind]
+
+
+def _joint(tokens: tuple[Token, ...], start: int, end: int) -> list[str]:
+    """The words between two phrases as the rules compare them, every word for "and" ("і", "та", "и") as "and"."""
+    ands = _words_of("and_words")
+    return ["and" if tok.lower in ands else tok.lower for tok in tokens[start:end]]
 
 
 @per_language
@@ -222,6 +230,8 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             seen_noun = True
             continue
         parties = attribution.parties_in(tokens, k, k + 3)
+        if parties and parties[0][0] == k and seen_noun and "possessor_after" in t.words:
+            break  # "пленных ВСУ", "жителей Киева": a genitive after the noun (read below)
         if parties and parties[0][0] == k:
             np_.party = np_.party or parties[0][2]
             k = parties[0][1]
@@ -292,11 +302,35 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
         break
     if conjunction_at > q.end and (len(np_.group_words), unknown) == nouns_at_conjunction:
         k = conjunction_at  # "a boy and wounded his father": no noun after the conjunction
-    while k > q.end and tokens[k - 1].lower in ("and", "or", ","):
+    while k > q.end and (tokens[k - 1].lower in ("and", "or", ",") or tokens[k - 1].lower in _words_of("conjunctions")):
         k -= 1  # a trailing conjunction that led nowhere
+    if "possessor_after" in t.words and not np_.party and not np_.non_people and k > q.end:
+        k = _party_after_noun(tokens, k, stop, np_)
     np_.end = k
     np_.has_noun = seen_noun or unknown > 0 or bool(np_.groups)
     return np_
+
+
+def _party_after_noun(tokens: tuple[Token, ...], k: int, stop: int, np_: NounPhrase) -> int:
+    """Where whose people they are follows the noun in the genitive ("50 пленных ВСУ", "солдат противника",
+    "громадян України"): the party, and for an armed force the military group; returns the index after it.
+    People of a city ("жителів Києва") are identified by a place, not a party."""
+    hits = attribution.parties_in(tokens, k, min(stop, k + 3))
+    if not hits or hits[0][0] != k:
+        return k
+    start, end, party = hits[0]
+    military = tokens[start].lower in _words_of("military_bodies")
+    if not military:
+        from etl.places import find_places
+
+        words = " ".join(tok.text for tok in tokens[start:end])
+        if any(p.kind != "country" for p in find_places(words, current_language())):
+            return k
+    np_.party = party
+    if military and not np_.groups:
+        np_.groups.add("military")
+        np_.group_words.append(" ".join(tok.text for tok in tokens[start:end]))
+    return end
 
 
 def _after_parties(tokens: tuple[Token, ...], k: int) -> int:
@@ -367,16 +401,17 @@ def _trigger_after(tokens: tuple[Token, ...], start: int, triggers: dict[int, Tr
             while (j < n and j - k <= 7 and j not in triggers and not t.predicate.match(tokens, j)
                    and j not in quantity_starts
                    and (tokens[j].is_word or tokens[j].text in ("'s", "’s", "-"))
-                   and tokens[j].lower not in _words_of("clause_breaks") - {"and"}):
+                   and tokens[j].lower not in _words_of("clause_breaks") - _words_of("and_words")):
                 j += 1
             if j > k + 1:
                 k = j
                 continue
-        if (tokens[k].is_word and k + 2 < n and tokens[k + 1].lower == "and" and k + 2 in triggers
+        if (tokens[k].is_word and k + 2 < n and tokens[k + 1].lower in _words_of("and_words") and k + 2 in triggers
                 and triggers[k + 2].kind == "words"):
             k += 2  # "were shot and killed", "have been waylaid and killed"
             continue
-        if k == start and tokens[k].lower == "and" and k + 1 < n and tokens[k + 1].lower in _words_of("coordinated_determiners"):
+        if k == start and tokens[k].lower in _words_of("and_words") and k + 1 < n \
+                and tokens[k + 1].lower in _words_of("coordinated_determiners"):
             j = k + 2  # "Six passengers and a suicide bomber have been killed": a second subject
             while j < n and j - k <= 6 and tokens[j].is_word and j not in triggers and not t.predicate.match(tokens, j) \
                     and j not in quantity_starts and tokens[j].lower not in _words_of("clause_breaks"):
@@ -554,7 +589,7 @@ def _aid_giver(tokens: tuple[Token, ...], q: Quantity, speakers: list[attributio
     if hits and hits[0][0] > 0 and tokens[hits[0][0] - 1].lower in (",", "and", "the", ";"):
         return hits[0][2]
     for k in range(q.end, min(len(tokens) - 1, q.end + 8)):
-        if tokens[k].lower in _words_of("clause_breaks") - {"and"}:
+        if tokens[k].lower in _words_of("clause_breaks") - _words_of("and_words"):
             break
         if tokens[k].lower == "from":
             hits = attribution.parties_in(tokens, k + 1, min(len(tokens), k + 4))
@@ -749,7 +784,8 @@ def _region_wide(sentence: Sentence, clause: tuple[int, int], ctx: _Context) -> 
 @per_language
 def _region_wide_words() -> frozenset[str]:
     """Words any region-wide wording holds (a cheap test before the phrase tables)."""
-    words = {p.lower().split()[-1] for phrases in lexicon().grammar["region_wide"].values() for p in phrases}
+    words = {phrase_tokens(p)[-1] for phrases in lexicon().grammar["region_wide"].values() for p in phrases
+             if phrase_tokens(p)}
     return frozenset(words | set(_words_of("national_territory_nouns")))
 
 
@@ -864,6 +900,9 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     baselines = {n: _baseline_words(tokens, quantities[n], readings[n][0], date_mentions, ctx.published)
                  for n, m in depends.items() if readings[n][2] == "change_baseline"}
     baseline_dates = {b.mention for b in baselines.values() if b is not None and b.mention is not None}
+    if baseline_dates & period_dates:
+        # "зросла до 23 з 17 напередодні": "з" opens the earlier figure, not a period since the day before
+        period_start, period_dates = None, period_dates - baseline_dates
     own_dates = [d for k, d in enumerate(date_mentions)
                  if k not in period_dates and k not in baseline_dates and d.date is not None]
     claims: list[Claim] = []
@@ -913,7 +952,8 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
                     why["party"] = "the giver: a donor before the amount, 'aid from ...', the actor or the speaker"
             why["category"] = f"aid kind: {claim.category}"
         elif unit == "people" and metric != "population":
-            _set_whose_people(claim, tokens, q, np_, trig, speaker, speakers, inherit_from, ctx)
+            _set_whose_people(claim, tokens, q, np_, trig, speaker, speakers, inherit_from, ctx,
+                              part_of_total=n in depends and rule in ("subset", "breakdown"))
         next_start = quantities[n + 1].start if n + 1 < len(quantities) else len(tokens)
         _set_rate_and_date(claim, tokens, q, next_start, own_dates, np_, inherit_from, ctx)
         excluded = next((b.span for k, b in baselines.items() if depends[k] == n and b is not None), None)
@@ -996,6 +1036,9 @@ def _sentence_quantities(tokens: tuple[Token, ...], blocked: set[int], after_pla
     taken = blocked | {k for q in quantities for k in range(q.start, q.end)}
     found = implicit.find_implicit_counts(tokens, taken, {tr.start for tr in trigger_list},
                                           frozenset(tr.end for tr in trigger_list))
+    # "без" in "без вести пропавшие": a word of a trigger phrase, not "no"
+    quantities = [q for q in quantities if not (q.needs_metric_noun and any(
+        tr.start <= q.start < tr.end for tr in trigger_list))]
     merged = implicit.join_relatives(tokens, sorted(quantities + found, key=lambda q: q.start))
     return [_past_threshold(tokens, q, trigger_list) for q in merged]
 
@@ -1029,10 +1072,14 @@ def _past_threshold(tokens: tuple[Token, ...], q: Quantity, trigger_list: list[T
     t = tables()
     if q.qualifier != "exact" or q.currency is not None or q.rule == implicit.RULE or q.start == 0:
         return q
-    verb_end = q.start - 1 if tokens[q.start - 1].lower == "the" else q.start
+    verb_end = q.start
+    marked = False
+    while verb_end > 0 and q.start - verb_end < 3 and tokens[verb_end - 1].lower in t.threshold_gap:
+        verb_end -= 1  # "crossed the 10,000 mark", "перетнула позначку в 10 тисяч"
+        marked = marked or tokens[verb_end].lower in t.threshold_nouns
     if verb_end < 1 or tokens[verb_end - 1].lower not in t.threshold_last_words:
         return q
-    marked = q.end < len(tokens) and tokens[q.end].lower in t.threshold_nouns
+    marked = marked or (q.end < len(tokens) and tokens[q.end].lower in t.threshold_nouns)
     toll = any(tr.kind == "words" and q.start - 14 <= tr.start < q.start for tr in trigger_list)
     if t.thresholds.match_ending_at(tokens, verb_end) or (
             t.thresholds_marked.match_ending_at(tokens, verb_end) and (marked or toll)):
@@ -1078,10 +1125,10 @@ def _baseline_words(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, dat
     900,000 in May"); None when no date follows it."""
     k0 = max(q.end, np_.end)
     for i, d in enumerate(date_mentions):
-        if k0 <= d.start <= k0 + 2 and d.date is not None:
+        if q.end <= d.start <= k0 + 2 and d.date is not None:
             return _Baseline(i, (q.start, d.end), d.date, d.kind == "relative",
                              " ".join(x.text for x in tokens[d.start:d.end]))
-    for k in range(k0, min(k0 + 3, len(tokens))):
+    for k in range(q.end, min(k0 + 3, len(tokens))):
         if tokens[k].lower in _words_of("month_prepositions") and (month := dates.month_at(tokens, k + 1)):
             window = dates.window_dates("month", published, month=month[1], year=month[2])
             return _Baseline(None, (q.start, month[0]), window[1] if window else None, False,
@@ -1125,8 +1172,9 @@ def _span_text(sentence: Sentence, claim: Claim) -> str:
 
 def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, trig: Trigger,
                       speaker: attribution.Speaker | None, speakers: list[attribution.Speaker],
-                      inherit_from: Claim | None, ctx: _Context) -> None:
-    """Category (military / civilian / mixed / unspecified) and party of a people figure."""
+                      inherit_from: Claim | None, ctx: _Context, part_of_total: bool = False) -> None:
+    """Category (military / civilian / mixed / unspecified) and party of a people figure; a subset or breakdown
+    whose own words name no side is the total's ("22 Ukrainian defenders, among them 3 officers")."""
     why = claim.explanation
     head_group = tables().groups.match(tokens, np_.head.start) if np_.head is not None else None
     if np_.groups:
@@ -1156,6 +1204,10 @@ def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_:
         why["party"] = "named beside the figure"
     elif np_.possessive:
         claim.party, why["party"] = _possessor_party(tokens, q, speaker, ctx)
+    elif part_of_total and inherit_from is not None:
+        claim.party = inherit_from.party
+        if claim.party is not None:
+            why["party"] = "the side of the total it is part of"
     elif (loser := _loser(tokens, q, speakers)) is not None:
         claim.party, why["party"] = loser[0], "the side that lost or suffered them"
         if loser[1] and claim.category == "unspecified":
@@ -1263,7 +1315,7 @@ def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger
         trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, date_tokens, starts, asides,
                                      subset_starts)
         if trig is not None and (t.units[trig.metric] == "money" or (q.needs_metric_noun and not _names_its_metric(
-                tokens, q, np_, rule))):
+                tokens, q, np_, rule)) or (q.metric_noun_before and not _noun_before_names_metric(tokens, q, trig))):
             trig = None
         readings.append((np_, trig, rule))
     _coordinate(tokens, quantities, readings)
@@ -1283,6 +1335,16 @@ def _names_its_metric(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, r
         tok.lower == "of" for tok in tokens[q.end:np_.head.start])
 
 
+def _noun_before_names_metric(tokens: tuple[Token, ...], q: Quantity, trig: Trigger) -> bool:
+    """"Загиблих і поранених немає", "Пострадавших нет": the counted noun right before the word for none, not
+    the object of "about" ("інформації про загиблих немає")."""
+    if trig.kind != "words" or trig.end > q.start:
+        return False
+    if any(not tables().predicate.match(tokens, k) for k in range(trig.end, q.start)):
+        return False
+    return not (trig.start > 0 and tokens[trig.start - 1].lower in _words_of("about_prepositions"))
+
+
 def _coordinate(tokens: tuple[Token, ...], quantities: list[Quantity], readings: list[Reading]) -> None:
     """A figure without a trigger takes the trigger of the figure it is coordinated with: the next one's
     verb after both ("five soldiers and three civilians were killed"), or the previous one's verb before
@@ -1290,7 +1352,7 @@ def _coordinate(tokens: tuple[Token, ...], quantities: list[Quantity], readings:
     for n in range(len(quantities) - 2, -1, -1):
         np_, trig, _ = readings[n]
         nxt_np, nxt_trig, nxt_rule = readings[n + 1]
-        between = [tok.lower for tok in tokens[np_.end:quantities[n + 1].start]]
+        between = _joint(tokens, np_.end, quantities[n + 1].start)
         if (trig is None and nxt_trig is not None and nxt_rule in ("trigger_after", "coordinated", "subject_verb",
                                                                     "participle")
                 and quantities[n].currency is None and not np_.non_people
@@ -1300,7 +1362,7 @@ def _coordinate(tokens: tuple[Token, ...], quantities: list[Quantity], readings:
     for n in range(1, len(quantities)):
         np_, trig, _ = readings[n]
         prev_np, prev_trig, prev_rule = readings[n - 1]
-        between = [tok.lower for tok in tokens[prev_np.end:quantities[n].start]]
+        between = _joint(tokens, prev_np.end, quantities[n].start)
         if (trig is None and prev_trig is not None and quantities[n].currency is None
                 and prev_rule in ("verb_before", "trigger_before", "weapon_launched", "coordinated_before")
                 and between in (["and"], [",", "and"], [","], ["and", "some"], ["or"])
@@ -1325,7 +1387,7 @@ def _listed_giver(tokens: tuple[Token, ...], q: Quantity, prev: Quantity) -> str
     hits = [h for h in attribution.parties_in(tokens, prev.end, q.start) if h[1] == q.start]
     if not hits:
         return None
-    joint = [tok.lower for tok in tokens[prev.end:hits[0][0]] if tok.lower != "the"]
+    joint = [word for word in _joint(tokens, prev.end, hits[0][0]) if word != "the"]
     return hits[0][2] if joint in ([","], ["and"], [",", "and"], [";"]) else None
 
 
@@ -1365,7 +1427,7 @@ def _breakdowns(tokens: tuple[Token, ...], quantities: list[Quantity], nps: list
             if trig is not None and trig.kind == "words" and not t.groups.match(tokens, k):
                 broken = True  # "killed 14 people, 97 were wounded": a clause of its own, not a breakdown
                 break
-            if text in (";", ":") or tokens[k].lower in _words_of("clause_breaks") - {"and"}:
+            if text in (";", ":") or tokens[k].lower in _words_of("clause_breaks") - _words_of("and_words"):
                 broken = True
                 break
             k += 1
@@ -1389,11 +1451,11 @@ def _dependent_figures(tokens: tuple[Token, ...], quantities: list[Quantity], re
     t = tables()
     out: dict[int, tuple[int, str]] = {}
     for n, q in enumerate(quantities):
-        if q.currency is not None or n == 0:
-            continue
+        if q.currency is not None or n == 0 or readings[n][0].non_people:
+            continue  # "forced residents out of 10 villages": a count of things is part of no toll
         people_before = [m for m in range(n) if quantities[m].currency is None and not readings[m][0].non_people
                          and readings[m][1] is not None]
-        joined = [tok.lower for tok in tokens[readings[n - 1][0].end:q.start]] in (["and"], [","])
+        joined = _joint(tokens, readings[n - 1][0].end, q.start) in (["and"], [","])
         after_verb = _bracket_after_verb(tokens, q, quantities, readings)
         if n in breakdowns and readings[breakdowns[n]][1] is not None:
             out[n] = (breakdowns[n], "breakdown")
@@ -1443,7 +1505,7 @@ def _is_baseline(tokens: tuple[Token, ...], q: Quantity, prev: Quantity, prev_np
         return False
     if tokens[marker].lower in ("up", "down", "compared"):
         return True
-    change = set(lexicon().quantities["change_verbs"]) | _words_of("toll_verbs")
+    change = word_set(lexicon().quantities["change_verbs"]) | _words_of("toll_verbs")
     return any(tok.lower in change for tok in tokens[max(0, prev.start - 6):prev.start])
 
 
@@ -1560,10 +1622,11 @@ def _weapon_verb(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, floor:
     """Weapons counted as strikes: "launched 48 drones", "dropped three bombs on" (a launch verb just before
     the figure, in its clause), "11 missiles hit", "about 20 shells landed" (a strike verb after it)."""
     t = tables()
-    for k in range(q.start - 1, max(floor, q.start - 5) - 1, -1):
+    for k in range(q.start - 1, max(floor, q.start - 7) - 1, -1):
         hit = t.weapon_verbs_before.match(tokens, k)
         if hit and k + hit[0] <= q.start and all(
-                j in date_tokens or tokens[j].lower in _words_of("weapon_verb_gap") for j in range(k + hit[0], q.start)):
+                j in date_tokens or tokens[j].lower in _words_of("weapon_verb_gap")
+                or _in_target_phrase(tokens, j, k + hit[0]) for j in range(k + hit[0], q.start)):
             return Trigger(k, k + hit[0], "strikes", "weapon_verb", False), "weapon_launched"
         if tokens[k].text in ",;:" or k in quantity_starts:
             break
@@ -1577,6 +1640,18 @@ def _weapon_verb(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, floor:
             continue
         break
     return None, ""
+
+
+def _in_target_phrase(tokens: tuple[Token, ...], j: int, verb_end: int) -> bool:
+    """Token j is part of the target named between a launch verb and its weapons ("скинули на Херсон 3 КАБи",
+    "атакував Одещину 15 дронами"): a place preposition and the capitalised name after it, or a name right
+    after the verb."""
+    k = j
+    while k >= verb_end and tokens[k].is_capitalised and tokens[k].is_word and j - k < 3:
+        k -= 1
+    if k < j and (k < verb_end or tokens[k].lower in _words_of("place_prepositions")):
+        return True
+    return tokens[j].lower in _words_of("place_prepositions") and j + 1 < len(tokens) and tokens[j + 1].is_capitalised
 
 
 def _words(tokens: tuple[Token, ...], trig: Trigger) -> str:
@@ -1603,6 +1678,32 @@ def _currency_signs() -> frozenset[str]:
 @per_language
 def _party_aliases() -> frozenset[str]:
     return frozenset(a for aliases in lexicon().parties["parties"].values() for a in aliases)
+
+
+@per_language
+def _party_alias_forms() -> frozenset[str]:
+    """The parties' names as their words' normal forms, where names inflect ("Україні", "Украину")."""
+    from etl.extract.text import phrase_tokens
+
+    return frozenset(" ".join(phrase_tokens(a)) for a in _party_aliases())
+
+
+def _names_a_party(surface: str) -> bool:
+    """A place's words as written are a party's name ("Kyiv", "Baku"; "Україні", "Россию" in any case)."""
+    if surface in _party_aliases():
+        return True
+    if "possessor_after" not in tables().words:
+        return False
+    from etl.extract.text import phrase_tokens
+
+    return " ".join(phrase_tokens(surface)) in _party_alias_forms()
+
+
+def _is_verb(tok: Token) -> bool:
+    """A Ukrainian or Russian verb form (finite, infinitive, short participle, gerund)."""
+    from etl.extract.morphology import parts_of_speech
+
+    return bool(parts_of_speech(tok.text, current_language()) & {"VERB", "INFN", "PRTS", "GRND"})
 
 
 def dateline_spans(text: str, para_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1662,6 +1763,11 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
             acting = True  # ... and the second of them
         counterpart = before is not None and before.lower in counterparts
         locative = governed and before is not None and before.lower not in ("of", "with")  # "into India's Mizoram"
+        if "possessor_after" in tables().words and _names_a_party(place.surface) and not governed and (
+                (before is not None and before.is_word and not _is_verb(before)
+                 and before.lower not in _words_of("national_territory_nouns"))
+                or (follower is not None and follower.is_word and _is_verb(follower))):
+            continue  # "МВД Украины", "граждан Украины", "Украине переданы": a side, not where (places are governed)
         if side and ((possessive and not locative) or (not governed and acting) or counterpart) \
                 and not _territory_authority(text, place.end + (2 if possessive else 0)):
             continue  # "Kyiv's soldiers", "Kyiv disputes", "Ukraine brought home", "a swap with Russia": a side

@@ -196,6 +196,7 @@ def _check_scope(s: dict[str, Any], cue_key: Callable[[str], str] = str.lower) -
     kinds: list[tuple[str, list[str]]] = [(k, s[k]) for k in _SCOPE_CUE_KINDS]
     kinds += [(f"calendar_windows.{k}", v) for k, v in s["calendar_windows"].items()]
     kinds += [(f"to_date_starts.{k}", v) for k, v in s["to_date_starts"].items()]
+    kinds += [("total_words", s.get("total_words", []))]
     owner: dict[str, str] = {}
     for kind, phrases in kinds:
         for phrase in phrases:

@@ -47,6 +47,7 @@ class Quantity:
     core_start: int  # first token of the number itself (after the qualifier)
     rule: str
     needs_metric_noun: bool = False
+    metric_noun_before: bool = False  # "Загиблих немає", "Пострадавших нет": the counted noun comes first
 
 
 class _Grammar:
@@ -126,7 +127,8 @@ def parse_number(text: str) -> float | None:
     amount = read_amount(tokens, 0)
     if amount is None or amount.end != len(tokens):
         exact = grammar().exact.match(tokens, 0)
-        if exact and exact[0] == len(tokens) and not exact[1].get("needs_metric_noun"):
+        if exact and exact[0] == len(tokens) and not exact[1].get("needs_metric_noun") \
+                and not exact[1].get("metric_noun_before"):
             return float(exact[1]["value"])
         return None
     return amount.value
@@ -283,8 +285,9 @@ def _is_excluded(tokens: tuple[Token, ...], start: int, end: int, amount: Amount
         return True
     if g.address_words and _after_street_name(tokens, idx):
         return True  # "на вулиці Шевченка, 12": a house number
-    if g.not_figure_prefixes.match_ending_at(tokens, start):
-        return True
+    prefix = g.not_figure_prefixes.match_ending_at(tokens, start)
+    if prefix and not (start - prefix[0] > 0 and tokens[start - prefix[0] - 1].lower in g.prefix_not_after):
+        return True  # "до 06:00", not "выросло до 23" (after a toll verb "до" is "to")
     if ((prev is not None and prev.is_capitalised and prev.lower.rstrip(".") in g.months)
             or (nxt is not None and nxt.is_capitalised and nxt.lower in g.months)):
         return True  # June 10, 10 June
@@ -379,7 +382,8 @@ def _quantity_at(tokens: tuple[Token, ...], i: int, blocked: set[int], after_pla
         k = j + exact[0]
         (low, best, high), qual = _bounds(float(e["value"]), group)
         return Quantity(i, k, low, best, high, qual, None, j, "fixed_phrase",
-                        needs_metric_noun=bool(e.get("needs_metric_noun")))
+                        needs_metric_noun=bool(e.get("needs_metric_noun")),
+                        metric_noun_before=bool(e.get("metric_noun_before")))
     first = read_amount(tokens, j)
     if first is None:
         return None

@@ -90,7 +90,7 @@ class _Tables:
         self.present_perfect = word_set(s["present_perfect"])
         self.past_perfect = word_set(s["past_perfect"])
         self.modals = word_set(s["modals"])
-        self.toll_links = word_set(s["toll_links"])
+        self.toll_links = PhraseTable([(p, True) for p in s["toll_links"]])  # "from", "в результате"
         self.up_to_date = PhraseTable([(p, True) for p in s["up_to_date"]])
         self.month_prepositions = word_set(s["month_window_prepositions"])
         self.window_units: dict[str, dict[str, int]] = word_map(s["window_units"])  # type: ignore[assignment]
@@ -99,6 +99,8 @@ class _Tables:
         self.dated_nights = {phrase_tokens(p) for p in s.get("dated_night_cues", [])}
         entries: list[tuple[str, object]] = []
         entries += [(p, ("cumulative", None)) for p in s["cumulative_cues"]]
+        # "загалом", "всего": a total, of a window when the clause names one ("Загалом за добу поранено 9")
+        entries += [(p, ("total", None)) for p in s.get("total_words", [])]
         entries += [(p, ("not_cumulative", None)) for p in s["not_cumulative"]]
         entries += [(p, ("to_date", f"{kind}_to_date")) for kind, ps in s["to_date_starts"].items() for p in ps]
         entries += [(p, ("toll", None)) for p in s["toll_nouns"]]
@@ -229,11 +231,22 @@ def _event_toll(tokens: tuple[Token, ...], cues: _SentenceCues, fig: Figure) -> 
     for toll in cues.of("toll"):
         if not (fig.start - _TOLL_REACH <= toll.start < fig.start):
             continue
-        if toll.end < len(tokens) and tokens[toll.end].lower in t.toll_links:
+        after = toll.end
+        link = t.toll_links.match(tokens, after)
+        if (link is None and after + 1 < len(tokens) and tokens[after].lower in _place_prepositions()
+                and tokens[after + 1].is_capitalised):
+            after += 2  # "Число погибших в Израиле в результате нападения": the toll's place before its event
+            link = t.toll_links.match(tokens, after)
+        if link is not None:
             for ev in events:
-                if toll.end < ev.start <= toll.end + _EVENT_AFTER_TOLL and ev.start < fig.start:
+                if toll.end < ev.start <= after + link[0] - 1 + _EVENT_AFTER_TOLL and ev.start < fig.start:
                     return ev
     return None
+
+
+@per_language
+def _place_prepositions() -> frozenset[str]:
+    return word_set(lexicon().grammar["place_prepositions"])
 
 
 def _counted(tokens: tuple[Token, ...], cue: _Cue) -> bool:
@@ -386,6 +399,9 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
     if total:
         cue = total[0]
         return out("cumulative", f"cumulative: '{_words(tokens, cue.start, cue.end)}' (a running total)")
+    if cues.of("total") and not cues.of(*_WINDOW_CUES):
+        cue = cues.of("total")[0]
+        return out("cumulative", f"cumulative: '{_words(tokens, cue.start, cue.end)}' (a total with no window)")
     if period_start is not None and t.period_start_is_cumulative:
         return out("cumulative", f"cumulative: a total since {period_start.isoformat()}")
     tolls = [c for c in cues.of("toll") if fig.start - _TOLL_REACH <= c.start < fig.start]

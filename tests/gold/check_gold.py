@@ -3,14 +3,16 @@
 
     .venv/bin/python tests/gold/check_gold.py                 # the development set (dev.*)
     .venv/bin/python tests/gold/check_gold.py real_style      # the real-style set (real_style.*)
+    .venv/bin/python tests/gold/check_gold.py uk              # the Ukrainian set (uk.*); ru for the Russian one
 
 Checks: articles are well formed; the inferred-date file lists exactly the undated articles and
 its dates follow the SPEC rule; every gold line names an existing article, carries the required
 keys, uses the SPEC vocabularies, and has values consistent with its qualifier (SPEC "Value
 conventions"); dates are valid and not after publication; rate figures are dated at
 publication; each note is a verbatim span of its article; and every number in every text
-(digits or number words) lies inside a gold note or a listed negative, so no figure is
-silently left without a gold line. Prints counts of claims, articles and covered phenomena.
+(digits or number words; in Ukrainian and Russian every inflected form of a numeral, found with
+pymorphy3's dictionaries) lies inside a gold note or a listed negative, so no figure is silently
+left without a gold line. Prints counts of claims, articles and covered phenomena.
 Exit status 1 on any error.
 """
 import collections
@@ -44,8 +46,33 @@ NUM_RE = re.compile(r"\d+(?:[,.]\d+)*|\b(?:%s)\b" % NUMBER_WORDS, re.I)
 errors = []
 SET = sys.argv[1] if len(sys.argv) > 1 else "dev"
 # the development set is tidy wire prose; the real-style set has one-line headlines and event notes and
-# longer run-on bulletins
-SENTENCES = {"dev": (3, 8), "real_style": (1, 12)}[SET]
+# longer run-on bulletins; the Ukrainian and Russian sets are short posts and wire items
+SENTENCES = {"dev": (3, 8), "real_style": (1, 12), "uk": (1, 8), "ru": (1, 8)}[SET]
+INFLECTED = SET in ("uk", "ru")
+# Ukrainian and Russian numerals inflect ("двох", "трьох", "тисяч"): a word is a number word when one of
+# pymorphy3's parses is a numeral or its lemma is one of these (nouns and pronouns that count)
+COUNTING_LEMMAS = {
+    "uk": {"один", "сто", "тисяча", "мільйон", "мільярд", "трильйон", "десяток", "десятка", "сотня", "дюжина",
+           "кілька", "декілька", "кількадесят", "кількасот", "ніхто", "жоден", "пів", "тис", "млн", "млрд"},
+    "ru": {"один", "сто", "тысяча", "миллион", "миллиард", "триллион", "десяток", "десятка", "сотня", "дюжина",
+           "несколько", "никто", "ни один", "пол", "тыс", "млн", "млрд"},
+}
+_CYRILLIC_WORD_RE = re.compile(r"[А-ЯЁЄІЇҐа-яёєіїґ]+(?:['’ʼ][А-ЯЁЄІЇҐа-яёєіїґ]+)*")
+
+
+def number_spans(text):
+    """(start, end, words) of every number in the text: digits, and number words of the set's language."""
+    spans = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\d+(?:[,.]\d+)*", text)]
+    if not INFLECTED:
+        return [(m.start(), m.end(), m.group()) for m in NUM_RE.finditer(text)]
+    import pymorphy3
+
+    analyser = pymorphy3.MorphAnalyzer(lang=SET)
+    for m in _CYRILLIC_WORD_RE.finditer(text):
+        parses = analyser.parse(m.group().lower().replace("’", "'").replace("ʼ", "'"))
+        if any(str(p.tag.POS) == "NUMR" or p.normal_form in COUNTING_LEMMAS[SET] for p in parses):
+            spans.append((m.start(), m.end(), m.group()))
+    return sorted(spans)
 
 
 def err(msg):
@@ -81,6 +108,18 @@ def spec_inferred(text):
     while d.weekday() != found[0][1]:
         d += dt.timedelta(days=1)
     return d
+
+
+# Ukrainian and Russian wordings whose coverage is counted (notes / texts)
+PHRASES = {
+    "uk": ["щонайменше", "понад", "близько", "майже", "до ", "серед них", "зокрема", "у тому числі", "з них",
+           "за добу", "за минулу добу", "вночі", "в ніч на", "вчора", "з 24 лютого", "від початку", "з початку",
+           "зросла до", "перевищила", "випустив", "скинув", "влучили", "по всій області", "немає", "жінка",
+           "чоловік", "подружжя", "мати", "млрд", "тисяч", "двоє", "троє"],
+    "ru": ["не менее", "более", "свыше", "около", "почти", "до ", "среди них", "в том числе", "из них",
+           "за сутки", "в ночь на", "вчера", "с начала", "выросло до", "превысило", "выпустил", "сбросил",
+           "по всей области", "нет", "женщина", "мужчина", "супруги", "мать", "млрд", "тысяч", "двое", "трое"],
+}
 
 
 def check_values(g, where):
@@ -130,7 +169,9 @@ def main():
                 err(f"{a['url']}: {n_sent} sentences (want {SENTENCES[0]}-{SENTENCES[1]})")
             arts[a["url"]] = a
 
-    art_gold = json.load(open(os.path.join(HERE, f"{SET}.articles_gold.json"), encoding="utf-8"))
+    art_gold_path = os.path.join(HERE, f"{SET}.articles_gold.json")
+    # a set whose articles are all dated needs no inferred-date file
+    art_gold = json.load(open(art_gold_path, encoding="utf-8")) if os.path.exists(art_gold_path) else {}
     undated = {u for u, a in arts.items() if "published" not in a}
     if set(art_gold) != undated:
         err(f"articles_gold lists {sorted(set(art_gold) ^ undated)} wrongly")
@@ -181,6 +222,8 @@ def main():
             err(f"{where}: unit {unit}")
         if "category" in g:
             cats = AID_CATS if metrics[0] == "aid" else PEOPLE_CATS
+            if "population" in metrics and len(metrics) > 1:
+                cats = cats | {None}  # "population or trapped": a population figure has no category
             if not set(as_list(g["category"])) <= cats:
                 err(f"{where}: category {g['category']}")
         elif metrics[0] not in ("strikes", "population"):
@@ -229,10 +272,10 @@ def main():
 
     # every number in every text belongs to a gold note or a deliberate negative
     for u, a in arts.items():
-        for m in NUM_RE.finditer(a["text"]):
-            if not any(s <= m.start() and m.end() <= e for s, e in covered[u]):
-                ctx = a["text"][max(0, m.start() - 40):m.end() + 40].replace("\n", " ")
-                err(f"{u}: uncovered number {m.group()!r} in ...{ctx}...")
+        for start, end, words in number_spans(a["text"]):
+            if not any(s <= start and end <= e for s, e in covered[u]):
+                ctx = a["text"][max(0, start - 40):end + 40].replace("\n", " ")
+                err(f"{u}: uncovered number {words!r} in ...{ctx}...")
 
     # ------------------------------------------------------------ counts
     req = [g for _, g in golds if not g.get("optional")]
@@ -258,6 +301,8 @@ def main():
                "on june 3", "mid-may", "by thursday morning", "its soldiers", "from washington",
                "$", "€", "£", "bn", "kiev", "kharkov", "lisichansk", "nikolaev", "odessa", "zaporozhye",
                "artemovsk"]
+    if INFLECTED:
+        phrases = PHRASES[SET]
     texts = " || ".join(a["text"] for a in arts.values()).lower()
     print("phrase counts (notes / texts):")
     print("  " + ", ".join(f"{p.strip()!r}:{notes.count(p)}/{texts.count(p)}" for p in phrases))

@@ -1,0 +1,8 @@
+-- slice_articles: the articles of the claims in the page's slice (slice_claims), as a temporary table
+-- named `articles` that stands in for the warehouse's on the page's own connection, with the
+-- columns the page's macros read (never the text). Grain: one row per article. No parameters.
+CREATE TEMP TABLE articles AS
+SELECT a.article_id, a.url, a.title, a.publisher, a.published, a.published_inferred, a.ingested_at, a.duplicate_of,
+       a.language
+FROM main.articles AS a
+WHERE a.article_id IN (SELECT article_id FROM temp.main.claims);
