@@ -5,6 +5,9 @@ process, one thread), median of N runs; and quantulum3's `parse` on the same tex
 
     .venv/bin/python scripts/bench_extract.py tests/gold/dev.articles.jsonl [MORE.jsonl ...] [--runs 3]
     .venv/bin/python scripts/bench_extract.py tests/gold/dev.articles.jsonl --json   # one JSON line
+    .venv/bin/python scripts/bench_extract.py /tmp/realistic.jsonl --no-quantulum --profile 15   # where the time goes
+
+A realistic load, where most sentences report no figure: `scripts/generate_corpus.py --prose 4`.
 
 Each run extracts every article as `tally etl` does (publication date from the line, else inferred from
 the text); the knowledge files and the gazetteer are loaded before the timing, and a first, untimed run
@@ -12,7 +15,10 @@ over each file warms what is memoised across articles (word normal forms, datepa
 and month for a publication date): its figure is reported as `first_run_chars_per_s`. Wall-clock and CPU seconds
 are both reported: on a loaded machine CPU time is the steadier of the two. quantulum3 is a dev
 dependency (`--no-quantulum` skips it; it is some 20 times slower, so it runs `--quantulum-runs` times,
-once by default). Prints figures; asserts nothing (timings belong here, not in unit tests).
+once by default). `--profile N` runs the extraction once more under pyinstrument (a dev dependency) and
+prints its N heaviest functions by their own time (pyinstrument samples wall-clock time: on a loaded
+machine the waiting shows as the own time of whatever was running). Prints figures; asserts nothing (timings belong here,
+not in unit tests).
 """
 from __future__ import annotations
 
@@ -89,6 +95,20 @@ def bench_file(path: Path, runs: int, quantulum: Callable[[str], object] | None,
     return out
 
 
+def profile(paths: list[Path], top: int) -> str:
+    """The `top` heaviest functions (own time) of one extraction run over the files, per pyinstrument."""
+    from pyinstrument import Profiler
+
+    articles = [a for path in paths for a in _articles(path)]
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    _extract_all(articles)
+    profiler.stop()
+    lines = profiler.output_text(unicode=False, color=False, flat=True).splitlines()
+    body = [line for line in lines if line[:1].isdigit()]  # "0.4321 function  file:line" rows, heaviest first
+    return "\n".join(body[:top])
+
+
 def _print(result: dict[str, Any]) -> None:
     tally = result["tally"]
     print(f"{result['file']}: {result['articles']} articles, {result['characters']:,} characters, "
@@ -111,6 +131,8 @@ def main() -> None:
     parser.add_argument("--quantulum-runs", type=int, default=1, help="quantulum3 runs per file (default 1)")
     parser.add_argument("--no-quantulum", action="store_true", help="measure Tally only")
     parser.add_argument("--json", action="store_true", help="print one JSON line instead of text")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="then profile one run (pyinstrument) and print its N heaviest functions")
     args = parser.parse_args()
     load = os.getloadavg()[0]
     # the knowledge files, the gazetteer and dateparser (a calendar date without a year) load outside the timing
@@ -131,6 +153,8 @@ def main() -> None:
     for result in results:
         _print(result)
     print(f"load average (1 min) at end: {os.getloadavg()[0]:.2f}")
+    if args.profile:
+        print(f"heaviest functions of one run (own seconds, pyinstrument):\n{profile(args.articles, args.profile)}")
 
 
 if __name__ == "__main__":
