@@ -15,10 +15,11 @@ offsets into the original text for the claim's span.
 
 Matching, in one pass over the text:
 
-1. the text is cut into word tokens (letters, with inner apostrophes; a
+1. the text is read as word tokens (letters, with inner apostrophes; a
    possessive ``'s`` is not part of the word; hyphens separate words);
 2. at each capitalised token (not a capitalised acronym of three letters or
-   fewer, "TAK"), the 1- to 4-token sequences starting there are
+   fewer, "TAK"; one regex finds them, and the tokens after one are cut only
+   as far as a name can reach), the 1- to 4-token sequences starting there are
    looked up, longest first, among the keys of :func:`place_key` (lowercase,
    no diacritics, no apostrophes, hyphens and periods treated as spaces);
 3. the first (longest) hit is taken and matching resumes after it, so mentions
@@ -47,15 +48,17 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import itertools
 import os
 import pickle
 import re
+import sys
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 import ahocorasick
 
@@ -136,8 +139,7 @@ class PlaceMention:
     country_code: str
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: find_places makes one per capitalised word and the words after it
     start: int
     end: int
     text: str
@@ -145,13 +147,37 @@ class _Token:
 
 def _tokens(text: str) -> list[_Token]:
     """Word tokens of ``text`` with their offsets (possessive ``'s`` left out)."""
-    out: list[_Token] = []
-    for m in _TOKEN_RE.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
-        if len(word) > 2 and _POSSESSIVE_RE.search(word):
-            word, end = word[:-2], end - 2
-        out.append(_Token(start, end, word))
-    return out
+    return [_token(m) for m in _TOKEN_RE.finditer(text)]
+
+
+def _token(m: re.Match[str]) -> _Token:
+    word, start, end = m.group(), m.start(), m.end()
+    if len(word) > 2 and _POSSESSIVE_RE.search(word):
+        word, end = word[:-2], end - 2
+    return _Token(start, end, word)
+
+
+def _tokens_after(text: str, m: re.Match[str]) -> Iterator[_Token]:
+    """The word tokens of ``text`` after the one `m` matched, as `_tokens` cuts them, read as they are asked for."""
+    while (m := _TOKEN_RE.search(text, m.end())) is not None:  # type: ignore[assignment]
+        yield _token(m)
+
+
+@functools.lru_cache(maxsize=1)
+def _capitalised_word_re() -> re.Pattern[str]:
+    """The word tokens (as `_TOKEN_RE` finds them from the start of a text) that start with a capital: a
+    letter no letter comes before, nor a letter and an apostrophe (which would join it to that word).
+    `find_places` starts only there; one regex finds them without a Python step per word. The capitals
+    are the characters `str.isupper` is true of, in ranges (some 650; built once, in a tenth of a second)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(sys.maxunicode + 1):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    capitals = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+    return re.compile(rf"(?<![^\W\d_])(?<![^\W\d_]['’‘`´])(?=[{capitals}]){_TOKEN_RE.pattern}")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -438,66 +464,48 @@ class Gazetteer:
         # the area around the town ranks as a region, as "Idlib countryside" does: the town's place with that kind
         return (i, replace(hit, kind="region")) if hit is not None else None
 
+    def _latin_at(self, text: str, first: _Token, rest: Iterator[_Token]) -> tuple[_Token, Place] | None:
+        """The longest place name that starts with `first` (the tokens after it: `rest`): its last token and
+        the place."""
+        trie, places = self._trie, self._place_list
+        best: tuple[_Token, Place] | None = None
+        token, key, length = first, _token_key(first.text), 1
+        while True:
+            hit = trie.get(key, -1)
+            if hit >= 0:
+                best = (token, places[hit])
+            if length >= MAX_TOKENS or not trie.match(key + " "):
+                return best
+            nxt = next(rest, None)
+            if nxt is None or not _GAP_RE.fullmatch(text, token.end, nxt.start):
+                return best
+            key, token, length = f"{key} {_token_key(nxt.text)}", nxt, length + 1
+
     def find_places(self, text: str, language: str | None = None) -> list[PlaceMention]:
         """Place mentions in ``text``: capitalised names, longest match first, no overlaps. In Ukrainian
         and Russian text (`language` uk/ru) Cyrillic names match through their case endings."""
-        matches = list(_TOKEN_RE.finditer(text))
-        trie, places = self._trie, self._place_list
         cyrillic = language in ("uk", "ru") and bool(self._cyrillic_variants)
-        tokens: list[_Token] | None = None  # token objects, made only for a Cyrillic look-up
         mentions: list[PlaceMention] = []
-        i, n = 0, len(matches)
-        while i < n:
-            first = matches[i]
-            word = first.group()
-            if not word[0].isupper():
-                i += 1
+        resume = 0  # mentions do not overlap: the next name starts after the last one found
+        for m in _capitalised_word_re().finditer(text):
+            if m.start() < resume:
                 continue
-            first_text, first_end = _strip_possessive(word, first.end())
-            if len(first_text) <= _ACRONYM_LETTERS and first_text.isupper():
-                i += 1
+            first = _token(m)
+            if len(first.text) <= _ACRONYM_LETTERS and first.text.isupper():
                 continue
-            if cyrillic and not first_text.isascii():
-                tokens = tokens if tokens is not None else _tokens(text)
-                if found := self._cyrillic_at(text, tokens, i, language):
-                    last, place = found
-                    start, stop = first.start(), tokens[last].end
-                    mentions.append(PlaceMention(start, stop, text[start:stop], place.canonical, place.kind,
-                                                 place.country_code))
-                    i = last + 1
-                    continue
-            key = _token_key(first_text)
-            best: tuple[int, int, int] | None = None  # (last token, its end, place number)
-            j, end = i, first_end
-            while True:
-                hit = trie.get(key, -1)
-                if hit >= 0:
-                    best = (j, end, hit)
-                if j + 1 >= n or j - i + 1 >= MAX_TOKENS or not trie.match(key + " "):
-                    break
-                nxt = matches[j + 1]
-                if not _GAP_RE.fullmatch(text, end, nxt.start()):
-                    break
-                j += 1
-                next_text, end = _strip_possessive(nxt.group(), nxt.end())
-                key = f"{key} {_token_key(next_text)}"
-            if best is None:
-                i += 1
+            found = None
+            if cyrillic and not first.text.isascii():
+                run = [first, *itertools.islice(_tokens_after(text, m), MAX_TOKENS - 1)]
+                if hit := self._cyrillic_at(text, run, 0, language):
+                    found = run[hit[0]], hit[1]
+            found = found or self._latin_at(text, first, _tokens_after(text, m))
+            if found is None:
                 continue
-            last, stop, number = best
-            place = places[number]
-            start = first.start()
-            mentions.append(PlaceMention(start, stop, text[start:stop], place.canonical,
-                                         place.kind, place.country_code))
-            i = last + 1
+            last, place = found
+            start, end = first.start, last.end
+            mentions.append(PlaceMention(start, end, text[start:end], place.canonical, place.kind, place.country_code))
+            resume = last.start + 1  # past the name's last token: no token starts inside it
         return mentions
-
-
-def _strip_possessive(word: str, end: int) -> tuple[str, int]:
-    """A token's word and end without a possessive 's (as `_tokens` cuts it)."""
-    if len(word) > 2 and _POSSESSIVE_RE.search(word):
-        return word[:-2], end - 2
-    return word, end
 
 
 def _place_from_row(row: dict[str, str], where: str) -> Place:

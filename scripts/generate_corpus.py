@@ -11,7 +11,9 @@ more than, up to, about, vague quantities), rates and totals, places and weekday
 follow a slow trend with noise, so time series, bands and disagreements all have data.
 With `--copies F`, a share F of the articles are republished copies of an earlier one (other
 boilerplate, title, URL, publisher, a day later), as the assembly stage must count once.
-The same seed always gives the same corpus. Fictional: for benchmarks and demos only.
+With `--prose N`, each figure comes with about N sentences that report none (background, quotes,
+reactions), as in real wire copy, where most sentences carry no count: the extraction benchmark's
+realistic load. The same seed always gives the same corpus. Fictional: for benchmarks and demos only.
 """
 from __future__ import annotations
 
@@ -32,6 +34,38 @@ BOILERPLATE = (
     "This story has been republished from a wire service; our editors did not change its content.",
     "Follow our live page for maps, explainers and the latest updates from the front line.",
 )
+
+# Sentences without a figure, in the register of wire copy (written for this generator). Some name
+# places, days, years or sides, so the extractor cannot tell them apart by their words alone.
+PROSE = (
+    "Air raid sirens sounded across {place} for much of the night, residents said.",
+    "The claims could not be independently verified.",
+    "Ukraine's general staff said its forces had repelled attacks near {place} on {weekday}.",
+    "Moscow denies targeting civilians and says it strikes only military infrastructure.",
+    "{official} urged residents to stay in shelters and to follow instructions from the authorities.",
+    "Russia calls its actions in Ukraine a special military operation; Kyiv and the West call them an "
+    "unprovoked war of aggression.",
+    "Fighting has raged around {place} for weeks, with both sides reporting heavy losses.",
+    "The Kremlin did not immediately respond to a request for comment.",
+    "Western officials said the offensive had stalled, citing intelligence assessments.",
+    "Electricity and water supplies were cut in parts of {place} after the strikes, {official} said.",
+    "Since 2014, the region has been partly controlled by Russian-backed separatists.",
+    "President Volodymyr Zelenskiy said in his nightly video address that the coming days would be decisive.",
+    "Humanitarian groups have called for safe corridors so that civilians can leave the city.",
+    "The situation on the front line remains difficult, a military spokesman told reporters on {weekday}.",
+    "Reuters journalists in {place} saw damaged apartment blocks and burnt-out cars.",
+    "Talks between the two sides have been frozen since the spring.",
+    "Several villages around {place} changed hands during the fighting, according to local reports.",
+    "Prices of grain and fuel have risen sharply since the start of the war.",
+    "The International Committee of the Red Cross said it was ready to help evacuate the wounded.",
+    "Officials in {place} said schools would remain closed until further notice.",
+)
+
+
+def prose(rng: random.Random) -> str:
+    """A sentence that reports no figure."""
+    return rng.choice(PROSE).format(place=rng.choice(PLACES), weekday=rng.choice(WEEKDAYS),
+                                    official=rng.choice(OFFICIALS).capitalize())
 
 
 def figure(rng: random.Random, value: float) -> str:
@@ -95,19 +129,21 @@ def republished(rng: random.Random, original: dict[str, str], i: int, seed: int)
     }
 
 
-def generate(articles: int, seed: int, copies: float = 0.0) -> list[dict[str, str]]:
+def generate(articles: int, seed: int, copies: float = 0.0, prose_per_figure: int = 0) -> list[dict[str, str]]:
     """`articles` articles as dicts with the JSONL article fields (SPEC.md "Article inputs"); a
-    share `copies` of them republished copies of earlier ones."""
+    share `copies` of them republished copies of earlier ones; about `prose_per_figure` sentences
+    without a figure beside each one with a figure."""
     rng = random.Random(seed)
     corpus: list[dict[str, str]] = []
     copy_rng = random.Random(seed + 1)  # a separate stream: copies=0 gives the corpus it always gave
+    prose_rng = random.Random(seed + 2)  # and prose=0 too
     for i in range(articles):
         if copies and corpus and copy_rng.random() < copies:
             corpus.append(republished(copy_rng, copy_rng.choice(corpus), i, seed))
             continue
         day = rng.randrange(DAYS)
         published = START + timedelta(days=day)
-        body = "\n\n".join(sentences(rng, day))
+        body = "\n\n".join(_with_prose(prose_rng, sentences(rng, day), prose_per_figure))
         corpus.append({
             "id": f"gen-{seed}-{i:05d}",
             "url": f"https://example.org/generated/{seed}/{i:05d}",
@@ -119,17 +155,33 @@ def generate(articles: int, seed: int, copies: float = 0.0) -> list[dict[str, st
     return corpus
 
 
+def _with_prose(rng: random.Random, figures: list[str], per_figure: int) -> list[str]:
+    """Paragraphs: each figure sentence followed by 0 to 2 * `per_figure` prose sentences, some of
+    them in its paragraph, the rest in paragraphs of their own."""
+    if not per_figure:
+        return figures
+    paragraphs = []
+    for sentence in figures:
+        others = [prose(rng) for _ in range(rng.randint(0, 2 * per_figure))]
+        split = rng.randint(0, len(others))
+        paragraphs.append(" ".join([sentence, *others[:split]]))
+        paragraphs.extend(" ".join(others[k:k + 2]) for k in range(split, len(others), 2))
+    return paragraphs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     parser.add_argument("--copies", type=float, default=0.0,
                         help="share of articles that are republished copies of earlier ones (default 0)")
+    parser.add_argument("--prose", type=int, default=0,
+                        help="about this many sentences without a figure beside each figure (default 0)")
     parser.add_argument("--out", type=Path, required=True, help="JSON lines file to write")
     args = parser.parse_args()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as out:
-        for article in generate(args.articles, args.seed, args.copies):
+        for article in generate(args.articles, args.seed, args.copies, args.prose):
             out.write(json.dumps(article, ensure_ascii=False) + "\n")
     print(f"wrote {args.articles} articles to {args.out}")
 

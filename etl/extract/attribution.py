@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from etl.extract.lexicon import lexicon, per_language
-from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, word_set
+from etl.extract.lexicon import current_language, lexicon, per_language
+from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_in, word_set
 
 _MAX_SPEAKER_TOKENS = 9
 
@@ -48,6 +50,7 @@ class _Tables:
         self.leading_words = word_set(a.get("speaker_leading_words", []))
         self.reports_back = PhraseTable([(p, True) for p in a.get("reports_back_openers", [])])
         self.agency_pattern = a.get("dateline_agency_pattern", r"^[^\n]{0,80}\(\s*{agency}\s*\)")
+        self.verb_first_words = self.prepositions.first_words | self.speech.first_words | self.actors.first_words
         self.party_aliases = PhraseTable([])
         entries = []
         for party, aliases in lexicon().parties["parties"].items():
@@ -196,11 +199,14 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
     t = tables()
     tokens = sentence.tokens
     out: list[Speaker] = []
-    i = 0
-    while i < len(tokens):
-        if tokens[i].is_capitalised and i > 0:
-            i += 1  # verbs and prepositions are lowercase: "United States" holds no verb "states"
+    # only where a source preposition, speech or actor verb can start: the other tokens match nothing
+    starts = positions_in(tokens, t.verb_first_words)
+    free = 0  # the token after the last verb or preposition read
+    for i in starts:
+        if i < free:
             continue
+        if tokens[i].is_capitalised and i > 0:
+            continue  # verbs and prepositions are lowercase: "United States" holds no verb "states"
         prep = t.prepositions.match(tokens, i)
         speech = None if prep else t.speech.match(tokens, i)
         actor = None if (prep or speech) else t.actors.match(tokens, i)
@@ -229,7 +235,6 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
                 if span:
                     span = _trim_speaker(tokens, span, postposed=True)
         else:
-            i += 1
             continue
         if span:
             span = _trim_speaker(tokens, span)
@@ -238,7 +243,7 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
             s, e = tokens[span[0]].start, tokens[span[1] - 1].end
             text = sentence.text[s - sentence.start:e - sentence.start]
             out.append(Speaker(s, e, text, "pronoun" if words in t.pronouns else kind, i))
-        i += length
+        free = i + length
     return out + _label_speakers(sentence, out)
 
 
@@ -310,7 +315,14 @@ def _is_plain_place(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     if not words or not words[0].is_capitalised:
         return False
     name = " ".join(t.text for t in words)
-    place = load_gazetteer().lookup(name)
+    return _names_plain_place(load_gazetteer(), name, current_language())
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_plain_place(gazetteer: Any, name: str, language: str) -> bool:
+    """`_is_plain_place` of one name (memoised: speakers are the same few names, and the gazetteer's
+    normalisation of a name is costly)."""
+    place = gazetteer.lookup(name)
     return place is not None and place.kind != "country" and name not in tables().party_by_alias
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -21,8 +22,9 @@ from typing import Any
 
 from etl.extract import attribution, dates, implicit, scope
 from etl.extract.lexicon import current_language, lexicon, per_language, using_language
-from etl.extract.numbers import Quantity, find_quantities
-from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, phrase_tokens, split_sentences, word_set
+from etl.extract.numbers import Quantity, find_quantities, may_hold_quantity
+from etl.extract.text import (MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, phrase_tokens, positions_in,
+                              split_sentences, word_set)
 from etl.models import Claim
 
 _PLACE_RANK = {"city": 0, "region": 1, "area": 2, "country": 3}
@@ -87,6 +89,8 @@ class _Tables:
         self.weapons = PhraseTable([(w, True) for w in m["strike_weapons"]])
         self.weapon_verbs_before = PhraseTable([(w, True) for w in m["weapon_verbs_before"]])
         self.weapon_verbs_after = PhraseTable([(w, True) for w in m["weapon_verbs_after"]])
+        # a metric trigger is a trigger phrase (`find_triggers`) or a weapon verb (`_weapon_verb`): their first words
+        self.weapon_verb_words = self.weapon_verbs_before.first_words | self.weapon_verbs_after.first_words
         q = lexicon().quantities
         self.thresholds = PhraseTable([(w, True) for w in q["threshold_verbs"]["always"]])
         self.thresholds_marked = PhraseTable([(w, True) for w in q["threshold_verbs"]["with_mark_or_toll"]])
@@ -107,6 +111,11 @@ class _Tables:
         self.words: dict[str, frozenset[str]] = {key: word_set(value) for key, value in g.items()
                                                   if isinstance(value, list)}
         self.government_verbs = word_set(lexicon().attribution["government_verbs"])
+        # the lowercase text right after a place name starts with one of these (`str.startswith` of a tuple)
+        self.territory_authorities = tuple(self.words["territory_authorities"])
+        self.surroundings = tuple(" " + w for w in self.words["surroundings_words"])
+        markers = lexicon().text["caption_markers"]
+        self.caption = re.compile("|".join(re.escape(m) for m in markers)) if markers else None
 
 
 def _words_of(kind: str) -> frozenset[str]:
@@ -127,21 +136,9 @@ def tables() -> _Tables:
 
 def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     """Metric triggers in a sentence, longest first, not overlapping."""
-    t = tables()
-    out = []
-    i = 0
-    while i < len(tokens):
-        hit = t.triggers.match(tokens, i)
-        if hit and hit[1] is None:
-            i += hit[0]  # "sentenced to death", "death penalty": words that count nothing
-            continue
-        if hit:
-            metric, kind, weak = hit[1]
-            out.append(Trigger(i, i + hit[0], metric, kind, weak))
-            i += hit[0]
-        else:
-            i += 1
-    return out
+    # an entry without a value ("sentenced to death", "death penalty") holds words that count nothing
+    return [Trigger(i, i + length, *value) for i, length, value in tables().triggers.scan(tokens)
+            if value is not None]
 
 
 _OPENERS = {"(": ")", "[": "]", "--": "--", "—": "—", "–": "–"}
@@ -732,7 +729,7 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], fi
 def _names_surroundings(text: str, place: Any) -> bool:
     """"Idlib countryside", "the outskirts of": the area around a town, not the town."""
     after = text[place.end:place.end + 14].lower()
-    return any(after.startswith(" " + w) for w in _words_of("surroundings_words"))
+    return after.startswith(tables().surroundings)
 
 
 def _clause_span(sentence: Sentence, figure: int, memo: dict[int, list[int]]) -> tuple[int, int]:
@@ -861,16 +858,27 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     """The claims of one sentence: each quantity that a trigger makes a figure, with all its fields."""
     t = tables()
     tokens = sentence.tokens
+    if not (may_hold_quantity(tokens) or implicit.may_hold_count(tokens)):
+        # no number, number word or count nobody wrote (most sentences of an article): no figure, and only the
+        # event the sentence may tell the next ones about is left to read
+        scope.observe_countless(sentence, lambda: dates.find_dates(sentence, ctx.published), ctx.scope,
+                                sentence.paragraph)
+        return []
     date_mentions = dates.find_dates(sentence, ctx.published)
     blocked = {k for d in date_mentions if d.kind in ("calendar", "month_part") for k in range(d.start, d.end)}
     date_tokens = {k for d in date_mentions for k in range(d.start, d.end)}
-    place_ends = {p.end for p in ctx.places_between(sentence.start, sentence.end)}
-    after_place = {k for k, tok in enumerate(tokens) if k > 0 and tokens[k - 1].end in place_ends}
+    after_place = set()  # the tokens right after a place name
+    for place in ctx.places_between(sentence.start, sentence.end):
+        k = bisect.bisect_left(tokens, place.end, key=_token_end)
+        if k + 1 < len(tokens) and tokens[k].end == place.end:
+            after_place.add(k + 1)
     trigger_list = find_triggers(tokens)
     quantities = _sentence_quantities(tokens, blocked, after_place, trigger_list)
     if not quantities:
         scope.observe(sentence, date_mentions, ctx.scope, sentence.paragraph)
         return []
+    if not trigger_list and not positions_in(tokens, t.weapon_verb_words):
+        return []  # nothing gives a metric ("the mayor said"): no quantity is a figure
     # "an estimated 7.1 million": a verb inside a figure's words is no speaker
     inside = {k for q in quantities for k in range(q.start, q.end)}
     in_trigger = {tr.start for tr in trigger_list if tr.end - tr.start > 1}  # "claimed the lives of"
@@ -1019,7 +1027,7 @@ def _sentence_quantities(tokens: tuple[Token, ...], blocked: set[int], after_pla
     no collectives ("one family") or gallery counters ("1 of 5"); threshold verbs as qualifiers."""
     t = tables()
     after_word = {tr.end for tr in trigger_list} | {
-        k for k in range(1, len(tokens)) if tokens[k - 1].lower in _words_of("not_designation_before")}
+        k + 1 for k in positions_in(tokens, t.words["not_designation_before"]) if k + 1 < len(tokens)}
     quantities = find_quantities(tokens, blocked, after_place | after_word)
     counters = {k for n, q in enumerate(quantities) for k in (n, n + 1)
                 if n + 1 < len(quantities) and _is_counter(tokens, q, quantities[n + 1])}
@@ -1716,69 +1724,102 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
     story was filed), not a capital or country used for its government ("Kyiv disputes", "Baku said"),
     not part of a person's name ("President Volodymyr Zelenskiy"), not where something was said."""
     datelines = dateline_spans(text, para_spans)
-    next_word: dict[int, Token] = {}
-    prev_word: dict[int, Token] = {}
+    words = _Neighbours(sentences)
     after_speech: set[int] = set()  # "told reporters in Geneva": where it was said, not where it happened
     speech = attribution.tables().speech
-    after_preposition: set[int] = set()
-    for sentence in sentences:
-        for a, b in zip(sentence.tokens, sentence.tokens[1:]):
-            next_word[a.end] = b
-            prev_word[b.start] = a
-            if a.lower in _words_of("place_prepositions"):
-                after_preposition.add(b.start)
-        for k in range(len(sentence.tokens)):
+    prepositions = _words_of("place_prepositions")
+    with_places = {id(words.sentence_at(p.start)) for p in places}  # only where a place can follow the verb
+    for sentence in (s for s in sentences if id(s) in with_places):
+        for k in speech.starts(sentence.tokens):
             hit = speech.match(sentence.tokens, k)
             if hit and not sentence.tokens[k].is_capitalised:
                 tail = sentence.tokens[k + hit[0]:k + hit[0] + 3]
                 if tail and tail[0].lower in ("in", "at") or any(t.lower in ("in", "at") for t in tail[:2]):
                     after_speech.update(t.start for t in tail)
     titles = _words_of("person_titles")
+    aliases, signs, government_verbs = _party_aliases(), _currency_signs(), tables().government_verbs
+    counterparts, designators = _words_of("counterpart_prepositions"), _words_of("place_designators")
+    speaker_nouns = attribution.tables().speaker_nouns
     kept = []
     for place in places:
         if any(a <= place.start < b for a, b in datelines) or place.start in after_speech:
             continue
         if text[place.end:place.end + 1] == "-":
             continue  # "Britain-based", "Iran-backed": an adjective, not where it happened
-        follower = next_word.get(place.end)
-        before = prev_word.get(place.start)
-        governed = place.start in after_preposition  # "people in Sudan has reached": Sudan is a place
+        follower = words.after(place.end)
+        before = words.before(place.start)
+        # "people in Sudan has reached": Sudan is a place
+        governed = before is not None and before.lower in prepositions
         possessive = text[place.end:place.end + 2] in ("'s", "’s")
-        authority = _territory_authority(text, place.end + (2 if possessive else 0))
+        side = place.surface in aliases
         acting = follower is not None and not follower.is_capitalised and follower.is_word and (
-            follower.lower in tables().government_verbs or (follower.lower.endswith("ed") and len(follower.text) > 4)
+            follower.lower in government_verbs or (follower.lower.endswith("ed") and len(follower.text) > 4)
             or (before is None and follower.lower.endswith("s")))  # "Russia pounds Ukraine with 167 drones"
         if before is None and follower is not None and follower.lower == "and":
             acting = True  # "Ukraine and Russia swap 150 prisoners each": the sides, as the subject
-        first = prev_word.get(before.start) if before is not None else None
-        if (before is not None and before.lower == "and" and first is not None and first.text in _party_aliases()
-                and prev_word.get(first.start) is None):
+        first = words.before(before.start) if before is not None else None
+        if (before is not None and before.lower == "and" and first is not None and first.text in aliases
+                and words.before(first.start) is None):
             acting = True  # ... and the second of them
-        counterpart = before is not None and before.lower in _words_of("counterpart_prepositions")
+        counterpart = before is not None and before.lower in counterparts
         locative = governed and before is not None and before.lower not in ("of", "with")  # "into India's Mizoram"
         if "possessor_after" in tables().words and _names_a_party(place.surface) and not governed and (
                 (before is not None and before.is_word and not _is_verb(before)
                  and before.lower not in _words_of("national_territory_nouns"))
                 or (follower is not None and follower.is_word and _is_verb(follower))):
             continue  # "МВД Украины", "граждан Украины", "Украине переданы": a side, not where (places are governed)
-        if place.surface in _party_aliases() and not authority and (
-                (possessive and not locative) or (not governed and acting) or counterpart):
+        if side and ((possessive and not locative) or (not governed and acting) or counterpart) \
+                and not _territory_authority(text, place.end + (2 if possessive else 0)):
             continue  # "Kyiv's soldiers", "Kyiv disputes", "Ukraine brought home", "a swap with Russia": a side
         if not governed and follower is not None and not follower.is_capitalised and _speech_at_token(follower):
             continue  # "Baku said", "Tehran accused": a government speaking, wherever it names
-        if place.surface in _party_aliases() and follower is not None and (
-                follower.text in _currency_signs() or follower.text[:1].isdigit()):
+        if side and follower is not None and (follower.text in signs or follower.text[:1].isdigit()):
             continue  # "..., Japan $50 million": a donor, not a place
         if (before is not None and before.lower.rstrip(".") in titles) or (
                 follower is not None and follower.is_capitalised and follower.start == place.end + 1
                 and not any(p.start == follower.start for p in places)
-                and follower.lower not in attribution.tables().speaker_nouns
-                and follower.lower not in _words_of("place_designators")
-                and (next_word.get(follower.end) is None or next_word[follower.end].text in (",", "'s", "’s")
-                     or _speech_at_token(next_word[follower.end]))):
+                and follower.lower not in speaker_nouns
+                and follower.lower not in designators
+                and ((after := words.after(follower.end)) is None or after.text in (",", "'s", "’s")
+                     or _speech_at_token(after))):
             continue  # "President Volodymyr Zelenskiy", "Volodymyr Zelenskiy said": part of a person's name
         kept.append(place)
     return kept
+
+
+class _Neighbours:
+    """The token after the one that ends at a character offset, or before the one that starts at it, in
+    its sentence: found by binary search, since only the words around place names are asked for (a map of
+    every token of the article cost a tenth of extraction)."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self._sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence whose characters hold `offset`."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self._sentences[i] if i >= 0 and offset < self._sentences[i].end else None
+
+    def after(self, end: int) -> Token | None:
+        sentence = self.sentence_at(end - 1)
+        if sentence is None:
+            return None
+        tokens = sentence.tokens
+        k = bisect.bisect_left(tokens, end, key=_token_end)
+        return tokens[k + 1] if k + 1 < len(tokens) and tokens[k].end == end else None
+
+    def before(self, start: int) -> Token | None:
+        sentence = self.sentence_at(start)
+        if sentence is None:
+            return None
+        tokens = sentence.tokens
+        k = bisect.bisect_left(tokens, start, key=_token_start)
+        return tokens[k - 1] if 0 < k < len(tokens) and tokens[k].start == start else None
+
+
+_token_start = operator.attrgetter("start")
+_token_end = operator.attrgetter("end")
 
 
 def _published_date(value: Any) -> dt.date | None:
@@ -1804,7 +1845,7 @@ def _territory_authority(text: str, end: int) -> bool:
     """"Gaza's health ministry", "the Gaza health ministry": a territory's own authority; its toll is the
     territory's, so the name stays a place."""
     tail = text[end:end + 40].lower().lstrip()
-    return any(tail.startswith(w) for w in _words_of("territory_authorities"))
+    return tail.startswith(tables().territory_authorities)
 
 
 def extract_claims(text: str, metadata: Mapping[str, Any], *,
@@ -1901,10 +1942,9 @@ def _page_furniture(text: str, para_spans: list[tuple[int, int]]) -> dict[tuple[
     out: dict[tuple[int, int], str] = {}
     if _is_headline(text, para_spans):
         out[para_spans[0]] = "headline"
-    markers = lexicon().text["caption_markers"]
+    caption = tables().caption  # any of the caption markers
     for span in para_spans:
-        line = text[span[0]:span[1]]
-        if any(m in line for m in markers):
+        if caption is not None and caption.search(text, span[0], span[1]):
             out[span] = "photo caption"
     return out
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
 import dateparser
 
-from etl.extract.lexicon import lexicon, per_language, using_language
-from etl.extract.text import PhraseTable, Sentence, Token, split_sentences, word_map
+from etl.extract.lexicon import LexiconError, lexicon, per_language, using_language
+from etl.extract.text import PhraseTable, Sentence, Token, digit_positions, positions_in, split_sentences, word_map
 
 _DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
@@ -52,6 +54,13 @@ class _DateTables:
         self.same_day = PhraseTable([(p, True) for p in d["same_day_since"]])
         self.rates = PhraseTable([(p, rate) for rate, phrases in d["rates"].items() for p in phrases])
         self.rate_blockers = PhraseTable([(p, True) for p in d["rate_blockers"]])
+        # words a date phrase other than a number's ("2 days ago", "24.02") can start with (`find_dates`)
+        self.start_words = (self.month_parts.first_words | self.relative.first_words | self.weekend.first_words
+                            | frozenset(self.weekdays) | frozenset(self.months))
+        if any("." in month for month in self.months):
+            # `_month` reads a token without its trailing full stops, which only a dotted abbreviation
+            # ("U.S.") has; a month name with a full stop inside would need `_date_starts` to look for it
+            raise LexiconError("dates.yaml: a month name with a full stop inside")
 
 
 @per_language
@@ -134,6 +143,13 @@ def _resolve_calendar(month: int, day: int, year: int | None, published: dt.date
             return None
     if published is None:
         return None
+    return _latest_day_month(day, month, published)
+
+
+@lru_cache(maxsize=8192)
+def _latest_day_month(day: int, month: int, published: dt.date) -> dt.date | None:
+    """The latest `day` `month` not after publication, as dateparser reads it (memoised: dateparser is
+    slow, and wire copy names the same few days again and again)."""
     base = dt.datetime.combine(published, dt.time(23, 59))
     parsed = dateparser.parse(f"{day} {dt.date(2000, month, 1):%B}", languages=["en"],
                               settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
@@ -160,13 +176,27 @@ def _ago_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int] | None:
     return amount.end + 1 + ago[0], int(amount.value * unit)
 
 
+def _date_starts(tokens: tuple[Token, ...], t: _DateTables, ago: bool) -> list[int]:
+    """The tokens a date phrase can start at, ascending: a number, a month, a weekday, the first word of a
+    phrase of the date tables, and where a number can start when the sentence has an "ago" word."""
+    from etl.extract.numbers import possible_quantity_starts
+
+    starts = positions_in(tokens, t.start_words)
+    if ago:
+        starts += possible_quantity_starts(tokens)  # "three weeks ago"
+    return sorted({*starts, *digit_positions(tokens)})
+
+
 def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMention]:
     """Every date phrase in the sentence, resolved against `published` where it needs it."""
     t = tables()
     tokens = sentence.tokens
     found: list[DateMention] = []
-    i = 0
-    while i < len(tokens):
+    ago = bool(positions_in(tokens, t.ago_words.first_words))  # "ago" must follow its number and unit
+    free = 0  # the token after the last phrase found: phrases do not overlap
+    for i in _date_starts(tokens, t, ago):
+        if i < free:
+            continue
         tok = tokens[i]
         cal = _calendar_at(tokens, i)
         if cal:
@@ -177,7 +207,7 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
                 end += 2
             date = _resolve_calendar(month, day, year, published) if day is not None else None
             found.append(DateMention(i, end, "calendar", date, year is not None))
-            i = end
+            free = end
             continue
         part = t.month_parts.match(tokens, i)
         if part:
@@ -188,33 +218,32 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
                 year = int(tokens[k + 1].text) if k + 1 < len(tokens) and _YEAR_RE.match(tokens[k + 1].text) else None
                 date = _resolve_calendar(_month(tokens[k]), int(part[1]), year, published)
                 found.append(DateMention(i, k + 1 + (year is not None), "month_part", date, year is not None))
-                i = k + 1
+                free = k + 1
                 continue
         if (tok.is_capitalised or not t.names_capitalised) and tok.lower in t.weekdays:
             date = _last_weekday(published, t.weekdays.index(tok.lower)) if published else None
             found.append(DateMention(i, i + 1, "weekday", date))
-            i += 1
+            free = i + 1
             continue
-        ago = _ago_at(tokens, i)
-        if ago:
-            end, days = ago
+        days_ago = _ago_at(tokens, i) if ago else None
+        if days_ago:
+            end, days = days_ago
             date = published - dt.timedelta(days=days) if published else None
             found.append(DateMention(i, end, "relative", date))
-            i = end
+            free = end
             continue
         rel = t.relative.match(tokens, i)
         if rel:
             date = published + dt.timedelta(days=int(rel[1])) if published else None
             found.append(DateMention(i, i + rel[0], "relative", date))
-            i += rel[0]
+            free = i + rel[0]
             continue
         wk = t.weekend.match(tokens, i)
         if wk:
             date = _last_weekday(published, 6) if published else None
             found.append(DateMention(i, i + wk[0], "weekend", date))
-            i += wk[0]
+            free = i + wk[0]
             continue
-        i += 1
     return found
 
 
@@ -225,7 +254,7 @@ def find_period_start(sentence: Sentence, dates: list[DateMention]) -> tuple[dt.
     """
     t = tables()
     tokens = sentence.tokens
-    for i in range(len(tokens)):
+    for i in t.openers.starts(tokens):
         opener = t.openers.match(tokens, i)
         if not opener:
             continue
@@ -302,7 +331,11 @@ def month_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int, int | None] |
 def find_rate(tokens: tuple[Token, ...], start: int, end: int) -> tuple[str, int] | None:
     """A rate phrase ("every day", "a week") in tokens[start:end]: (rate, token index)."""
     t = tables()
-    for i in range(start, end):
+    for i in t.rates.starts(tokens):
+        if i >= end:
+            break
+        if i < start:
+            continue
         rate = t.rates.match(tokens, i)
         if rate and not t.rate_blockers.match(tokens, i + rate[0]):
             return str(rate[1]), i

@@ -18,13 +18,14 @@ counts one only beside a verb in the singular ("погиб человек"). "М
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from etl.extract import attribution
 from etl.extract.lexicon import current_language, lexicon, per_language
 from etl.extract.morphology import grammatical_numbers, parts_of_speech
 from etl.extract.numbers import Quantity
-from etl.extract.text import PhraseTable, Token, word_map, word_set
+from etl.extract.text import PhraseTable, Token, positions_in, word_map, word_set
 
 RULE = "implicit_count"
 _MAX_MODIFIERS = 3
@@ -51,6 +52,9 @@ class _Tables:
     others: frozenset[str]  # "a town mayor and three other people"
     kin: PhraseTable  # "мати і двоє дітей": after kin, a joined count is the family's
     conjunctions: frozenset[str]  # "a civilian and a soldier": the person noun ends its phrase before these
+    start_words: frozenset[str]  # the words a count nobody wrote can start with (the rest match nothing)
+    second_words: frozenset[str]  # besides a person noun, the words one of those counts needs (`may_hold_count`)
+    pair_words: frozenset[str]  # the pair nouns ("подружжя"), which count by themselves where `bare_singular`
 
 
 @per_language
@@ -62,11 +66,15 @@ def tables() -> _Tables:
         | set(g["place_prepositions"]) | set(g["relative_pronouns"]) | {"a", "an", "the", "one", "another"}
     fillers = set(m["noun_phrase_fillers"]) - {"of", "and", "or", "the", "its", "their", "our", "his", "her",
                                                  "them", "whom", "those", "these"}
+    determiners: dict[str, int] = dict(word_map(spec["determiners"]))  # type: ignore[arg-type]
+    possessives = word_set(spec["possessives"])
+    pairs: dict[str, int] = dict(word_map(spec["pairs"]))  # type: ignore[arg-type]
+    pair_nouns: dict[str, int] = dict(word_map(spec["pair_nouns"]))  # type: ignore[arg-type]
     return _Tables(
-        determiners=dict(word_map(spec["determiners"])),  # type: ignore[arg-type]
-        possessives=word_set(spec["possessives"]),
-        pairs=dict(word_map(spec["pairs"])),  # type: ignore[arg-type]
-        pair_nouns=dict(word_map(spec["pair_nouns"])),  # type: ignore[arg-type]
+        determiners=determiners,
+        possessives=possessives,
+        pairs=pairs,
+        pair_nouns=pair_nouns,
         persons=PhraseTable([(w, g_) for g_, words in spec["singular_persons"].items() for w in words]),
         plural_persons=PhraseTable([(w, g_) for g_, words in m["population_groups"].items() for w in words]),
         collectives=word_set(spec["collectives"]),
@@ -83,7 +91,21 @@ def tables() -> _Tables:
         others=word_set(spec.get("others_words", ["other", "others", "more"])),
         kin=PhraseTable([(w, True) for w in spec.get("kin", [])]),
         conjunctions=word_set(g["conjunctions"]),
+        start_words=frozenset({"one", "a", "another", *pairs, *determiners, *possessives}),
+        second_words=frozenset({"one", "another", *pairs, *pair_nouns}),
+        pair_words=frozenset(pair_nouns),
     )
+
+
+def may_hold_count(tokens: tuple[Token, ...]) -> bool:
+    """Whether `find_implicit_counts` can find anything in the sentence: a word a count starts with, and a
+    person noun ("a civilian") or the word of one of the other forms ("one of", "another", "twin", "a couple");
+    where a singular noun counts by itself (`bare_singular`), a person noun or a pair noun alone."""
+    t = tables()
+    if t.bare_singular and (positions_in(tokens, t.persons.first_words) or positions_in(tokens, t.pair_words)):
+        return True
+    return bool(positions_in(tokens, t.start_words)) and bool(
+        positions_in(tokens, t.head_words) or positions_in(tokens, t.second_words))
 
 
 def allowed_metric(metric: str) -> bool:
@@ -254,11 +276,10 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
     t = tables()
     out: list[Quantity] = []
     n = len(tokens)
-    heads = [k for k, tok in enumerate(tokens) if tok.lower in t.head_words]  # cheap: where a person noun may be
-    k = 0
-    while k < n:
-        if k in taken:
-            k += 1
+    heads = positions_in(tokens, t.head_words)  # where a person noun may be
+    free = 0  # the token after the last count found (or a skipped collective)
+    for k in positions_in(tokens, t.start_words):  # only where a count can start
+        if k < free or k in taken:
             continue
         w = tokens[k].lower
         prev = tokens[k - 1].lower if k else ""
@@ -277,9 +298,9 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
                 k + 1 in trigger_starts or tokens[k + 1].lower in ("was", "were", "is", "has", "had")))
                 or (k in trigger_ends and (k + 1 >= n or tokens[k + 1].text in ".,;:)"))):
             found = _quantity(k, k + 1, 1.0, k)  # "a man was killed and another was wounded", "wounding another"
-        elif (w in t.determiners or w in t.possessives) and any(k < h <= k + _MAX_MODIFIERS + 6 for h in heads):
+        elif (w in t.determiners or w in t.possessives) and _head_within(heads, k, k + _MAX_MODIFIERS + 6):
             if k + 1 < n and tokens[k + 1].lower in t.collectives:
-                k += 2
+                free = k + 2
                 continue
             head = _singular_at(tokens, k + 1, trigger_starts)
             if head is not None and not any(i in taken for i in range(k, head[1])):
@@ -287,12 +308,16 @@ def find_implicit_counts(tokens: tuple[Token, ...], taken: set[int], trigger_sta
                 found = _quantity(k, head[0], float(value), k)
         if found is not None:
             out.append(found)
-            k = found.end
-            continue
-        k += 1
+            free = found.end
     if t.bare_singular:
         out = sorted(out + _bare_counts(tokens, taken, out, trigger_starts, trigger_ends), key=lambda q: q.start)
     return out
+
+
+def _head_within(heads: list[int], lo: int, hi: int) -> bool:
+    """A person noun's index in (lo, hi]."""
+    i = bisect.bisect_right(heads, lo)
+    return i < len(heads) and heads[i] <= hi
 
 
 def _noun_end(tokens: tuple[Token, ...], k: int) -> int | None:

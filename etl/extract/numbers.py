@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.lexicon import LANGUAGE, lexicon, per_language
-from etl.extract.text import PhraseTable, Token, word_map, word_set
+from etl.extract.text import PhraseTable, Token, digit_positions, positions_in, word_map, word_set
 
 Bounds = tuple[float | None, float, float | None]
 
@@ -90,6 +90,14 @@ class _Grammar:
         self.months = word_set(list(months))
         # how many people there are is no fact of a language: one number, in the default language's file
         self.world_population = float(lexicon(LANGUAGE).quantities["world_population"])
+        # the compared forms a quantity can start with (`possible_quantity_starts`), a digit aside: a range
+        # opener, a fixed phrase, a number word, "a" ("a hundred"), the first word of a qualifier ("in" of "in
+        # excess of": only where the whole qualifier stands), a currency symbol or code as written
+        self.start_words = frozenset(self.range_openers) | self.exact.first_words | frozenset(self.number_words) | {"a"}
+        self.prefix_words = self.prefixes.first_words - self.start_words
+        self.currency_starts = frozenset(c.lower() for c in (*self.currency_symbols, *self.currency_codes))
+        # the words a quantity's core can be (`may_hold_quantity`), a digit and the phrase tables aside
+        self.core_words = frozenset(self.number_words) | frozenset(self.scale_words)
 
     def digits_value(self, m: re.Match[str]) -> float:
         """The value of a digit token matched by `digits_re` (before any scale)."""
@@ -311,16 +319,40 @@ def find_quantities(tokens: tuple[Token, ...], blocked: set[int] | None = None,
     blocked = blocked or set()
     after_place = after_place or set()
     found: list[Quantity] = []
-    i = 0
-    while i < len(tokens):
+    free = 0  # the token after the last quantity: quantities do not overlap
+    for i in possible_quantity_starts(tokens):
+        if i < free:
+            continue
         q = _quantity_at(tokens, i, blocked, after_place)
         if q is None:
-            i += 1
             continue
         if q.rule != "excluded" and _is_plausible(q):
             found.append(q)
-        i = q.end
+        free = q.end
     return found
+
+
+def may_hold_quantity(tokens: tuple[Token, ...]) -> bool:
+    """Whether `find_quantities` can find anything in the sentence: every quantity has a core (digits, a
+    number or scale word, a vague quantity, a fixed phrase; a qualifier or a currency alone is none).
+    Most sentences of an article have none, and this test costs a fraction of the scan."""
+    g = grammar()
+    if digit_positions(tokens) or positions_in(tokens, g.core_words):
+        return True
+    return any(g.vague.match(tokens, k) for k in g.vague.starts(tokens)) \
+        or any(g.exact.match(tokens, k) for k in g.exact.starts(tokens))
+
+
+def possible_quantity_starts(tokens: tuple[Token, ...]) -> list[int]:
+    """The tokens a quantity can start at, ascending: digits, number words, qualifiers, range openers,
+    fixed and vague phrases, currencies. Most tokens of a sentence are none of these, and trying the
+    grammar at each of them was a tenth of extraction."""
+    g = grammar()
+    starts = positions_in(tokens, g.start_words)
+    starts += [k for k in positions_in(tokens, g.prefix_words) if g.prefixes.match(tokens, k)]
+    starts += positions_in(tokens, g.currency_starts, surface=True)
+    starts += g.vague.starts(tokens)  # as written ("тисячі"), not by normal form
+    return sorted({*starts, *digit_positions(tokens)})
 
 
 def _quantity_at(tokens: tuple[Token, ...], i: int, blocked: set[int], after_place: set[int]) -> Quantity | None:

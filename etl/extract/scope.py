@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from etl.extract import attribution, dates
 from etl.extract.dates import DateMention
 from etl.extract.lexicon import lexicon, per_language
 from etl.extract.numbers import read_amount
-from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, word_map, word_set
+from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_in, word_map, word_set
 from etl.models import Scope
 
 _TOLL_REACH = 30  # "The death toll from Thursday's Russian missile strike on the central city ... rose to 23"
@@ -110,6 +111,13 @@ class _Tables:
         entries += [(p, ("same_window", None)) for p in s["same_window"]]
         entries += [(p, ("calendar", kind)) for kind, ps in s["calendar_windows"].items() for p in ps]
         self.cues = PhraseTable(entries)
+        # the first words of the cues that open an event (`observe_countless` looks no further without one)
+        self.event_words = frozenset(words[0] for kind in ("single_events", "events", "attack_verbs")
+                                     for words in map(phrase_tokens, s[kind]) if words)
+        self.subordinate_openers = frozenset(lexicon().grammar["subordinate_openers"])
+
+
+_COMMA = frozenset({","})
 
 
 @per_language
@@ -122,8 +130,11 @@ def _find_cues(sentence: Sentence, date_mentions: list[DateMention]) -> _Sentenc
     t = tables()
     tokens = sentence.tokens
     cues: list[_Cue] = []
-    i = 0
-    while i < len(tokens):
+    months = positions_in(tokens, t.month_prepositions)
+    free = 0  # the token after the last cue: cues do not overlap
+    for i in sorted({*t.cues.starts(tokens), *months}):  # only where a cue can start
+        if i < free:
+            continue
         hit = t.cues.match(tokens, i)
         if hit:
             kind, value = hit[1]  # type: ignore[misc]
@@ -131,17 +142,14 @@ def _find_cues(sentence: Sentence, date_mentions: list[DateMention]) -> _Sentenc
             if kind == "rolling":
                 window = _rolling_length(tokens, end)
                 if window is None:
-                    i += 1
                     continue
                 value, end = window
             cues.append(_Cue(i, end, str(kind), value))
-            i = end
+            free = end
             continue
         if tokens[i].lower in t.month_prepositions and (month := dates.month_at(tokens, i + 1)):
             cues.append(_Cue(i, month[0], "month", (month[1], month[2])))
-            i = month[0]
-            continue
-        i += 1
+            free = month[0]
     for n, d in enumerate(date_mentions):
         if _up_to(tokens, d.start):
             cues.append(_Cue(d.start - 1, d.end, "up_to_date", n))
@@ -269,7 +277,8 @@ _TOTAL_CUES = ("cumulative", "to_date", "up_to_date")
 def _opener_after(tokens: tuple[Token, ...], k: int) -> bool:
     """The sentence's "since ..." comes after token k."""
     openers = dates.tables().openers
-    return not any(openers.match(tokens, j) for j in range(k)) and any(openers.match(tokens, j) for j in range(k, len(tokens)))
+    found = [j for j in openers.starts(tokens) if openers.match(tokens, j)]
+    return bool(found) and found[0] >= k
 
 
 def _distance(span: tuple[int, int], k: int) -> int:
@@ -287,9 +296,22 @@ def observe(sentence: Sentence, date_mentions: list[DateMention], article: Artic
     sentences' tolls belong to ("A civilian was killed and two others were injured"), figures or not."""
     if article._cues is None or article._cues[0] != sentence.start:
         article._cues = (sentence.start, _find_cues(sentence, date_mentions))
-    cues = article._cues[1]
-    if cues.of("single_event", "attack_verb") or (cues.of("events") and any(d.date for d in date_mentions)):
+    if _opens_event(article._cues[1], lambda: date_mentions):
         article.open_event_paragraph = paragraph
+
+
+def observe_countless(sentence: Sentence, read_dates: Callable[[], list[DateMention]], article: ArticleScope,
+                      paragraph: int) -> None:
+    """`observe` for a sentence that holds no quantity: its dates are read only when an event cue needs them
+    (the cues that dates make, "by Tuesday", only matter to figures)."""
+    if positions_in(sentence.tokens, tables().event_words) and _opens_event(_find_cues(sentence, []), read_dates):
+        article.open_event_paragraph = paragraph
+
+
+def _opens_event(cues: _SentenceCues, read_dates: Callable[[], list[DateMention]]) -> bool:
+    """An attack or an event told, or events on a day that is said."""
+    return bool(cues.of("single_event", "attack_verb")) or bool(
+        cues.of("events") and any(d.date for d in read_dates()))
 
 
 def read_scope(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], period_dates: set[int],
@@ -319,8 +341,9 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
         lo, hi = fig.excluded
         cues = _SentenceCues([c for c in cues.cues if not lo <= c.start < hi], cues.statement_dates)
         period_dates = period_dates | {n for n, d in enumerate(date_mentions) if lo <= d.start < hi}
-    openers = frozenset(lexicon().grammar["subordinate_openers"])
-    apart = {k for k in range(fig.end, len(tokens) - 1) if tokens[k].text == "," and tokens[k + 1].lower in openers}
+    openers = t.subordinate_openers
+    apart = {k for k in positions_in(tokens, _COMMA) if fig.end <= k < len(tokens) - 1
+             and tokens[k].text == "," and tokens[k + 1].lower in openers}
     if apart:
         # ", as Lebanon's health ministry said the toll since October 2023 had exceeded 3,000": a total or a
         # window in a clause of its own after the figure is not the figure's

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from typing import Any, Callable
 
 from etl.extract.lexicon import LANGUAGE, current_language, lexicon
 from etl.extract.morphology import INFLECTED_LANGUAGES, normal_form
@@ -38,32 +39,111 @@ _TOKEN_RE_CYRILLIC = re.compile(
 )
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    norm: str = ""  # the form the rules compare: lowercase text; where words inflect, the lemma
+    """One token with its character offsets and the features every rule reads, computed once when the
+    sentence is tokenized (the rules read them millions of times per corpus; a property or a cached
+    property per read cost a fifth of extraction). Treated as immutable.
 
-    @cached_property
-    def lower(self) -> str:
-        """The token as the rules compare it: the lowercase word in English, its normal form (lemma)
-        in Ukrainian and Russian, so that every rule and table matches through inflection. Cached:
-        the phrase tables ask for it millions of times per corpus."""
-        return self.norm or self.text.lower()
+    `lower`: the form the rules compare, the lowercase word in English, its normal form (lemma) in
+    Ukrainian and Russian, so that every rule and table matches through inflection; `surface`: the
+    lowercase word as written (for the few tables where the inflection carries meaning)."""
 
-    @property
-    def surface(self) -> str:
-        """The lowercase word as written (for the few tables where the inflection carries meaning)."""
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "norm", "lower", "surface", "is_word", "is_capitalised")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
+    def __init__(self, text: str, start: int, end: int, norm: str = "") -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.norm = norm  # the normal form where words inflect, else ""
+        self.surface = text.lower()
+        self.lower = norm or self.surface
+        self.is_word = text[:1].isalpha()
+        self.is_capitalised = text[:1].isupper()
 
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    def _key(self) -> tuple[str, int, int, str]:
+        return self.text, self.start, self.end, self.norm
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, start={self.start}, end={self.end}, norm={self.norm!r})"
+
+
+class _once:
+    """A property computed on first use and kept in the instance (functools.cached_property without the
+    lock it takes in Python 3.11, which cost more than the indexes it guards, once per sentence)."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self._name] = self._compute(obj)
+        return value
+
+
+class Tokens(tuple):
+    """A sentence's tokens, with the set of their words kept once (`words`): a table's words are looked for
+    only in a sentence that has one of them, and most sentences have none of most tables' words. A slice is
+    a plain tuple; everything that takes tokens accepts either."""
+
+    inflected = True  # whether a token's compared form may differ from its lowercase text (normal forms)
+
+    @classmethod
+    def of(cls, tokens: list[Token], *, inflected: bool) -> Tokens:
+        made = cls(tokens)
+        made.inflected = inflected
+        return made
+
+    @_once
+    def lowers(self) -> tuple[str, ...]:
+        """Each token's compared form (`Token.lower`), in order."""
+        return tuple([tok.lower for tok in self])
+
+    @_once
+    def surfaces(self) -> tuple[str, ...]:
+        """Each token's lowercase word as written (`Token.surface`), in order."""
+        return tuple([tok.surface for tok in self]) if self.inflected else self.lowers
+
+    @_once
+    def words(self) -> frozenset[str]:
+        """The compared forms of the sentence's tokens."""
+        return frozenset(self.lowers)
+
+    @_once
+    def surface_words(self) -> frozenset[str]:
+        """The sentence's lowercase words as written."""
+        return frozenset(self.surfaces) if self.inflected else self.words
+
+    @_once
+    def digits(self) -> list[int]:
+        """Indices of the tokens that start with a digit, ascending."""
+        return [k for k, word in enumerate(self.lowers) if word[:1].isdigit()]
+
+
+def positions_in(tokens: tuple[Token, ...], words: frozenset[str], *, surface: bool = False) -> list[int]:
+    """Indices of the tokens whose compared form (`surface`: lowercase text) is one of `words`, ascending."""
+    if isinstance(tokens, Tokens):
+        if words.isdisjoint(tokens.surface_words if surface else tokens.words):  # iterates the smaller set
+            return []
+        forms: tuple[str, ...] | list[str] = tokens.surfaces if surface else tokens.lowers
+    else:
+        forms = [tok.surface if surface else tok.lower for tok in tokens]
+    return [k for k, word in enumerate(forms) if word in words]
+
+
+def digit_positions(tokens: tuple[Token, ...]) -> list[int]:
+    """Indices of the tokens that start with a digit, ascending (once for a sentence's `Tokens`)."""
+    if isinstance(tokens, Tokens):
+        return tokens.digits
+    return [k for k, tok in enumerate(tokens) if tok.text[:1].isdigit()]
 
 
 @dataclass(frozen=True)
@@ -76,13 +156,14 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
-def tokenize(text: str, offset: int = 0, language: str | None = None) -> tuple[Token, ...]:
+def tokenize(text: str, offset: int = 0, language: str | None = None) -> Tokens:
     """Split text into tokens whose offsets are shifted by `offset` (in the language being extracted)."""
     language = language or current_language()
     if language not in INFLECTED_LANGUAGES:
-        return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text))
-    return tuple(Token(m.group(), m.start() + offset, m.end() + offset, normal_form(m.group(), language))
-                 for m in _TOKEN_RE_CYRILLIC.finditer(text))
+        return Tokens.of([Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text)],
+                         inflected=False)
+    return Tokens.of([Token(m.group(), m.start() + offset, m.end() + offset, normal_form(m.group(), language))
+                      for m in _TOKEN_RE_CYRILLIC.finditer(text)], inflected=True)
 
 
 def phrase_tokens(phrase: str, *, surface: bool = False) -> tuple[str, ...]:
@@ -180,46 +261,88 @@ def _cap_lengths(para: str, cuts: list[int], max_chars: int) -> list[int]:
     return capped
 
 
-def match_phrase_at(tokens: tuple[Token, ...], i: int, phrase: tuple[str, ...]) -> bool:
-    """True when the lowercase tokens from i on spell `phrase`."""
-    if i < 0 or i + len(phrase) > len(tokens):
-        return False
-    return all(tokens[i + k].lower == phrase[k] for k in range(len(phrase)))
-
-
 class PhraseTable:
     """Phrases indexed by first token, matched longest first (case-insensitive; through inflection
     unless `surface`: "тисячі" means thousands and "тисяча" a thousand, so vague quantities match as written)."""
 
     def __init__(self, entries: list[tuple[str, object]], *, surface: bool = False):
-        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
         self._surface = surface
         for phrase, value in entries:
             toks = phrase_tokens(phrase, surface=surface)
             if toks:
-                self._by_first.setdefault(toks[0], []).append((toks, value))
-        for lst in self._by_first.values():
+                by_first.setdefault(toks[0], []).append((toks, value))
+        for lst in by_first.values():
             lst.sort(key=lambda e: -len(e[0]))
+        # first word -> (the rest of the phrase, what `match` returns), longest first: the answers are
+        # built once, and a one-word phrase needs no comparison beyond the first word's lookup
+        self._by_first = {first: [(toks[1:], (len(toks), value)) for toks, value in lst]
+                          for first, lst in by_first.items()}
+        # last word -> (phrase length, phrase), longest first: for `match_ending_at`
+        self._by_last: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for lst in by_first.values():
+            for toks, _ in lst:
+                self._by_last.setdefault(toks[-1], []).append((len(toks), toks))
+        for ends in self._by_last.values():
+            ends.sort(key=lambda e: -e[0])
+        self.first_words = frozenset(self._by_first)
 
     def match(self, tokens: tuple[Token, ...], i: int) -> tuple[int, object] | None:
         """(length in tokens, value) of the longest phrase starting at token i."""
-        if i >= len(tokens):
+        if not 0 <= i < len(tokens):
             return None
-        if self._surface:
-            for toks, value in self._by_first.get(tokens[i].surface, ()):
-                if i + len(toks) <= len(tokens) and all(tokens[i + k].surface == toks[k] for k in range(len(toks))):
-                    return len(toks), value
+        surface = self._surface
+        entries = self._by_first.get(tokens[i].surface if surface else tokens[i].lower)
+        if entries is None:
             return None
-        for toks, value in self._by_first.get(tokens[i].lower, ()):
-            if match_phrase_at(tokens, i, toks):
-                return len(toks), value
+        n = len(tokens)
+        for rest, hit in entries:
+            if not rest:
+                return hit
+            if i + 1 + len(rest) > n:
+                continue
+            k = i + 1
+            for word in rest:
+                if (tokens[k].surface if surface else tokens[k].lower) != word:
+                    break
+                k += 1
+            else:
+                return hit
         return None
 
+    def starts(self, tokens: tuple[Token, ...]) -> list[int]:
+        """Indices of the tokens where a phrase may start (its first word stands there), ascending: the
+        only places `match` can find anything."""
+        return positions_in(tokens, self.first_words, surface=self._surface)
+
+    def scan(self, tokens: tuple[Token, ...]) -> list[tuple[int, int, object]]:
+        """(start, length, value) of the phrases of the sentence from left to right, longest first, not
+        overlapping: what trying `match` at every token and skipping each phrase found gives."""
+        out = []
+        free = 0
+        for i in self.starts(tokens):
+            if i < free:
+                continue
+            hit = self.match(tokens, i)
+            if hit is not None:
+                out.append((i, hit[0], hit[1]))
+                free = i + hit[0]
+        return out
+
     def match_ending_at(self, tokens: tuple[Token, ...], end: int) -> tuple[int, object] | None:
-        """(length, value) of the longest phrase whose last token is tokens[end - 1]."""
-        best = None
-        for start in range(max(0, end - 8), end):
+        """(length, value) of the longest phrase whose last token is tokens[end - 1], among the phrases
+        that are the longest match where they start (within 8 tokens before `end`)."""
+        if not 0 < end <= len(tokens):
+            return None
+        ends = self._by_last.get(tokens[end - 1].surface if self._surface else tokens[end - 1].lower)
+        if ends is None:
+            return None
+        floor = max(0, end - 8)
+        for length, _ in ends:
+            start = end - length
+            if start < floor:
+                continue
             found = self.match(tokens, start)
-            if found and start + found[0] == end and (best is None or found[0] > best[0]):
-                best = found
-        return best
+            if found is not None and found[0] == length:
+                return found
+        return None
