@@ -43,6 +43,7 @@ class _Tables:
         self.verb_auxiliaries = word_set(a["verb_auxiliaries"])
         self.postposed_followers = word_set(a["postposed_followers"])
         self.title_prepositions = word_set(a["title_prepositions"])
+        self.place_prepositions = word_set(lexicon().grammar["place_prepositions"])
         self.agencies = sorted(a["dateline_agencies"], key=len, reverse=True)
         self.not_speaker_heads = word_set(a.get("not_speaker_heads", []))
         self.leading_words = word_set(a.get("speaker_leading_words", []))
@@ -262,10 +263,15 @@ def _label_speakers(sentence: Sentence, found: list[Speaker]) -> list[Speaker]:
             words = tokens[k + 1:end]
             if words and all(t.is_word for t in words) and (
                     words[-1].lower in tables().speaker_nouns or words[-1].is_capitalised) \
-                    and not _is_place(sentence, k + 1, end):
+                    and not _is_place(sentence, k + 1, end) and not _opens_place(words[0]):
                 out.append(_speaker_of(sentence, k + 1, end, "speech", k))
             break
     return out
+
+
+def _opens_place(tok: Token) -> bool:
+    """"2 – у Торецьку": a dash before a place preposition is a breakdown's part, not a headline label."""
+    return tok.lower in tables().place_prepositions
 
 
 def _speaker_of(sentence: Sentence, start: int, end: int, kind: str, verb: int) -> Speaker:

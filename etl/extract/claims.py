@@ -21,7 +21,7 @@ from typing import Any
 
 from etl.extract import attribution, dates, implicit, scope
 from etl.extract.lexicon import current_language, lexicon, per_language, using_language
-from etl.extract.numbers import Quantity, find_quantities
+from etl.extract.numbers import Quantity, find_quantities, read_amount
 from etl.extract.text import MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, phrase_tokens, split_sentences, word_set
 from etl.models import Claim
 
@@ -294,7 +294,8 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             continue
         after_of = k > q.end and tokens[k - 1].lower in ("of", "the", "a") and seen_noun
         if tok.is_word and not t.clause.match(tokens, k) and not t.predicate.match(tokens, k) \
-                and unknown < _MAX_UNKNOWN_WORDS and (not seen_noun or tok.is_capitalised or after_of):
+                and unknown < _MAX_UNKNOWN_WORDS and (not seen_noun or tok.is_capitalised or after_of) \
+                and not _is_verb(tok):  # "з них 12 перебувають у лікарнях": the verb ends the phrase
             # a word we do not know: an adjective or a noun ("illegal gold miners"), or the object of
             # "of" ("members of the same family", "members of the Indigenous People of Biafra")
             unknown += 1
@@ -753,7 +754,8 @@ def _clause_cuts(sentence: Sentence, memo: dict[int, list[int]]) -> list[int]:
     tokens = sentence.tokens
     after_comma, anywhere = _words_of("place_clause_breaks_after_comma"), _words_of("place_clause_breaks")
     cuts = [k for k in range(1, len(tokens)) if tokens[k].text == ";"
-            or (tokens[k - 1].text == "," and tokens[k].lower in after_comma) or tokens[k].lower in anywhere]
+            or (tokens[k - 1].text == "," and tokens[k].lower in after_comma) or tokens[k].lower in anywhere
+            or _opens_listed_part(tokens, k)]
     memo[sentence.start] = cuts
     return cuts
 
@@ -1401,6 +1403,13 @@ def _breakdowns(tokens: tuple[Token, ...], quantities: list[Quantity], nps: list
         first = np_.end + 1
         if opener == "-" and tokens[first].text == "-":
             opener, first = "--", first + 1
+        if opener == ":":
+            parts = _colon_parts(tokens, quantities, first, at)
+            if parts is not None:
+                for i in parts[0]:
+                    members[i] = m
+                spans[np_.end] = parts[1]
+            continue
         if opener not in (",", "—", "–", "-", "--", "(", "[") or first not in at:
             continue
         close = {"(": ")", "[": "]"}.get(opener, opener)
@@ -1433,6 +1442,38 @@ def _breakdowns(tokens: tuple[Token, ...], quantities: list[Quantity], nps: list
             members[i] = m
         spans[np_.end] = min(after, n)
     return members, spans
+
+
+_DASHES = ("–", "—", "-")
+
+
+def _opens_listed_part(tokens: tuple[Token, ...], k: int) -> bool:
+    """": 2 – у Торецьку, 1 – у Курахове": each listed part of a total is a clause of its own."""
+    return (tokens[k - 1].text in (":", ",") and k + 1 < len(tokens) and tokens[k + 1].text in _DASHES
+            and read_amount(tokens, k) is not None)
+
+
+def _colon_parts(tokens: tuple[Token, ...], quantities: list[Quantity], first: int,
+                 at: dict[int, int]) -> tuple[list[int], int] | None:
+    """A total's parts listed after a colon, each a number, a dash and where or who: "вбили 3 жителів
+    Донеччини: 2 – у Торецьку, 1 – у Курахове". The parts' indices and the token after the list, or None."""
+    n = len(tokens)
+    parts: list[int] = []
+    k = first
+    while k in at and quantities[at[k]].end < n and tokens[quantities[at[k]].end].text in _DASHES:
+        parts.append(at[k])
+        k = quantities[at[k]].end + 1
+        while k < n and tokens[k].text not in (",", ";", ".", ":") and tokens[k].lower not in _words_of("and_words"):
+            k += 1
+        if k < n and tokens[k].text in (",",) or k < n and tokens[k].lower in _words_of("and_words"):
+            nxt = k + 1
+            if nxt < n and tokens[nxt].lower in _words_of("and_words"):
+                nxt += 1  # ", і 1 – у Курахове"
+            if nxt in at:
+                k = nxt
+                continue
+        break
+    return (parts, min(k, n)) if len(parts) >= 2 else None
 
 
 def _dependent_figures(tokens: tuple[Token, ...], quantities: list[Quantity], readings: list[Reading],

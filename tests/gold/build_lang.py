@@ -537,8 +537,8 @@ art("ru", 25, "Оперштаб Курской области", "2024-08-20", "�
 """, [
     c("evacuated", "ex", 1200, category="unspecified", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location="Kursk Oblast", scope="period", window=("pub-1", "pub"), note="эвакуированы еще 1 200 человек"),
     c("displaced", "mt", 120000, category="civilian", as_of="pub", period_start=[None, "2024-08-06"], source=["Оперштаб Курской области", "Оперштаб"], scope="cumulative", note="покинули более 120 тысяч жителей"),
-    c("killed", "ex", 1, category="unspecified", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location=["Rylsk", "Kursk Oblast"], scope="incident", note="погиб мужчина"),
-    c("injured", "ex", 1, category="civilian", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location=["Rylsk", "Kursk Oblast"], scope="incident", note="его жена"),
+    c("killed", "ex", 1, category="unspecified", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location=["Rylsk", "Ryl’sk", "Kursk Oblast"], scope="incident", note="погиб мужчина"),
+    c("injured", "ex", 1, category="civilian", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location=["Rylsk", "Ryl’sk", "Kursk Oblast"], scope="incident", note="его жена"),
     c(["displaced", "trapped"], "apx", 8000, category="unspecified", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location="Kursk Oblast", scope="stock", note="находятся около 8 тысяч человек"),
     c(["displaced", "trapped"], "ex", 2500, category="civilian", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location="Kursk Oblast", scope="stock", note="из них 2 500 детей"),
 ])
@@ -713,7 +713,7 @@ art("ru", 34, "РИА Новости", "2024-09-03", "Атаки беспило�
 """, [
     c("killed", "ex", 3, category="civilian", as_of="pub", source=["Алексей Смирнов", "Смирнов"], location="Kursk Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="погибли три мирных жителя"),
     c("killed", "ex", 2, category="civilian", as_of="pub", source=["Алексей Смирнов", "Смирнов"], location=["Kurchatov", "Kursk Oblast"], scope=["period", "incident"], window=("pub-1", "pub"), note="двое – в Курчатове"),
-    c("killed", "ex", 1, category="civilian", as_of="pub", source=["Алексей Смирнов", "Смирнов"], location=["Rylsk", "Kursk Oblast"], scope=["period", "incident"], window=("pub-1", "pub"), note="один – в Рыльске"),
+    c("killed", "ex", 1, category="civilian", as_of="pub", source=["Алексей Смирнов", "Смирнов"], location=["Rylsk", "Ryl’sk", "Kursk Oblast"], scope=["period", "incident"], window=("pub-1", "pub"), note="один – в Рыльске"),
     c("injured", "ex", 5, category="unspecified", as_of="pub", source=["РИА Новости", "Смирнов"], location="Kursk Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="Ранения получили пять человек"),
     c("killed", "ex", 47, category="civilian", as_of="pub", period_start=[None, "2024-08-06"], source=["Алексей Смирнов", "Смирнов"], location="Kursk Oblast", scope="cumulative", note="погибли 47 гражданских"),
 ], ["3 сентября", "122"])
