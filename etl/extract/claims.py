@@ -538,8 +538,10 @@ def _possessor_party(tokens: tuple[Token, ...], q: Quantity, speaker: attributio
                      ctx: _Context) -> tuple[str | None, str]:
     """"100 to 200 of its soldiers": the side named before the figure (the subject, not the people of another
     figure: "captured 12 Russian soldiers ..., while two of its own troops"), else the speaker's."""
+    captors = _words_of("captor_nouns")
     before = [h for h in attribution.parties_in(tokens, 0, q.start)
-              if not any(s <= h[0] < e for s, e in ctx.figure_phrases)]
+              if not any(s <= h[0] < e for s, e in ctx.figure_phrases)
+              and not (h[1] < len(tokens) and tokens[h[1]].lower in captors)]  # "з російського полону": the captor
     if before:
         return before[-1][2], "'its/their' people of the side named before the figure"
     if speaker is not None:
@@ -1202,6 +1204,8 @@ def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_:
         claim.party = inherit_from.party
         if claim.party is not None:
             why["party"] = "the side of the total it is part of"
+    elif claim.metric == "captured" and (side := _exchange_side(tokens, q)) is not None:
+        claim.party, why["party"] = side, "the side named right before the swap's verb"
     elif (loser := _loser(tokens, q, speakers)) is not None:
         claim.party, why["party"] = loser[0], "the side that lost or suffered them"
         if loser[1] and claim.category == "unspecified":
@@ -1210,6 +1214,17 @@ def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_:
         claim.party, why["party"] = party, "named just before the trigger before the figure ('the Palestinian death toll')"
     elif inherit_from is not None:
         claim.party = inherit_from.party
+
+
+def _exchange_side(tokens: tuple[Token, ...], q: Quantity) -> str | None:
+    """"Росії передали 75 військовополонених", "Україна повернула 100 військових": in a swap, the side named
+    right before the verb (a few words before the figure) is whose people are counted."""
+    verbs = _words_of("exchange_verbs")
+    for k in range(q.start - 1, max(-1, q.start - 4), -1):
+        if tokens[k].lower in verbs:
+            hits = attribution.parties_in(tokens, max(0, k - 3), k)
+            return hits[-1][2] if hits and hits[-1][1] == k else None
+    return None
 
 
 def _among_group(tokens: tuple[Token, ...], k: int) -> tuple[str, str | None] | None:
@@ -1308,6 +1323,10 @@ def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger
             continue
         trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, date_tokens, starts, asides,
                                      subset_starts)
+        if trig is not None and t.units[trig.metric] == "money":
+            own = np_.head or np_.noun_trigger
+            if own is not None and t.units[own.metric] != "money":
+                trig, rule = own, "head_noun"  # "Росії передали 75 військовополонених": handed over, not aid
         if trig is not None and (t.units[trig.metric] == "money" or (q.needs_metric_noun and not _names_its_metric(
                 tokens, q, np_, rule)) or (q.metric_noun_before and not _noun_before_names_metric(tokens, q, trig))):
             trig = None
@@ -1326,7 +1345,8 @@ def _names_its_metric(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, r
     if rule in ("trigger_after", "participle") and (np_.group_words or np_.party):
         return True  # "no civilians were killed", "no Americans were killed"
     return rule == "head_noun" and np_.head is not None and not any(
-        tok.lower == "of" for tok in tokens[q.end:np_.head.start])
+        tok.lower == "of" for tok in tokens[q.end:np_.head.start]) \
+        and not _is_verb(tokens[np_.head.start])  # "Без світла залишалися ...": a verb names no counted noun
 
 
 def _noun_before_names_metric(tokens: tuple[Token, ...], q: Quantity, trig: Trigger) -> bool:
@@ -1684,7 +1704,11 @@ def _in_target_phrase(tokens: tuple[Token, ...], j: int, verb_end: int) -> bool:
         k -= 1
     if k < j and (k < verb_end or tokens[k].lower in _words_of("place_prepositions")):
         return True
-    return tokens[j].lower in _words_of("place_prepositions") and j + 1 < len(tokens) and tokens[j + 1].is_capitalised
+    if j > verb_end and tokens[j].lower in _words_of("target_nouns") and tokens[j - 1].lower in _words_of(
+            "place_prepositions"):
+        return True  # "выпустили по региону 67 снарядов": the target is a place noun
+    return tokens[j].lower in _words_of("place_prepositions") and j + 1 < len(tokens) and (
+        tokens[j + 1].is_capitalised or tokens[j + 1].lower in _words_of("target_nouns"))
 
 
 def _words(tokens: tuple[Token, ...], trig: Trigger) -> str:
