@@ -113,9 +113,14 @@ def party_of(text: str | None) -> str | None:
     return hits[0][2] if hits else None
 
 
+_NAME_QUOTES = ("«", "»")
+
+
 def _is_boundary(tokens: tuple[Token, ...], k: int) -> bool:
     """True when token k cannot be inside a speaker's name (punctuation, a spaced dash)."""
     tok = tokens[k]
+    if tok.text in _NAME_QUOTES:
+        return False  # "повідомили в «Укренерго»": a name in guillemets
     if tok.text in ("-", "'", "’"):
         glued = k > 0 and tokens[k - 1].end == tok.start  # "Al-Shabaab", not "KYIV (Reuters) - The"
         return not glued
@@ -160,8 +165,11 @@ def _speaker_after(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
     while j < len(tokens) and tokens[j].lower in t.determiners:
         j += 1
     start = j
+    if start + 1 < len(tokens) and tokens[start].text in _NAME_QUOTES:
+        start += 1
     if start >= len(tokens) or not (tokens[start].is_capitalised or tokens[start].is_word):
         return None
+    j = start
     while j < len(tokens) and j - start < _MAX_SPEAKER_TOKENS:
         tok = tokens[j]
         if _is_boundary(tokens, j) or (tok.lower in t.stop and tok.lower not in ("of",)):
@@ -169,12 +177,14 @@ def _speaker_after(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
         j += 1
     while j > start and tokens[j - 1].lower in ("of", "the"):
         j -= 1
+    if j > start + 1 and tokens[j - 1].text == "»" and not any(tok.text == "«" for tok in tokens[start:j]):
+        j -= 1  # "в «Укренерго»": the name without its closing quote
     return (start, j) if j > start else None
 
 
 def _ends_clause(tokens: tuple[Token, ...], end: int) -> bool:
     """A post-posed speaker ends its clause: at the sentence end, punctuation or a preposition."""
-    return end >= len(tokens) or tokens[end].text in ",.;:!?)\"”'" or tokens[end].lower in tables().postposed_followers
+    return end >= len(tokens) or tokens[end].text in ",.;:!?)\"”'»" or tokens[end].lower in tables().postposed_followers
 
 
 def _appositive_speaker(tokens: tuple[Token, ...], comma: int) -> tuple[int, int] | None:

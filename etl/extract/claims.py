@@ -534,6 +534,15 @@ def _group_before_trigger(tokens: tuple[Token, ...], trig: Trigger, q: Quantity)
     return None
 
 
+def _group_after_toll_word(tokens: tuple[Token, ...], trig: Trigger, q: Quantity) -> str | None:
+    """"Кількість поранених цивільних перевищила 18 500 осіб": the group in the genitive right after a toll
+    word before the figure (languages whose possessor follows its noun)."""
+    if trig.end > q.start or "possessor_after" not in tables().words:
+        return None
+    hit = tables().groups.match(tokens, trig.end)
+    return str(hit[1]) if hit and hit[1] in ("military", "civilian") and trig.end + hit[0] <= q.start else None
+
+
 def _possessor_party(tokens: tuple[Token, ...], q: Quantity, speaker: attribution.Speaker | None,
                      ctx: _Context) -> tuple[str | None, str]:
     """"100 to 200 of its soldiers": the side named before the figure (the subject, not the people of another
@@ -1192,6 +1201,9 @@ def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_:
     elif not np_.group_words and (group := _group_before_trigger(tokens, trig, q)) is not None:
         claim.category = group  # "the number of civilians killed ... to 412"
         why["category"] = "group word next to the trigger before the figure"
+    elif not np_.groups and (group := _group_after_toll_word(tokens, trig, q)) is not None:
+        claim.category = group
+        why["category"] = "group word right after the toll word before the figure"
     else:
         claim.category = "unspecified"
         why["category"] = "no group word"

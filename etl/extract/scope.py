@@ -241,6 +241,16 @@ def _place_prepositions() -> frozenset[str]:
     return word_set(lexicon().grammar["place_prepositions"])
 
 
+def _plural_event(tokens: tuple[Token, ...], cue: _Cue) -> bool:
+    """"минулого тижня через обстріли": an event noun in the plural is many events, so a calendar window
+    the sentence names is the figure's period (the singular "удар" stays one event)."""
+    from etl.extract.lexicon import current_language
+    from etl.extract.morphology import grammatical_numbers
+
+    last = tokens[cue.end - 1]
+    return grammatical_numbers(last.text, current_language(), last.lower) == {"plur"}
+
+
 def _counted(tokens: tuple[Token, ...], cue: _Cue) -> bool:
     """"Two car bombings", "twin blasts", "a series of three car bombs": repeated events counted one by one."""
     counters = tables().counters
@@ -404,7 +414,8 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
         own = range(fig.start, fig.end)
         past_or_dated = tense != "present_perfect" or dated
         near = [c for c in cues.of("single_event", "events", "attack_verb") if c.start not in own
-                and (past_or_dated or c.kind == "single_event" or _counted(tokens, c))]
+                and (past_or_dated or c.kind == "single_event" or _counted(tokens, c))
+                and not (calendar and c.kind == "single_event" and _plural_event(tokens, c))]
         if near:
             cue = min(near, key=lambda c: min(abs(c.start - fig.start), abs(c.end - fig.end)))
             what = ("one event" if cue.kind == "single_event" else "counted events" if _counted(tokens, cue)
