@@ -648,7 +648,7 @@ art("uk", 34, "Укрінформ", "2024-07-10", "Новий пакет доп�
 До пакета увійдуть боєприпаси для HIMARS та 155-мм снаряди.
 """, [
     c("aid", "ex", 225e6, unit="USD", category=["military", "unspecified"], party="United States", as_of="pub", source=["Держдепартаменті", "Держдепартамент"], scope="incident", note="225 млн доларів"),
-    c("aid", "mt", 55e9, unit="USD", category="military", party="United States", as_of="pub", period_start="2022-02-24", source=["Укрінформ", "Держдепартамент"], location=None, scope="cumulative", note="понад 55 млрд доларів військової допомоги"),
+    c("aid", "mt", 55e9, unit="USD", category="military", party="United States", as_of="pub", period_start="2022-02-24", source=["Укрінформ", "Держдепартамент", "Вашингтон"], location=None, scope="cumulative", note="понад 55 млрд доларів військової допомоги"),
 ], ["10 липня", "155-мм"])
 
 art("uk", 35, "Сумська ОВА", "2024-08-26", "Обстріли Сумщини", """
