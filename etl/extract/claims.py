@@ -1435,12 +1435,15 @@ def _breakdowns(tokens: tuple[Token, ...], quantities: list[Quantity], nps: list
         first = np_.end + 1
         if opener == "-" and tokens[first].text == "-":
             opener, first = "--", first + 1
-        if opener == ":":
-            parts = _colon_parts(tokens, quantities, first, at)
+        colon = np_.end
+        while colon < min(n - 1, np_.end + 3) and tokens[colon].is_word and colon not in trigger_at:
+            colon += 1  # "4 мирних жителів Запорізької області: ...": the rest of the place after the noun
+        if tokens[colon].text == ":":
+            parts = _colon_parts(tokens, quantities, colon + 1, at)
             if parts is not None:
                 for i in parts[0]:
                     members[i] = m
-                spans[np_.end] = parts[1]
+                spans[colon] = parts[1]
             continue
         if opener not in (",", "—", "–", "-", "--", "(", "[") or first not in at:
             continue
