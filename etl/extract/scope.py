@@ -95,6 +95,8 @@ class _Tables:
         self.window_units: dict[str, dict[str, int]] = word_map(s["window_units"])  # type: ignore[assignment]
         # where a language has no "since" word of its own ("з 24 лютого"), a stated start makes a total
         self.period_start_is_cumulative = bool(s.get("period_start_is_cumulative", False))
+        # a window before all of a sentence's figures is every figure's ("Минулої доби ... загинули 7, поранені 43")
+        self.leading_window_shared = bool(s.get("leading_window_shared", False))
         self.dated_nights = {phrase_tokens(p) for p in s.get("dated_night_cues", [])}
         entries: list[tuple[str, object]] = []
         entries += [(p, ("cumulative", None)) for p in s["cumulative_cues"]]
@@ -287,8 +289,12 @@ def _distance(span: tuple[int, int], k: int) -> int:
 
 
 def _owns(fig: Figure, cue: _Cue) -> bool:
-    """The figure is at least as near the cue as every other figure of the sentence."""
+    """The figure is at least as near the cue as every other figure of the sentence, or (where the
+    language's scope.yaml says so) the cue opens the sentence before all its figures: "Минулої доби ...
+    семеро людей загинули, поранені 43" (both in the day)."""
     mine = _distance((fig.start, fig.end), cue.start)
+    if tables().leading_window_shared and cue.end <= fig.start and all(cue.end <= other[0] for other in fig.others):
+        return True
     return all(mine <= _distance(other, cue.start) for other in fig.others)
 
 
