@@ -659,6 +659,7 @@ class _Context:
         self._starts = [p.start for p in self.places]  # places come in text order
         self._in_speaker = _inside_spans(self.places, self.speaker_spans)
         self.clause_cuts: dict[int, list[int]] = {}  # by sentence start
+        self.part_spans: list[tuple[int, int]] = []  # character spans of a total's listed parts ("2 – у Торецьку")
 
     def places_between(self, lo: int, hi: int) -> list[Any]:
         """The places that start at or after lo and end by hi."""
@@ -687,7 +688,9 @@ class _Context:
                 codes = Counter(p.country_code for p in self.places)
                 self._main[kind] = _country_names().get(codes.most_common(1)[0][0]) if codes else None
             else:
-                self._main[kind] = counts.most_common(1)[0][0] if counts else None
+                kinds = {p.canonical: p.kind for p in self.places}
+                wider = {"region": 2, "area": 1}  # a tie goes to the wider place ("по региону": the oblast)
+                self._main[kind] = max(counts, key=lambda c: (counts[c], wider.get(kinds[c], 0))) if counts else None
         return self._main[kind]
 
 
@@ -701,9 +704,11 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], fi
     health ministry"), else its paragraph (in a long run-on paragraph, the sentences just before it). A place
     right after the figure's own verb comes first ("..., and more than 3,000 others crossed into Chad"); a
     place followed by "countryside" or "outskirts" counts as the region around it."""
-    def pick(lo: int, hi: int, in_speaker: bool) -> Any:
+    def pick(lo: int, hi: int, in_speaker: bool, skip_parts: bool = False) -> Any:
         inside = [p for p in ctx.places_between(lo, hi) if ctx.in_speaker(p) == in_speaker
-                  and (p.start, p.end) not in ctx.speaker_span_set]  # "Kyiv said": the government, not the city
+                  and (p.start, p.end) not in ctx.speaker_span_set  # "Kyiv said": the government, not the city
+                  and not (skip_parts and any(a <= p.start < b for a, b in ctx.part_spans))]
+        # a listed part's place ("двое – в Курчатове") is its part's, not where the next line's figure is
         if not inside:
             return None
         return min(inside, key=lambda p: (_PLACE_RANK["region"] if _names_surroundings(ctx.text, p) else
@@ -735,7 +740,7 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], fi
         spans = ctx.paragraph_spans
         first = bisect.bisect_left(spans, (ctx.recent_from, -1))
         for lo, hi in reversed(spans[first:bisect.bisect_left(spans, (paragraph[0], -1))]):
-            place = pick(lo, hi, False)
+            place = pick(lo, hi, False, skip_parts=True)
             if place is not None:
                 return place.canonical, f"'{place.surface}' named in a paragraph before ('the city', 'there')"
     return None, "no place named in the sentence or its paragraph"
@@ -982,6 +987,8 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         if metric != "aid":
             claim.location, why["location"] = _place_for(ctx, sentence, paragraph, q.start, next_start,
                                                          trig.end if trig.start >= np_.end else -1)
+            if rule == "breakdown" and _opens_listed_part(tokens, q.start):
+                ctx.part_spans.append(_clause_span(sentence, q.start, ctx.clause_cuts))
             _place_of_the_event(claim, ctx, sentence.paragraph)
         claims.append(claim)
         by_index[n] = claim
