@@ -697,7 +697,7 @@ class _Context:
 
 
 def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], figure: int,
-               next_figure: int, trigger_end: int) -> tuple[str | None, str]:
+               next_figure: int, trigger_end: int, state: bool = False) -> tuple[str | None, str]:
     """Where the figure happened: the most specific place its clause names (outside the speaker's words),
     else the region or country of the article for a region-wide wording ("across the strip", "nationwide"),
     else the rest of its sentence, else a place in the speaker's title ("Kherson regional governor", "Gaza's
@@ -741,6 +741,11 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], fi
         first = bisect.bisect_left(spans, (ctx.recent_from, -1))
         for lo, hi in reversed(spans[first:bisect.bisect_left(spans, (paragraph[0], -1))]):
             place = pick(lo, hi, False, skip_parts=True)
+            if place is not None and state and "place_from_previous_paragraph" in tables().words \
+                    and place.kind == "city" and (region := ctx.main_place("region")) is not None:
+                # "В пунктах временного размещения сейчас находятся ...": a state or a total on a line of its
+                # own is the area the post covers, not the town of the incident on the line before
+                return region, f"the region the article is about (a state or total after '{place.surface}')"
             if place is not None:
                 return place.canonical, f"'{place.surface}' named in a paragraph before ('the city', 'there')"
     return None, "no place named in the sentence or its paragraph"
@@ -986,7 +991,8 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
             why["source"] = "publisher (nobody named)"
         if metric != "aid":
             claim.location, why["location"] = _place_for(ctx, sentence, paragraph, q.start, next_start,
-                                                         trig.end if trig.start >= np_.end else -1)
+                                                         trig.end if trig.start >= np_.end else -1,
+                                                         state=claim.scope in ("stock", "cumulative"))
             if rule == "breakdown" and _opens_listed_part(tokens, q.start):
                 ctx.part_spans.append(_clause_span(sentence, q.start, ctx.clause_cuts))
             _place_of_the_event(claim, ctx, sentence.paragraph)
