@@ -1862,7 +1862,8 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
         if place.surface in _party_aliases() and follower is not None and (
                 follower.text in _currency_signs() or follower.text[:1].isdigit()):
             continue  # "..., Japan $50 million": a donor, not a place
-        if (before is not None and before.lower.rstrip(".") in titles) or (
+        # (a region or country after a title is where the titled person serves: "Губернатор Курской области")
+        if (before is not None and before.lower.rstrip(".") in titles and place.kind not in ("region", "country")) or (
                 follower is not None and follower.is_capitalised and follower.start == place.end + 1
                 and not any(p.start == follower.start for p in places)
                 and follower.lower not in attribution.tables().speaker_nouns
