@@ -317,6 +317,8 @@ def export(
                                                      show_default=False)] = None,
     known_on: Annotated[datetime | None, typer.Option("--known-on", formats=_DATE, show_default=False,
                                                       help="Only what could be known that day (claims_known_on).")] = None,
+    language: Annotated[list[str] | None, _Many("--language", metavar="LANG",
+                                                help="Articles in this language: en, uk, ru (datasets' events always).")] = None,
     db: DbOption = None,
 ) -> None:
     """Export reported figures as CSV, Parquet, HXL-tagged CSV or JSON lines, filtered as on the dashboard.
@@ -335,7 +337,7 @@ def export(
         metric=tuple(metric or ()), scope=tuple(scope or ()), category=tuple(category or ()),
         party=tuple(party or ()), location=tuple(place or ()), source=tuple(source or ()),
         as_of_from=date_from.date() if date_from else None, as_of_to=date_to.date() if date_to else None,
-        known_on=known_on.date() if known_on else None,
+        known_on=known_on.date() if known_on else None, language=tuple(language or ()),
     )
     with _clean_errors():
         rows = export_mod.export_claims(db, filters, fmt.value, out_file, stdout=sys.stdout)

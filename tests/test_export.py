@@ -138,3 +138,20 @@ def test_csv_numbers_read_back(examples_warehouse: Path, fmt: str) -> None:
     assert {r["unit"] for r in rows} == {"EUR", "GBP", "USD"}
     assert all(float(r["value_best"]) > 0 for r in rows)
     assert "1000000000" in {r["value_best"] for r in rows}  # whole numbers without ".0"
+
+
+def test_language_filter_keeps_datasets(tmp_path: Path) -> None:
+    """--language as on the dashboard: the articles in that language, and every dataset's events."""
+    from etl.pipeline import run_etl
+
+    root = Path(__file__).resolve().parent.parent
+    db = tmp_path / "languages.duckdb"
+    run_etl([root / "tests" / "gold" / "uk.articles.jsonl", root / "examples" / "reuters-2022-06-severodonetsk.txt"], db)
+    assert runner.invoke(app, ["import", "acled", str(root / "examples" / "datasets" / "acled-example.csv"),
+                               "--db", str(db), "--quiet"]).exit_code == 0
+    every = csv_rows(export(db))
+    uk = csv_rows(export(db, "--language", "uk"))
+    assert {r["article_language"] for r in every} >= {"uk", "en"}
+    assert uk and {r["article_language"] or r["source_kind"] for r in uk} == {"uk", "dataset"}
+    both = csv_rows(export(db, "--language", "uk", "--language", "en"))
+    assert len(both) == len(every) > len(uk)

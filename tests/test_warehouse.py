@@ -97,13 +97,14 @@ def test_views_exist_with_header_comments(con) -> None:
 
 def test_macros_exist_with_header_comments(con) -> None:
     paths = sorted(wdb.MACROS_DIR.glob("*.sql"))
-    assert [p.stem for p in paths] == ["claims_known_on"]
+    assert {"claims_known_on", "figures_of", "figure_points", "running_total_checks",
+            "dataset_events_at"} <= {p.stem for p in paths}
     for path in paths:
         sql = path.read_text()
         assert sql.startswith(f"-- {path.stem}:") and "Grain:" in sql and f"CREATE OR REPLACE MACRO {path.stem}" in sql
-    [(comment,)] = con.execute(
-        "SELECT comment FROM duckdb_functions() WHERE function_name = 'claims_known_on'").fetchall()
-    assert comment
+        comments = con.execute("SELECT DISTINCT comment FROM duckdb_functions() WHERE function_name = ?",
+                               [path.stem]).fetchall()
+        assert comments and all(c for (c,) in comments), path.stem
     assert con.execute("SELECT * FROM claims_known_on(DATE '2022-06-01')").fetchall() == []
 
 

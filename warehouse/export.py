@@ -52,6 +52,7 @@ class ExportFilters:
     as_of_from: date | None = None
     as_of_to: date | None = None
     known_on: date | None = None
+    language: tuple[str, ...] = ()
 
     def resolved(self) -> ExportFilters:
         """The filters with each place also in its gazetteer spelling and each source also as its

@@ -428,7 +428,7 @@ The attacks used Iranian-made Shahed-136 drones, Ukrainian officials said. Energ
 President Volodymyr Zelensky said Russia had carried out more than 190 strikes on energy infrastructure since October 10.
 """, [
     c("killed", "ex", 4, category="unspecified", as_of="pub-1", source=["Vitali Klitschko", "mayor"], location=KYIV, scope='incident', note="Russian drone strikes on Kyiv yesterday killed four people"),
-    c("killed", "ex", 1, category="civilian", as_of="pub-1", source=["Vitali Klitschko", "mayor"], location=KYIV, scope='incident', note="including a pregnant woman"),
+    c("killed", "ex", 1, category="civilian", as_of="pub-1", source=["Vitali Klitschko", "mayor"], location=KYIV, scope='incident', note="including a pregnant woman", optional=True),
     c("strikes", "mt", 190, as_of="pub", period_start="2022-10-10", source=["Volodymyr Zelensky"], scope='cumulative', note="more than 190 strikes on energy infrastructure since October 10"),
 ], ["Shahed-136", "about 30%"])
 

@@ -6,7 +6,9 @@
 -- Parameters (all required; an empty list or NULL means "any"):
 --   $metric, $scope, $category, $party, $location, $source VARCHAR[];
 --   $as_of_from, $as_of_to DATE (claims without as_of are left out once either is set);
---   $known_on DATE: only what could be known that day (macro claims_known_on).
+--   $known_on DATE: only what could be known that day (macro claims_known_on);
+--   $language VARCHAR[]: the claims of articles in one of these languages (ISO 639-1), and every
+--   curated dataset's, which are in no language (the dashboard's rule).
 -- $source matches the source as written, the canonical source's id or its name.
 SELECT
     c.claim_id,
@@ -37,6 +39,7 @@ SELECT
     c.article_publisher,
     c.article_published,
     c.article_url,
+    c.article_language,
     c.is_copy,
     c.duplicate_of,
     c.dataset,
@@ -52,4 +55,6 @@ WHERE (len($metric::VARCHAR[]) = 0 OR list_contains($metric::VARCHAR[], c.metric
   AND ($as_of_from::DATE IS NULL OR c.as_of >= $as_of_from::DATE)
   AND ($as_of_to::DATE IS NULL OR c.as_of <= $as_of_to::DATE)
   AND ($known_on::DATE IS NULL OR c.claim_id IN (SELECT k.claim_id FROM claims_known_on($known_on::DATE) AS k))
+  AND (len($language::VARCHAR[]) = 0 OR list_contains($language::VARCHAR[], c.article_language)
+       OR c.source_kind = 'dataset')
 ORDER BY c.as_of NULLS LAST, c.metric, c.source_name NULLS LAST, c.source, c.claim_id;
