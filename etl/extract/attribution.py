@@ -45,6 +45,7 @@ class _Tables:
         self.verb_auxiliaries = word_set(a["verb_auxiliaries"])
         self.postposed_followers = word_set(a["postposed_followers"])
         self.title_prepositions = word_set(a["title_prepositions"])
+        self.place_prepositions = word_set(lexicon().grammar["place_prepositions"])
         self.agencies = sorted(a["dateline_agencies"], key=len, reverse=True)
         self.not_speaker_heads = word_set(a.get("not_speaker_heads", []))
         self.leading_words = word_set(a.get("speaker_leading_words", []))
@@ -115,9 +116,14 @@ def party_of(text: str | None) -> str | None:
     return hits[0][2] if hits else None
 
 
+_NAME_QUOTES = ("«", "»")
+
+
 def _is_boundary(tokens: tuple[Token, ...], k: int) -> bool:
     """True when token k cannot be inside a speaker's name (punctuation, a spaced dash)."""
     tok = tokens[k]
+    if tok.text in _NAME_QUOTES:
+        return False  # "повідомили в «Укренерго»": a name in guillemets
     if tok.text in ("-", "'", "’"):
         glued = k > 0 and tokens[k - 1].end == tok.start  # "Al-Shabaab", not "KYIV (Reuters) - The"
         return not glued
@@ -162,8 +168,11 @@ def _speaker_after(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
     while j < len(tokens) and tokens[j].lower in t.determiners:
         j += 1
     start = j
+    if start + 1 < len(tokens) and tokens[start].text in _NAME_QUOTES:
+        start += 1
     if start >= len(tokens) or not (tokens[start].is_capitalised or tokens[start].is_word):
         return None
+    j = start
     while j < len(tokens) and j - start < _MAX_SPEAKER_TOKENS:
         tok = tokens[j]
         if _is_boundary(tokens, j) or (tok.lower in t.stop and tok.lower not in ("of",)):
@@ -171,12 +180,14 @@ def _speaker_after(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
         j += 1
     while j > start and tokens[j - 1].lower in ("of", "the"):
         j -= 1
+    if j > start + 1 and tokens[j - 1].text == "»" and not any(tok.text == "«" for tok in tokens[start:j]):
+        j -= 1  # "в «Укренерго»": the name without its closing quote
     return (start, j) if j > start else None
 
 
 def _ends_clause(tokens: tuple[Token, ...], end: int) -> bool:
     """A post-posed speaker ends its clause: at the sentence end, punctuation or a preposition."""
-    return end >= len(tokens) or tokens[end].text in ",.;:!?)\"”'" or tokens[end].lower in tables().postposed_followers
+    return end >= len(tokens) or tokens[end].text in ",.;:!?)\"”'»" or tokens[end].lower in tables().postposed_followers
 
 
 def _appositive_speaker(tokens: tuple[Token, ...], comma: int) -> tuple[int, int] | None:
@@ -267,10 +278,15 @@ def _label_speakers(sentence: Sentence, found: list[Speaker]) -> list[Speaker]:
             words = tokens[k + 1:end]
             if words and all(t.is_word for t in words) and (
                     words[-1].lower in tables().speaker_nouns or words[-1].is_capitalised) \
-                    and not _is_place(sentence, k + 1, end):
+                    and not _is_place(sentence, k + 1, end) and not _opens_place(words[0]):
                 out.append(_speaker_of(sentence, k + 1, end, "speech", k))
             break
     return out
+
+
+def _opens_place(tok: Token) -> bool:
+    """"2 – у Торецьку": a dash before a place preposition is a breakdown's part, not a headline label."""
+    return tok.lower in tables().place_prepositions
 
 
 def _speaker_of(sentence: Sentence, start: int, end: int, kind: str, verb: int) -> Speaker:

@@ -22,7 +22,7 @@ from typing import Any
 
 from etl.extract import attribution, dates, implicit, scope
 from etl.extract.lexicon import current_language, lexicon, per_language, using_language
-from etl.extract.numbers import Quantity, find_quantities, may_hold_quantity
+from etl.extract.numbers import Quantity, find_quantities, may_hold_quantity, read_amount
 from etl.extract.text import (MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, phrase_tokens, positions_in,
                               split_sentences, word_set)
 from etl.models import Claim
@@ -291,7 +291,8 @@ def _noun_phrase(tokens: tuple[Token, ...], q: Quantity, triggers: dict[int, Tri
             continue
         after_of = k > q.end and tokens[k - 1].lower in ("of", "the", "a") and seen_noun
         if tok.is_word and not t.clause.match(tokens, k) and not t.predicate.match(tokens, k) \
-                and unknown < _MAX_UNKNOWN_WORDS and (not seen_noun or tok.is_capitalised or after_of):
+                and unknown < _MAX_UNKNOWN_WORDS and (not seen_noun or tok.is_capitalised or after_of) \
+                and not _is_verb(tok):  # "з них 12 перебувають у лікарнях": the verb ends the phrase
             # a word we do not know: an adjective or a noun ("illegal gold miners"), or the object of
             # "of" ("members of the same family", "members of the Indigenous People of Biafra")
             unknown += 1
@@ -530,12 +531,23 @@ def _group_before_trigger(tokens: tuple[Token, ...], trig: Trigger, q: Quantity)
     return None
 
 
+def _group_after_toll_word(tokens: tuple[Token, ...], trig: Trigger, q: Quantity) -> str | None:
+    """"Кількість поранених цивільних перевищила 18 500 осіб": the group in the genitive right after a toll
+    word before the figure (languages whose possessor follows its noun)."""
+    if trig.end > q.start or "possessor_after" not in tables().words:
+        return None
+    hit = tables().groups.match(tokens, trig.end)
+    return str(hit[1]) if hit and hit[1] in ("military", "civilian") and trig.end + hit[0] <= q.start else None
+
+
 def _possessor_party(tokens: tuple[Token, ...], q: Quantity, speaker: attribution.Speaker | None,
                      ctx: _Context) -> tuple[str | None, str]:
     """"100 to 200 of its soldiers": the side named before the figure (the subject, not the people of another
     figure: "captured 12 Russian soldiers ..., while two of its own troops"), else the speaker's."""
+    captors = _words_of("captor_nouns")
     before = [h for h in attribution.parties_in(tokens, 0, q.start)
-              if not any(s <= h[0] < e for s, e in ctx.figure_phrases)]
+              if not any(s <= h[0] < e for s, e in ctx.figure_phrases)
+              and not (h[1] < len(tokens) and tokens[h[1]].lower in captors)]  # "з російського полону": the captor
     if before:
         return before[-1][2], "'its/their' people of the side named before the figure"
     if speaker is not None:
@@ -644,6 +656,7 @@ class _Context:
         self._starts = [p.start for p in self.places]  # places come in text order
         self._in_speaker = _inside_spans(self.places, self.speaker_spans)
         self.clause_cuts: dict[int, list[int]] = {}  # by sentence start
+        self.part_spans: list[tuple[int, int]] = []  # character spans of a total's listed parts ("2 – у Торецьку")
 
     def places_between(self, lo: int, hi: int) -> list[Any]:
         """The places that start at or after lo and end by hi."""
@@ -672,23 +685,27 @@ class _Context:
                 codes = Counter(p.country_code for p in self.places)
                 self._main[kind] = _country_names().get(codes.most_common(1)[0][0]) if codes else None
             else:
-                self._main[kind] = counts.most_common(1)[0][0] if counts else None
+                kinds = {p.canonical: p.kind for p in self.places}
+                wider = {"region": 2, "area": 1}  # a tie goes to the wider place ("по региону": the oblast)
+                self._main[kind] = max(counts, key=lambda c: (counts[c], wider.get(kinds[c], 0))) if counts else None
         return self._main[kind]
 
 
 
 
 def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], figure: int,
-               next_figure: int, trigger_end: int) -> tuple[str | None, str]:
+               next_figure: int, trigger_end: int, state: bool = False) -> tuple[str | None, str]:
     """Where the figure happened: the most specific place its clause names (outside the speaker's words),
     else the region or country of the article for a region-wide wording ("across the strip", "nationwide"),
     else the rest of its sentence, else a place in the speaker's title ("Kherson regional governor", "Gaza's
     health ministry"), else its paragraph (in a long run-on paragraph, the sentences just before it). A place
     right after the figure's own verb comes first ("..., and more than 3,000 others crossed into Chad"); a
     place followed by "countryside" or "outskirts" counts as the region around it."""
-    def pick(lo: int, hi: int, in_speaker: bool) -> Any:
+    def pick(lo: int, hi: int, in_speaker: bool, skip_parts: bool = False) -> Any:
         inside = [p for p in ctx.places_between(lo, hi) if ctx.in_speaker(p) == in_speaker
-                  and (p.start, p.end) not in ctx.speaker_span_set]  # "Kyiv said": the government, not the city
+                  and (p.start, p.end) not in ctx.speaker_span_set  # "Kyiv said": the government, not the city
+                  and not (skip_parts and any(a <= p.start < b for a, b in ctx.part_spans))]
+        # a listed part's place ("двое – в Курчатове") is its part's, not where the next line's figure is
         if not inside:
             return None
         return min(inside, key=lambda p: (_PLACE_RANK["region"] if _names_surroundings(ctx.text, p) else
@@ -720,7 +737,12 @@ def _place_for(ctx: _Context, sentence: Sentence, paragraph: tuple[int, int], fi
         spans = ctx.paragraph_spans
         first = bisect.bisect_left(spans, (ctx.recent_from, -1))
         for lo, hi in reversed(spans[first:bisect.bisect_left(spans, (paragraph[0], -1))]):
-            place = pick(lo, hi, False)
+            place = pick(lo, hi, False, skip_parts=True)
+            if place is not None and state and "place_from_previous_paragraph" in tables().words \
+                    and place.kind == "city" and (region := ctx.main_place("region")) is not None:
+                # "В пунктах временного размещения сейчас находятся ...": a state or a total on a line of its
+                # own is the area the post covers, not the town of the incident on the line before
+                return region, f"the region the article is about (a state or total after '{place.surface}')"
             if place is not None:
                 return place.canonical, f"'{place.surface}' named in a paragraph before ('the city', 'there')"
     return None, "no place named in the sentence or its paragraph"
@@ -750,7 +772,8 @@ def _clause_cuts(sentence: Sentence, memo: dict[int, list[int]]) -> list[int]:
     tokens = sentence.tokens
     after_comma, anywhere = _words_of("place_clause_breaks_after_comma"), _words_of("place_clause_breaks")
     cuts = [k for k in range(1, len(tokens)) if tokens[k].text == ";"
-            or (tokens[k - 1].text == "," and tokens[k].lower in after_comma) or tokens[k].lower in anywhere]
+            or (tokens[k - 1].text == "," and tokens[k].lower in after_comma) or tokens[k].lower in anywhere
+            or _opens_listed_part(tokens, k)]
     memo[sentence.start] = cuts
     return cuts
 
@@ -976,7 +999,10 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
             why["source"] = "publisher (nobody named)"
         if metric != "aid":
             claim.location, why["location"] = _place_for(ctx, sentence, paragraph, q.start, next_start,
-                                                         trig.end if trig.start >= np_.end else -1)
+                                                         trig.end if trig.start >= np_.end else -1,
+                                                         state=claim.scope in ("stock", "cumulative"))
+            if rule == "breakdown" and _opens_listed_part(tokens, q.start):
+                ctx.part_spans.append(_clause_span(sentence, q.start, ctx.clause_cuts))
             _place_of_the_event(claim, ctx, sentence.paragraph)
         claims.append(claim)
         by_index[n] = claim
@@ -1196,6 +1222,9 @@ def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_:
     elif not np_.group_words and (group := _group_before_trigger(tokens, trig, q)) is not None:
         claim.category = group  # "the number of civilians killed ... to 412"
         why["category"] = "group word next to the trigger before the figure"
+    elif not np_.groups and (group := _group_after_toll_word(tokens, trig, q)) is not None:
+        claim.category = group
+        why["category"] = "group word right after the toll word before the figure"
     else:
         claim.category = "unspecified"
         why["category"] = "no group word"
@@ -1208,6 +1237,8 @@ def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_:
         claim.party = inherit_from.party
         if claim.party is not None:
             why["party"] = "the side of the total it is part of"
+    elif claim.metric == "captured" and (side := _exchange_side(tokens, q)) is not None:
+        claim.party, why["party"] = side, "the side named right before the swap's verb"
     elif (loser := _loser(tokens, q, speakers)) is not None:
         claim.party, why["party"] = loser[0], "the side that lost or suffered them"
         if loser[1] and claim.category == "unspecified":
@@ -1216,6 +1247,17 @@ def _set_whose_people(claim: Claim, tokens: tuple[Token, ...], q: Quantity, np_:
         claim.party, why["party"] = party, "named just before the trigger before the figure ('the Palestinian death toll')"
     elif inherit_from is not None:
         claim.party = inherit_from.party
+
+
+def _exchange_side(tokens: tuple[Token, ...], q: Quantity) -> str | None:
+    """"Росії передали 75 військовополонених", "Україна повернула 100 військових": in a swap, the side named
+    right before the verb (a few words before the figure) is whose people are counted."""
+    verbs = _words_of("exchange_verbs")
+    for k in range(q.start - 1, max(-1, q.start - 4), -1):
+        if tokens[k].lower in verbs:
+            hits = attribution.parties_in(tokens, max(0, k - 3), k)
+            return hits[-1][2] if hits and hits[-1][1] == k else None
+    return None
 
 
 def _among_group(tokens: tuple[Token, ...], k: int) -> tuple[str, str | None] | None:
@@ -1314,6 +1356,10 @@ def _read_metrics(tokens: tuple[Token, ...], quantities: list[Quantity], trigger
             continue
         trig, rule = _metric_trigger(tokens, q, np_, trigger_at, trigger_list, floor, date_tokens, starts, asides,
                                      subset_starts)
+        if trig is not None and t.units[trig.metric] == "money":
+            own = np_.head or np_.noun_trigger
+            if own is not None and t.units[own.metric] != "money":
+                trig, rule = own, "head_noun"  # "Росії передали 75 військовополонених": handed over, not aid
         if trig is not None and (t.units[trig.metric] == "money" or (q.needs_metric_noun and not _names_its_metric(
                 tokens, q, np_, rule)) or (q.metric_noun_before and not _noun_before_names_metric(tokens, q, trig))):
             trig = None
@@ -1332,7 +1378,8 @@ def _names_its_metric(tokens: tuple[Token, ...], q: Quantity, np_: NounPhrase, r
     if rule in ("trigger_after", "participle") and (np_.group_words or np_.party):
         return True  # "no civilians were killed", "no Americans were killed"
     return rule == "head_noun" and np_.head is not None and not any(
-        tok.lower == "of" for tok in tokens[q.end:np_.head.start])
+        tok.lower == "of" for tok in tokens[q.end:np_.head.start]) \
+        and not _is_verb(tokens[np_.head.start])  # "Без світла залишалися ...": a verb names no counted noun
 
 
 def _noun_before_names_metric(tokens: tuple[Token, ...], q: Quantity, trig: Trigger) -> bool:
@@ -1409,6 +1456,16 @@ def _breakdowns(tokens: tuple[Token, ...], quantities: list[Quantity], nps: list
         first = np_.end + 1
         if opener == "-" and tokens[first].text == "-":
             opener, first = "--", first + 1
+        colon = np_.end
+        while colon < min(n - 1, np_.end + 3) and tokens[colon].is_word and colon not in trigger_at:
+            colon += 1  # "4 мирних жителів Запорізької області: ...": the rest of the place after the noun
+        if tokens[colon].text == ":":
+            parts = _colon_parts(tokens, quantities, colon + 1, at)
+            if parts is not None:
+                for i in parts[0]:
+                    members[i] = m
+                spans[colon] = parts[1]
+            continue
         if opener not in (",", "—", "–", "-", "--", "(", "[") or first not in at:
             continue
         close = {"(": ")", "[": "]"}.get(opener, opener)
@@ -1441,6 +1498,38 @@ def _breakdowns(tokens: tuple[Token, ...], quantities: list[Quantity], nps: list
             members[i] = m
         spans[np_.end] = min(after, n)
     return members, spans
+
+
+_DASHES = ("–", "—", "-")
+
+
+def _opens_listed_part(tokens: tuple[Token, ...], k: int) -> bool:
+    """": 2 – у Торецьку, 1 – у Курахове": each listed part of a total is a clause of its own."""
+    return (tokens[k - 1].text in (":", ",") and k + 1 < len(tokens) and tokens[k + 1].text in _DASHES
+            and read_amount(tokens, k) is not None)
+
+
+def _colon_parts(tokens: tuple[Token, ...], quantities: list[Quantity], first: int,
+                 at: dict[int, int]) -> tuple[list[int], int] | None:
+    """A total's parts listed after a colon, each a number, a dash and where or who: "вбили 3 жителів
+    Донеччини: 2 – у Торецьку, 1 – у Курахове". The parts' indices and the token after the list, or None."""
+    n = len(tokens)
+    parts: list[int] = []
+    k = first
+    while k in at and quantities[at[k]].end < n and tokens[quantities[at[k]].end].text in _DASHES:
+        parts.append(at[k])
+        k = quantities[at[k]].end + 1
+        while k < n and tokens[k].text not in (",", ";", ".", ":") and tokens[k].lower not in _words_of("and_words"):
+            k += 1
+        if k < n and tokens[k].text in (",",) or k < n and tokens[k].lower in _words_of("and_words"):
+            nxt = k + 1
+            if nxt < n and tokens[nxt].lower in _words_of("and_words"):
+                nxt += 1  # ", і 1 – у Курахове"
+            if nxt in at:
+                k = nxt
+                continue
+        break
+    return (parts, min(k, n)) if len(parts) >= 2 else None
 
 
 def _dependent_figures(tokens: tuple[Token, ...], quantities: list[Quantity], readings: list[Reading],
@@ -1651,7 +1740,11 @@ def _in_target_phrase(tokens: tuple[Token, ...], j: int, verb_end: int) -> bool:
         k -= 1
     if k < j and (k < verb_end or tokens[k].lower in _words_of("place_prepositions")):
         return True
-    return tokens[j].lower in _words_of("place_prepositions") and j + 1 < len(tokens) and tokens[j + 1].is_capitalised
+    if j > verb_end and tokens[j].lower in _words_of("target_nouns") and tokens[j - 1].lower in _words_of(
+            "place_prepositions"):
+        return True  # "выпустили по региону 67 снарядов": the target is a place noun
+    return tokens[j].lower in _words_of("place_prepositions") and j + 1 < len(tokens) and (
+        tokens[j + 1].is_capitalised or tokens[j + 1].lower in _words_of("target_nouns"))
 
 
 def _words(tokens: tuple[Token, ...], trig: Trigger) -> str:
@@ -1775,7 +1868,8 @@ def _event_places(text: str, sentences: list[Sentence], places: list[Any],
             continue  # "Baku said", "Tehran accused": a government speaking, wherever it names
         if side and follower is not None and (follower.text in signs or follower.text[:1].isdigit()):
             continue  # "..., Japan $50 million": a donor, not a place
-        if (before is not None and before.lower.rstrip(".") in titles) or (
+        # (a region or country after a title is where the titled person serves: "Губернатор Курской области")
+        if (before is not None and before.lower.rstrip(".") in titles and place.kind not in ("region", "country")) or (
                 follower is not None and follower.is_capitalised and follower.start == place.end + 1
                 and not any(p.start == follower.start for p in places)
                 and follower.lower not in speaker_nouns

@@ -43,11 +43,15 @@ class _DateTables:
         self.names_capitalised = bool(d.get("names_capitalised", True))
         # how far after "since" its date may come ("since the invasion began on Thursday"; "з 24 лютого")
         self.period_date_reach = int(d.get("period_date_reach", 6))
+        # "с февраля 2022 года", "з березня 2023 року": a month and year after "since" start on its first day
+        self.month_year_starts = bool(d.get("month_year_starts", False))
         self.month_parts = PhraseTable(list(d["month_parts"].items()))
         self.relative = PhraseTable(list(d["relative_days"].items()))
         self.weekend = PhraseTable([(p, True) for p in d["weekend_phrases"]])
         self.conflicts = PhraseTable([(p, dt.date.fromisoformat(str(c["date"])))
                                       for c in d["conflict_starts"] for p in c["phrases"]])
+        self.conflict_not_by = {dt.date.fromisoformat(str(c["date"])): frozenset(c["not_by"])
+                                for c in d["conflict_starts"] if c.get("not_by")}
         self.ago_units: dict[str, int] = word_map(d["ago_units"])  # type: ignore[assignment]
         self.ago_words = PhraseTable([(p, True) for p in d.get("ago_words", ["ago"])])
         self.openers = PhraseTable([(p, True) for p in d["period_openers"]])
@@ -265,11 +269,24 @@ def find_period_start(sentence: Sentence, dates: list[DateMention]) -> tuple[dt.
         explicit = [dates[n] for n in sorted(inside) if dates[n].date is not None]
         if explicit:
             return explicit[0].date, inside
+        if t.month_year_starts and k + 1 < len(tokens) and _month(tokens[k]) is not None \
+                and _YEAR_RE.match(tokens[k + 1].text):
+            return dt.date(int(tokens[k + 1].text), _month(tokens[k]), 1), inside  # "с февраля 2022 года"
         for j in range(k, min(k + 3, len(tokens))):
             conflict = t.conflicts.match(tokens, j)
-            if conflict:
+            if conflict and not _another_sides_war(tokens, j + conflict[0], conflict[1]):
                 return conflict[1], inside
     return None, set()
+
+
+def _another_sides_war(tokens: tuple[Token, ...], end: int, start: dt.date) -> bool:
+    """"С начала вторжения ВСУ в регион": the war's words followed right away by the side that did not start
+    that war (conflict_starts `not_by`) name another war (the 2024 incursion into Kursk), not that one."""
+    from etl.extract.attribution import parties_in
+
+    others = tables().conflict_not_by.get(start)
+    hits = parties_in(tokens, end, min(end + 3, len(tokens))) if others else []
+    return bool(hits) and hits[0][0] == end and hits[0][2] in others
 
 
 def window_dates(kind: str, published: dt.date | None, *, reference: dt.date | None = None, days: int = 1,

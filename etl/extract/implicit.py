@@ -253,6 +253,9 @@ def _bare_counts(tokens: tuple[Token, ...], taken: set[int], found: list[Quantit
         end = k + (1 if pair else hit[0])  # type: ignore[index]
         start = k if pair else _bare_start(tokens, k, in_trigger)
         before = start - 1
+        if any(j in taken for j in range(start, k)):
+            k = end  # "ще один працівник": the number word already counts the person
+            continue
         if before >= 0 and (before in taken or before in covered or tokens[before].lower in t.not_after
                             or tokens[before].lower in t.possessives or tokens[before].lower in t.determiners):
             k = end

@@ -96,6 +96,8 @@ class _Tables:
         self.window_units: dict[str, dict[str, int]] = word_map(s["window_units"])  # type: ignore[assignment]
         # where a language has no "since" word of its own ("з 24 лютого"), a stated start makes a total
         self.period_start_is_cumulative = bool(s.get("period_start_is_cumulative", False))
+        # a window before all of a sentence's figures is every figure's ("Минулої доби ... загинули 7, поранені 43")
+        self.leading_window_shared = bool(s.get("leading_window_shared", False))
         self.dated_nights = {phrase_tokens(p) for p in s.get("dated_night_cues", [])}
         entries: list[tuple[str, object]] = []
         entries += [(p, ("cumulative", None)) for p in s["cumulative_cues"]]
@@ -249,6 +251,16 @@ def _place_prepositions() -> frozenset[str]:
     return word_set(lexicon().grammar["place_prepositions"])
 
 
+def _plural_event(tokens: tuple[Token, ...], cue: _Cue) -> bool:
+    """"минулого тижня через обстріли": an event noun in the plural is many events, so a calendar window
+    the sentence names is the figure's period (the singular "удар" stays one event)."""
+    from etl.extract.lexicon import current_language
+    from etl.extract.morphology import grammatical_numbers
+
+    last = tokens[cue.end - 1]
+    return grammatical_numbers(last.text, current_language(), last.lower) == {"plur"}
+
+
 def _counted(tokens: tuple[Token, ...], cue: _Cue) -> bool:
     """"Two car bombings", "twin blasts", "a series of three car bombs": repeated events counted one by one."""
     counters = tables().counters
@@ -286,8 +298,12 @@ def _distance(span: tuple[int, int], k: int) -> int:
 
 
 def _owns(fig: Figure, cue: _Cue) -> bool:
-    """The figure is at least as near the cue as every other figure of the sentence."""
+    """The figure is at least as near the cue as every other figure of the sentence, or (where the
+    language's scope.yaml says so) the cue opens the sentence before all its figures: "Минулої доби ...
+    семеро людей загинули, поранені 43" (both in the day)."""
     mine = _distance((fig.start, fig.end), cue.start)
+    if tables().leading_window_shared and cue.end <= fig.start and all(cue.end <= other[0] for other in fig.others):
+        return True
     return all(mine <= _distance(other, cue.start) for other in fig.others)
 
 
@@ -427,7 +443,8 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
         own = range(fig.start, fig.end)
         past_or_dated = tense != "present_perfect" or dated
         near = [c for c in cues.of("single_event", "events", "attack_verb") if c.start not in own
-                and (past_or_dated or c.kind == "single_event" or _counted(tokens, c))]
+                and (past_or_dated or c.kind == "single_event" or _counted(tokens, c))
+                and not (calendar and c.kind == "single_event" and _plural_event(tokens, c))]
         if near:
             cue = min(near, key=lambda c: min(abs(c.start - fig.start), abs(c.end - fig.end)))
             what = ("one event" if cue.kind == "single_event" else "counted events" if _counted(tokens, cue)

@@ -537,8 +537,8 @@ art("ru", 25, "Оперштаб Курской области", "2024-08-20", "�
 """, [
     c("evacuated", "ex", 1200, category="unspecified", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location="Kursk Oblast", scope="period", window=("pub-1", "pub"), note="эвакуированы еще 1 200 человек"),
     c("displaced", "mt", 120000, category="civilian", as_of="pub", period_start=[None, "2024-08-06"], source=["Оперштаб Курской области", "Оперштаб"], scope="cumulative", note="покинули более 120 тысяч жителей"),
-    c("killed", "ex", 1, category="unspecified", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location=["Rylsk", "Kursk Oblast"], scope="incident", note="погиб мужчина"),
-    c("injured", "ex", 1, category="civilian", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location=["Rylsk", "Kursk Oblast"], scope="incident", note="его жена"),
+    c("killed", "ex", 1, category="unspecified", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location=["Rylsk", "Ryl’sk", "Kursk Oblast"], scope="incident", note="погиб мужчина"),
+    c("injured", "ex", 1, category="civilian", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location=["Rylsk", "Ryl’sk", "Kursk Oblast"], scope="incident", note="его жена"),
     c(["displaced", "trapped"], "apx", 8000, category="unspecified", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location="Kursk Oblast", scope="stock", note="находятся около 8 тысяч человек"),
     c(["displaced", "trapped"], "ex", 2500, category="civilian", as_of="pub", source=["Оперштаб Курской области", "Оперштаб"], location="Kursk Oblast", scope="stock", note="из них 2 500 детей"),
 ])
@@ -601,6 +601,144 @@ art("ru", 30, "Интерфакс", "2024-05-23", "Отселение из Ше�
     c("strikes", "ex", 67, as_of="pub", source=["Интерфакс", "Гладков"], location="Belgorod Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="выпустили по региону 67 снарядов"),
     c("strikes", "ex", 23, as_of="pub", source=["Интерфакс", "Гладков"], location="Belgorod Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="23 беспилотника"),
 ])
+
+# ---------------------------------------------------------------- batch C (031-036 per language)
+# Written before the rules of issue 12 were touched, as a first-contact check on wordings the
+# extractor had not been fitted to (learned from public reporting, then rewritten).
+art("uk", 31, "Донецька ОВА", "2024-09-17", "Доба на Донеччині", """
+За минулу добу росіяни вбили 2 жителів Донеччини – у Костянтинівці та Дружківці. Ще 8 людей в області дістали поранень.
+У Краматорську внаслідок удару КАБом поранено трьох цивільних, пошкоджено 6 багатоповерхівок.
+Всього за добу ворог 14 разів обстріляв населені пункти Донеччини. З лінії фронту евакуйовано 210 людей, зокрема 31 дитину.
+Вадим Філашкін
+""", [
+    c("killed", "ex", 2, category="civilian", as_of="pub", source=["Донецька ОВА", "Філашкін"], location=["Donetsk Oblast", "Kostyantynivka", "Druzhkivka"], scope=["period", "incident"], window=("pub-1", "pub"), note="росіяни вбили 2 жителів Донеччини"),
+    c("injured", "ex", 8, category="unspecified", as_of="pub", source=["Донецька ОВА", "Філашкін"], location="Donetsk Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="Ще 8 людей в області дістали поранень"),
+    c("injured", "ex", 3, category="civilian", as_of="pub", source=["Донецька ОВА", "Філашкін"], location="Kramatorsk", scope=["incident", "period"], window=("pub-1", "pub"), note="поранено трьох цивільних"),
+    c("strikes", "ex", 14, as_of="pub", source=["Донецька ОВА", "Філашкін"], location="Donetsk Oblast", scope="period", window=("pub-1", "pub"), note="14 разів обстріляв населені пункти Донеччини"),
+    c("evacuated", "ex", 210, category="unspecified", as_of="pub", source=["Донецька ОВА", "Філашкін"], location="Donetsk Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="евакуйовано 210 людей"),
+    c("evacuated", "ex", 31, category="civilian", as_of="pub", source=["Донецька ОВА", "Філашкін"], location="Donetsk Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="зокрема 31 дитину"),
+], ["6 багатоповерхівок"])
+
+art("uk", 32, "Харківська ОВА", "2024-10-08", "Наслідки обстрілів Харківщини", """
+Протягом доби ворог атакував 11 населених пунктів Харківщини. В результаті обстрілу Куп'янська – 2 загиблих і 5 поранених.
+У Харкові близько 03:40 дрон влучив у гараж, постраждала 71-річна жінка.
+Травмовано ще трьох жителів Чугуївської громади, серед них 15-річний хлопець.
+Олег Синєгубов
+""", [
+    c("killed", "ex", 2, category="unspecified", as_of="pub", source=["Харківська ОВА", "Синєгубов"], location="Kupiansk", scope=["incident", "period"], window=("pub-1", "pub"), note="2 загиблих"),
+    c("injured", "ex", 5, category="unspecified", as_of="pub", source=["Харківська ОВА", "Синєгубов"], location="Kupiansk", scope=["incident", "period"], window=("pub-1", "pub"), note="5 поранених"),
+    c("injured", "ex", 1, category="civilian", as_of="pub", source=["Харківська ОВА", "Синєгубов"], location=KHARKIV, scope=["incident", "period"], window=("pub-1", "pub"), note="71-річна жінка"),
+    c("injured", "ex", 3, category="civilian", as_of="pub", source=["Харківська ОВА", "Синєгубов"], location=["Chuhuyiv", "Kharkiv Oblast"], scope=["incident", "period"], window=("pub-1", "pub"), note="Травмовано ще трьох жителів"),
+], ["11 населених пунктів", "03:40", "15-річний"])
+
+art("uk", 33, "Суспільне", "2024-03-22", "Масована атака на енергетику", """
+У ніч на 22 березня Росія випустила по Україні 88 ракет і 63 дрони типу Shahed, повідомили Повітряні сили. Більшість цілей збили.
+Найбільше постраждало Запоріжжя: там загинула одна людина, ще 8 травмовані, повідомив начальник ОВА Іван Федоров.
+У Харкові внаслідок ударів по енергетиці без світла лишилися близько 700 тисяч абонентів.
+""", [
+    c("strikes", "ex", 88, as_of="pub", source=["Повітряні сили", "Суспільне"], location="Ukraine", scope=["incident", "period"], window=("pub-1", "pub"), note="випустила по Україні 88 ракет"),
+    c("strikes", "ex", 63, as_of="pub", source=["Повітряні сили", "Суспільне"], location="Ukraine", scope=["incident", "period"], window=("pub-1", "pub"), note="63 дрони"),
+    c("killed", "ex", 1, category="unspecified", as_of="pub", source=["Іван Федоров", "Федоров"], location="Zaporizhzhia", scope=["incident", "period"], window=("pub-1", "pub"), note="загинула одна людина"),
+    c("injured", "ex", 8, category="unspecified", as_of="pub", source=["Іван Федоров", "Федоров"], location="Zaporizhzhia", scope=["incident", "period"], window=("pub-1", "pub"), note="ще 8 травмовані"),
+], ["22 березня", "700 тисяч абонентів"])
+
+art("uk", 34, "Укрінформ", "2024-07-10", "Новий пакет допомоги США", """
+ВАШИНГТОН, 10 липня (Укрінформ) – США оголосили про новий пакет безпекової допомоги Україні на 225 млн доларів, повідомили в Держдепартаменті.
+Загалом від початку повномасштабного вторгнення Вашингтон надав Україні понад 55 млрд доларів військової допомоги.
+До пакета увійдуть боєприпаси для HIMARS та 155-мм снаряди.
+""", [
+    c("aid", "ex", 225e6, unit="USD", category=["military", "unspecified"], party="United States", as_of="pub", source=["Держдепартаменті", "Держдепартамент"], scope="incident", note="225 млн доларів"),
+    c("aid", "mt", 55e9, unit="USD", category="military", party="United States", as_of="pub", period_start="2022-02-24", source=["Укрінформ", "Держдепартамент", "Вашингтон"], location=None, scope="cumulative", note="понад 55 млрд доларів військової допомоги"),
+], ["10 липня", "155-мм"])
+
+art("uk", 35, "Сумська ОВА", "2024-08-26", "Обстріли Сумщини", """
+Упродовж минулої доби ворог завдав 97 ударів по 31 населеному пункту Сумщини.
+Унаслідок атаки FPV-дрона на Шосткинську громаду загинув цивільний чоловік, ще двоє людей зазнали поранень.
+У Білопільській громаді поранено жінку 1958 року народження.
+З прикордонних сіл за тиждень виїхали 430 мешканців.
+""", [
+    c("strikes", "ex", 97, as_of="pub", source=["Сумська ОВА"], location="Sumy Oblast", scope="period", window=("pub-1", "pub"), note="97 ударів"),
+    c("killed", "ex", 1, category="civilian", as_of="pub", source=["Сумська ОВА"], location=["Shostka", "Sumy Oblast"], scope=["incident", "period"], window=("pub-1", "pub"), note="загинув цивільний чоловік"),
+    c("injured", "ex", 2, category="unspecified", as_of="pub", source=["Сумська ОВА"], location=["Shostka", "Sumy Oblast"], scope=["incident", "period"], window=("pub-1", "pub"), note="ще двоє людей зазнали поранень"),
+    c("injured", "ex", 1, category="civilian", as_of="pub", source=["Сумська ОВА"], location=["Bilopillia", "Sumy Oblast"], scope=["incident", "period"], window=("pub-1", "pub"), note="поранено жінку"),
+    c(["displaced", "evacuated"], "ex", 430, category=["civilian", "unspecified"], as_of="pub", source=["Сумська ОВА"], location="Sumy Oblast", scope="period", window=("pub-7", "pub"), note="виїхали 430 мешканців"),
+], ["31 населеному пункту", "1958 року"])
+
+art("uk", 36, "УНІАН", "2024-11-20", "Удар по Сумах: кількість загиблих зросла", """
+Кількість загиблих внаслідок ракетного удару по Сумах 17 листопада зросла до 12, серед загиблих двоє дітей, повідомили в Національній поліції.
+Поранення отримали 84 людини, з них 11 дітей. Ще двоє людей вважаються зниклими безвісти.
+Рятувальники ДСНС деблокували з-під завалів 9 людей.
+""", [
+    c("killed", "ex", 12, category="unspecified", as_of=["2024-11-17", "pub"], source=["Національній поліції", "поліції"], location="Sumy", scope="incident", note="зросла до 12"),
+    c("killed", "ex", 2, category="civilian", as_of=["2024-11-17", "pub"], source=["Національній поліції", "поліції"], location="Sumy", scope="incident", note="серед загиблих двоє дітей"),
+    c("injured", "ex", 84, category="unspecified", as_of=["2024-11-17", "pub"], source=["УНІАН", "поліції"], location="Sumy", scope="incident", note="Поранення отримали 84 людини"),
+    c("injured", "ex", 11, category="civilian", as_of=["2024-11-17", "pub"], source=["УНІАН", "поліції"], location="Sumy", scope="incident", note="з них 11 дітей"),
+    c("missing", "ex", 2, category="unspecified", as_of="pub", source=["УНІАН", "поліції"], location="Sumy", scope=["stock", "incident"], note="Ще двоє людей вважаються зниклими безвісти"),
+    c("evacuated", "ex", 9, category="unspecified", as_of=["2024-11-17", "pub"], source=["УНІАН", "ДСНС", "Рятувальники"], location="Sumy", scope=["incident", "unknown"], note="деблокували з-під завалів 9 людей"),
+], ["17 листопада"])
+
+art("ru", 31, "Правительство Брянской области", "2024-06-18", "Обстрел Клинцов", """
+В результате обстрела ВСУ Клинцов погибла женщина 1961 года рождения, сообщил губернатор Александр Богомаз.
+Еще трое мирных жителей получили ранения, среди них подросток. Пострадавшие доставлены в больницу.
+Повреждены пять частных домов и газопровод.
+""", [
+    c("killed", "ex", 1, category="civilian", as_of="pub", source=["Александр Богомаз", "Богомаз"], location=["Klintsy", "Bryansk Oblast"], scope="incident", note="погибла женщина"),
+    c("injured", "ex", 3, category="civilian", as_of="pub", source=["Правительство Брянской области", "Богомаз"], location=["Klintsy", "Bryansk Oblast"], scope="incident", note="Еще трое мирных жителей получили ранения"),
+], ["1961 года", "пять частных домов"])
+
+art("ru", 32, "ТАСС", "2024-07-22", "Минобороны о потерях ВСУ за сутки", """
+МОСКВА, 22 июля. /ТАСС/. Потери ВСУ в зоне ответственности группировки «Запад» за сутки составили до 510 военнослужащих, сообщили в Минобороны РФ.
+Всего за сутки противник потерял свыше 1 800 человек. Средствами ПВО сбиты 47 беспилотников.
+В плен взяты 12 украинских военнослужащих.
+""", [
+    c("casualties", "atm", 510, category="military", party="Ukraine", as_of="pub", source=["Минобороны РФ", "Минобороны"], scope="period", window=("pub-1", "pub"), note="составили до 510 военнослужащих"),
+    c("casualties", "mt", 1800, category="military", party="Ukraine", as_of="pub", source=["ТАСС", "Минобороны"], scope="period", window=("pub-1", "pub"), note="противник потерял свыше 1 800 человек"),
+    c("captured", "ex", 12, category="military", party="Ukraine", as_of="pub", source=["ТАСС", "Минобороны"], scope=["incident", "period", "unknown"], window=("pub-1", "pub"), note="В плен взяты 12 украинских военнослужащих"),
+], ["22 июля", "47 беспилотников"])
+
+art("ru", 33, "Коммерсантъ", "2024-05-13", "Обстрел Белгорода", """
+В субботу при обстреле центра Белгорода погибли 14 человек, из них двое детей, еще 108 получили ранения, сообщили в оперативном штабе региона.
+Из поврежденных домов эвакуированы около 300 жителей.
+""", [
+    c("killed", "ex", 14, category="unspecified", as_of="Sat", source=["оперативном штабе", "оперштаб"], location="Belgorod", scope="incident", note="погибли 14 человек"),
+    c("killed", "ex", 2, category="civilian", as_of="Sat", source=["оперативном штабе", "оперштаб"], location="Belgorod", scope="incident", note="из них двое детей"),
+    c("injured", "ex", 108, category="unspecified", as_of="Sat", source=["оперативном штабе", "оперштаб"], location="Belgorod", scope="incident", note="еще 108 получили ранения"),
+    c("evacuated", "apx", 300, category="civilian", as_of=["Sat", "pub"], source=["Коммерсантъ", "оперативном штабе"], location="Belgorod", scope=["incident", "unknown"], note="эвакуированы около 300 жителей"),
+])
+
+art("ru", 34, "РИА Новости", "2024-09-03", "Атаки беспилотников на Курскую область", """
+КУРСК, 3 сентября. /РИА Новости/. За сутки в Курской области в результате атак беспилотников ВСУ погибли три мирных жителя: двое – в Курчатове, один – в Рыльске, сообщил губернатор Алексей Смирнов.
+Ранения получили пять человек. С начала вторжения ВСУ в регион погибли 47 гражданских, добавил он.
+Горячая линия оперштаба: 122.
+""", [
+    c("killed", "ex", 3, category="civilian", as_of="pub", source=["Алексей Смирнов", "Смирнов"], location="Kursk Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="погибли три мирных жителя"),
+    c("killed", "ex", 2, category="civilian", as_of="pub", source=["Алексей Смирнов", "Смирнов"], location=["Kurchatov", "Kursk Oblast"], scope=["period", "incident"], window=("pub-1", "pub"), note="двое – в Курчатове"),
+    c("killed", "ex", 1, category="civilian", as_of="pub", source=["Алексей Смирнов", "Смирнов"], location=["Rylsk", "Ryl’sk", "Kursk Oblast"], scope=["period", "incident"], window=("pub-1", "pub"), note="один – в Рыльске"),
+    c("injured", "ex", 5, category="unspecified", as_of="pub", source=["РИА Новости", "Смирнов"], location="Kursk Oblast", scope=["period", "incident"], window=("pub-1", "pub"), note="Ранения получили пять человек"),
+    c("killed", "ex", 47, category="civilian", as_of="pub", period_start=[None, "2024-08-06"], source=["Алексей Смирнов", "Смирнов"], location="Kursk Oblast", scope="cumulative", note="погибли 47 гражданских"),
+], ["3 сентября", "122"])
+
+art("ru", 35, "Новая газета Европа", "2024-04-19", "Украинские беженцы", """
+По данным ООН, за пределами Украины сейчас находятся около 6,5 млн беженцев, из них почти 1,2 млн — в России.
+Внутри страны перемещенными остаются 3,7 млн человек, сообщает агентство.
+В Польше зарегистрированы 950 тысяч украинцев со статусом временной защиты.
+""", [
+    c("displaced", "apx", 6.5e6, category="unspecified", as_of="pub", source=["ООН"], scope=["stock", "cumulative"], note="около 6,5 млн беженцев"),
+    c("displaced", "nr", 1.2e6, category="unspecified", as_of="pub", source=["ООН"], location="Russia", scope=["stock", "cumulative"], note="почти 1,2 млн — в России"),
+    c("displaced", "ex", 3.7e6, category="unspecified", as_of="pub", source=["агентство", "ООН"], location="Ukraine", scope="stock", note="перемещенными остаются 3,7 млн человек"),
+    c("displaced", "ex", 950000, category="unspecified", party="Ukraine", as_of="pub", source=["Новая газета Европа", "ООН"], location="Poland", scope=["stock", "cumulative"], note="зарегистрированы 950 тысяч украинцев"),
+])
+
+art("ru", 36, "Интерфакс", "2024-02-19", "Обмен пленными", """
+Из украинского плена вернулись 100 российских военнослужащих, сообщило Минобороны РФ. Взамен Киеву передали 100 украинских пленных.
+По словам омбудсмена Татьяны Москальковой, с начала года удалось вернуть домой более 300 российских военных, в том числе 15 раненых.
+""", [
+    c("captured", "ex", 100, category="military", party="Russia", as_of="pub", source=["Минобороны РФ", "Минобороны"], scope="incident", note="вернулись 100 российских военнослужащих"),
+    c("captured", "ex", 100, category=["military", "unspecified"], party="Ukraine", as_of="pub", source=["Интерфакс", "Минобороны"], location=None, scope="incident", note="передали 100 украинских пленных"),
+    c("captured", "mt", 300, category="military", party="Russia", as_of="pub", period_start="2024-01-01", source=["Татьяны Москальковой", "Москальков"], scope="cumulative", note="вернуть домой более 300 российских военных"),
+    c(["captured", "injured"], "ex", 15, category="military", party="Russia", as_of="pub", period_start="2024-01-01", source=["Татьяны Москальковой", "Москальков"], scope="cumulative", note="в том числе 15 раненых"),
+])
+
 
 # ---------------------------------------------------------------- build
 def build(lang):
