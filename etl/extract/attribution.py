@@ -36,6 +36,8 @@ class _Tables:
         self.speech_words = frozenset(p for p in a["speech_verbs"] if " " not in p) | frozenset(a["government_speech"])
         self.prepositions = PhraseTable([(p, "preposition") for p in a["source_prepositions"]])
         self.actors = PhraseTable([(p, "actor") for p in a["actor_verbs"]])
+        # "по его словам", "за його словами": the speaker is a pronoun for the last one named
+        self.pronoun_prepositions = PhraseTable([(p, "pronoun") for p in a.get("pronoun_prepositions", [])])
         self.pronouns = {phrase_tokens(p) for p in a["pronouns"]}
         self.determiners = word_set(a["determiners"])
         self.stop = word_set(a["speaker_stop_words"])
@@ -51,7 +53,8 @@ class _Tables:
         self.leading_words = word_set(a.get("speaker_leading_words", []))
         self.reports_back = PhraseTable([(p, True) for p in a.get("reports_back_openers", [])])
         self.agency_pattern = a.get("dateline_agency_pattern", r"^[^\n]{0,80}\(\s*{agency}\s*\)")
-        self.verb_first_words = self.prepositions.first_words | self.speech.first_words | self.actors.first_words
+        self.verb_first_words = (self.prepositions.first_words | self.speech.first_words | self.actors.first_words
+                                 | self.pronoun_prepositions.first_words)
         self.party_aliases = PhraseTable([])
         entries = []
         for party, aliases in lexicon().parties["parties"].items():
@@ -218,6 +221,12 @@ def find_speakers(sentence: Sentence) -> list[Speaker]:
             continue
         if tokens[i].is_capitalised and i > 0:
             continue  # verbs and prepositions are lowercase: "United States" holds no verb "states"
+        pronoun = t.pronoun_prepositions.match(tokens, i)
+        if pronoun:
+            s, e = tokens[i].start, tokens[i + pronoun[0] - 1].end
+            out.append(Speaker(s, e, sentence.text[s - sentence.start:e - sentence.start], "pronoun", i))
+            free = i + pronoun[0]
+            continue
         prep = t.prepositions.match(tokens, i)
         speech = None if prep else t.speech.match(tokens, i)
         actor = None if (prep or speech) else t.actors.match(tokens, i)
