@@ -810,6 +810,51 @@ def infer_published(text):
     return d
 
 
+def gold_line(cl: dict, url: str, pub: dt.date) -> dict:
+    """The shared scorer's gold line for one claim written with `c(...)`, its date tokens resolved
+    against the article's publication date `pub` (every gold builder's one conversion)."""
+    qual, lo, best, hi = values(cl["q"], cl["x"], cl["y"])
+    metric = cl["metric"]
+    m0 = metric[0] if isinstance(metric, list) else metric
+    unit = cl.get("unit") or ("count" if m0 == "strikes" else "people")
+    g = {"article": url, "metric": metric, "value_low": lo, "value_best": best, "value_high": hi}
+    if "category" in cl:
+        g["category"] = cl["category"]
+    if "party" in cl:
+        g["party"] = cl["party"]
+    g.update(unit=unit, qualifier=qual, rate=cl.get("rate"))
+    scope, window = cl["scope"], cl.get("window")
+    scopes = scope if isinstance(scope, list) else [scope]
+    assert set(scopes) <= SCOPES, (url, cl["note"], scope)
+    assert ("period" in scopes) == (window is not None), (url, cl["note"], "window iff period")
+    assert (cl.get("rate") is not None) == ("rate" in scopes), (url, cl["note"], "rate iff scope rate")
+    ps, pe = cl.get("period_start"), None
+    if window is not None:
+        assert ps is None, (url, cl["note"], "a window gives period_start")
+        ps, pe = window
+        if scopes != ["period"]:
+            ps, pe = [ps, None], [pe, None]
+    if ps != "omit":
+        g["period_start"] = resolve(ps, pub)
+    g["period_end"] = resolve(pe, pub)
+    g["scope"] = scope
+    g["as_of"] = resolve(cl["as_of"], pub)
+    g["source"] = cl["source"]
+    if "location" in cl:
+        g["location"] = cl["location"]
+    if cl.get("optional"):
+        g["optional"] = True
+    g["note"] = cl["note"]
+    return g
+
+
+def write_jsonl(name: str, rows: list[dict]) -> None:
+    """One JSON object per line into tests/gold/`name`."""
+    with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def main():
     arts, golds, negs, art_gold = [], [], [], {}
     for a in sorted(A, key=lambda a: a["n"]):
@@ -825,52 +870,13 @@ def main():
         rec["text"] = a["text"]
         arts.append(rec)
         for cl in a["claims"]:
-            qual, lo, best, hi = values(cl["q"], cl["x"], cl["y"])
-            metric = cl["metric"]
-            m0 = metric[0] if isinstance(metric, list) else metric
-            unit = cl.get("unit") or ("count" if m0 == "strikes" else "people")
-            g = {"article": url, "metric": metric, "value_low": lo, "value_best": best, "value_high": hi}
-            if "category" in cl:
-                g["category"] = cl["category"]
-            if "party" in cl:
-                g["party"] = cl["party"]
-            g.update(unit=unit, qualifier=qual, rate=cl.get("rate"))
-            scope, window = cl["scope"], cl.get("window")
-            scopes = scope if isinstance(scope, list) else [scope]
-            assert set(scopes) <= SCOPES, (url, cl["note"], scope)
-            assert ("period" in scopes) == (window is not None), (url, cl["note"], "window iff period")
-            assert (cl.get("rate") is not None) == ("rate" in scopes), (url, cl["note"], "rate iff scope rate")
-            ps, pe = cl.get("period_start"), None
-            if window is not None:
-                assert ps is None, (url, cl["note"], "a window gives period_start")
-                ps, pe = window
-                if scopes != ["period"]:
-                    ps, pe = [ps, None], [pe, None]
-            if ps != "omit":
-                g["period_start"] = resolve(ps, pub)
-            g["period_end"] = resolve(pe, pub)
-            g["scope"] = scope
-            g["as_of"] = resolve(cl["as_of"], pub)
-            g["source"] = cl["source"]
-            if "location" in cl:
-                g["location"] = cl["location"]
-            if cl.get("optional"):
-                g["optional"] = True
-            g["note"] = cl["note"]
-            golds.append(g)
+            golds.append(gold_line(cl, url, pub))
         for n in a["negatives"]:
             negs.append({"article": url, "words": n})
-    w = lambda name: open(os.path.join(HERE, name), "w", encoding="utf-8")
-    with w("dev.articles.jsonl") as f:
-        for r_ in arts:
-            f.write(json.dumps(r_, ensure_ascii=False) + "\n")
-    with w("dev.gold.jsonl") as f:
-        for g in golds:
-            f.write(json.dumps(g, ensure_ascii=False) + "\n")
-    with w("dev.negatives.jsonl") as f:
-        for n in negs:
-            f.write(json.dumps(n, ensure_ascii=False) + "\n")
-    with w("dev.articles_gold.json") as f:
+    write_jsonl("dev.articles.jsonl", arts)
+    write_jsonl("dev.gold.jsonl", golds)
+    write_jsonl("dev.negatives.jsonl", negs)
+    with open(os.path.join(HERE, "dev.articles_gold.json"), "w", encoding="utf-8") as f:
         json.dump(art_gold, f, indent=1)
         f.write("\n")
     print(f"{len(arts)} articles, {len(golds)} gold lines, {len(negs)} negatives, {len(art_gold)} inferred dates")

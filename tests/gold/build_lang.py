@@ -10,13 +10,12 @@ expects under /work/shared/SPEC.md, with the conventions of build_dev.py (same s
 q, x, y=None, **attrs)). Sources and quotes stay in the original language; places are the
 canonical (English) spellings, so one series gathers figures from all three languages.
 """
-import json
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from build_dev import SCOPES, c, resolve, values  # noqa: E402  (one shorthand for every gold set)
+from build_dev import c, gold_line, write_jsonl  # noqa: E402  (one shorthand for every gold set)
 
 import datetime as dt  # noqa: E402
 
@@ -750,40 +749,12 @@ def build(lang):
                      "text": a["text"]})
         for cl in a["claims"]:
             assert cl["note"] in a["text"], (url, cl["note"])
-            qual, lo, best, hi = values(cl["q"], cl["x"], cl["y"])
-            metric = cl["metric"]
-            m0 = metric[0] if isinstance(metric, list) else metric
-            g = {"article": url, "metric": metric, "value_low": lo, "value_best": best, "value_high": hi}
-            for key in ("category", "party"):
-                if key in cl:
-                    g[key] = cl[key]
-            g.update(unit=cl.get("unit") or ("count" if m0 == "strikes" else "people"), qualifier=qual,
-                     rate=cl.get("rate"))
-            scope, window = cl["scope"], cl.get("window")
-            scopes = scope if isinstance(scope, list) else [scope]
-            assert set(scopes) <= SCOPES and ("period" in scopes) == (window is not None), (url, cl["note"])
-            ps, pe = cl.get("period_start"), None
-            if window is not None:
-                ps, pe = window
-                if scopes != ["period"]:
-                    ps, pe = [ps, None], [pe, None]
-            if ps != "omit":
-                g["period_start"] = resolve(ps, pub)
-            g["period_end"] = resolve(pe, pub)
-            g.update(scope=scope, as_of=resolve(cl["as_of"], pub), source=cl["source"])
-            if "location" in cl:
-                g["location"] = cl["location"]
-            g["note"] = cl["note"]
-            if cl.get("optional"):
-                g["optional"] = True
-            golds.append(g)
+            golds.append(gold_line(cl, url, pub))
         for words in a["negatives"]:
             assert words in a["text"], (url, words)
             negs.append({"article": url, "words": words})
     for name, rows in (("articles", arts), ("gold", golds), ("negatives", negs)):
-        with open(os.path.join(HERE, f"{lang}.{name}.jsonl"), "w", encoding="utf-8") as f:
-            for row in rows:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        write_jsonl(f"{lang}.{name}.jsonl", rows)
     print(f"{lang}: {len(arts)} articles, {len(golds)} gold lines, {len(negs)} negatives")
 
 

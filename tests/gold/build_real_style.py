@@ -18,7 +18,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from build_dev import SCOPES, c, resolve, values  # noqa: E402  (shared shorthand and date tokens)
+from build_dev import c, gold_line, write_jsonl  # noqa: E402  (shared shorthand and date tokens)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BASE = "https://gold.tally.example/real-style/"
@@ -422,49 +422,13 @@ def main():
         pub = __import__("datetime").date.fromisoformat(a["published"])
         arts.append(rec)
         for cl in a["claims"]:
-            qual, lo, best, hi = values(cl["q"], cl["x"], cl["y"])
-            metric = cl["metric"]
-            m0 = metric[0] if isinstance(metric, list) else metric
-            unit = cl.get("unit") or ("count" if m0 == "strikes" else "people")
-            g = {"article": url, "metric": metric, "value_low": lo, "value_best": best, "value_high": hi}
-            for key in ("category", "party"):
-                if key in cl:
-                    g[key] = cl[key]
-            g.update(unit=unit, qualifier=qual, rate=cl.get("rate"))
-            scope, window = cl["scope"], cl.get("window")
-            scopes = scope if isinstance(scope, list) else [scope]
-            assert set(scopes) <= SCOPES, (url, cl["note"], scope)
-            assert ("period" in scopes) == (window is not None), (url, cl["note"], "window iff period")
-            ps, pe = cl.get("period_start"), None
-            if window is not None:
-                ps, pe = window
-                if scopes != ["period"]:
-                    ps, pe = [ps, None], [pe, None]
-            if ps != "omit":
-                g["period_start"] = resolve(ps, pub)
-            g["period_end"] = resolve(pe, pub)
-            g["scope"] = scope
-            g["as_of"] = resolve(cl["as_of"], pub)
-            g["source"] = cl["source"]
-            if "location" in cl:
-                g["location"] = cl["location"]
-            if cl.get("optional"):
-                g["optional"] = True
-            g["note"] = cl["note"]
-            golds.append(g)
+            golds.append(gold_line(cl, url, pub))
         for n in a["negatives"]:
             negs.append({"article": url, "words": n})
-    w = lambda name: open(os.path.join(HERE, name), "w", encoding="utf-8")
-    with w("real_style.articles.jsonl") as f:
-        for r_ in arts:
-            f.write(json.dumps(r_, ensure_ascii=False) + "\n")
-    with w("real_style.gold.jsonl") as f:
-        for g in golds:
-            f.write(json.dumps(g, ensure_ascii=False) + "\n")
-    with w("real_style.negatives.jsonl") as f:
-        for n in negs:
-            f.write(json.dumps(n, ensure_ascii=False) + "\n")
-    with w("real_style.articles_gold.json") as f:
+    write_jsonl("real_style.articles.jsonl", arts)
+    write_jsonl("real_style.gold.jsonl", golds)
+    write_jsonl("real_style.negatives.jsonl", negs)
+    with open(os.path.join(HERE, "real_style.articles_gold.json"), "w", encoding="utf-8") as f:
         json.dump({}, f)
         f.write("\n")
     print(f"{len(arts)} articles, {len(golds)} gold lines, {len(negs)} negatives")
