@@ -139,6 +139,13 @@ def positions_in(tokens: tuple[Token, ...], words: frozenset[str], *, surface: b
     return [k for k, word in enumerate(forms) if word in words]
 
 
+def _forms(tokens: tuple[Token, ...], surface: bool) -> tuple[str, ...]:
+    """The compared forms (`surface`: lowercase words) of the tokens, in order (kept once for a `Tokens`)."""
+    if isinstance(tokens, Tokens):
+        return tokens.surfaces if surface else tokens.lowers
+    return tuple([tok.surface if surface else tok.lower for tok in tokens])
+
+
 def digit_positions(tokens: tuple[Token, ...]) -> list[int]:
     """Indices of the tokens that start with a digit, ascending (once for a sentence's `Tokens`)."""
     if isinstance(tokens, Tokens):
@@ -159,11 +166,41 @@ class Sentence:
 def tokenize(text: str, offset: int = 0, language: str | None = None) -> Tokens:
     """Split text into tokens whose offsets are shifted by `offset` (in the language being extracted)."""
     language = language or current_language()
-    if language not in INFLECTED_LANGUAGES:
-        return Tokens.of([Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text)],
-                         inflected=False)
-    return Tokens.of([Token(m.group(), m.start() + offset, m.end() + offset, normal_form(m.group(), language))
-                      for m in _TOKEN_RE_CYRILLIC.finditer(text)], inflected=True)
+    inflected = language in INFLECTED_LANGUAGES
+    known = _FORM_FEATURES.setdefault(language, {})
+    if len(known) > _MAX_KNOWN_FORMS:
+        known.clear()  # bounded: a long run over many articles must not grow it for ever
+    tokens: list[Token] = []
+    lowers: list[str] = []
+    new = object.__new__
+    # Tokens are made without calling Token.__init__, their features looked up per word form: the forms of
+    # wire copy repeat, and building each token's features anew was a fifth of extraction. (Same fields.)
+    for m in (_TOKEN_RE_CYRILLIC if inflected else _TOKEN_RE).finditer(text):
+        form = m.group()
+        features = known.get(form) or _learn_form(known, form, language, inflected)
+        tok = new(Token)
+        tok.text = form
+        tok.start = m.start() + offset
+        tok.end = m.end() + offset
+        tok.norm, tok.surface, tok.lower, tok.is_word, tok.is_capitalised = features
+        tokens.append(tok)
+        lowers.append(tok.lower)
+    made = Tokens.of(tokens, inflected=inflected)
+    made.__dict__["lowers"] = tuple(lowers)  # what `Tokens.lowers` computes, while the forms are at hand
+    return made
+
+
+_FORM_FEATURES: dict[str, dict[str, tuple[str, str, str, bool, bool]]] = {}
+"""Per language, per word form as written: (norm, surface, lower, is_word, is_capitalised) of its token."""
+_MAX_KNOWN_FORMS = 1 << 18
+
+
+def _learn_form(known: dict[str, tuple[str, str, str, bool, bool]], form: str, language: str,
+                inflected: bool) -> tuple[str, str, str, bool, bool]:
+    """The features `Token.__init__` gives a token of this form (kept in `known`)."""
+    tok = Token(form, 0, 0, normal_form(form, language) if inflected else "")
+    features = known[form] = (tok.norm, tok.surface, tok.lower, tok.is_word, tok.is_capitalised)
+    return features
 
 
 def phrase_tokens(phrase: str, *, surface: bool = False) -> tuple[str, ...]:
@@ -295,18 +332,13 @@ class PhraseTable:
         entries = self._by_first.get(tokens[i].surface if surface else tokens[i].lower)
         if entries is None:
             return None
-        n = len(tokens)
+        forms = None
         for rest, hit in entries:
             if not rest:
                 return hit
-            if i + 1 + len(rest) > n:
-                continue
-            k = i + 1
-            for word in rest:
-                if (tokens[k].surface if surface else tokens[k].lower) != word:
-                    break
-                k += 1
-            else:
+            if forms is None:
+                forms = _forms(tokens, surface)
+            if forms[i + 1:i + 1 + len(rest)] == rest:  # a slice past the end is shorter: no match
                 return hit
         return None
 
