@@ -324,6 +324,7 @@ class Gazetteer:
         self._trie = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for key, place in self._index.items():
             self._trie.add_word(key, number[place])
+        self._leads: dict[str, bool] = {}
 
     def __getstate__(self) -> dict[str, object]:
         # Compact: places as tuples, keys by place number; the trie is one pickled block; Cyrillic
@@ -350,6 +351,7 @@ class Gazetteer:
         self._places = {(p.canonical, p.kind): p for p in ordered}
         self._index = dict(zip(state["keys"], (self._place_list[n] for n in state["key_places"])))  # type: ignore
         self._trie = state["trie"]
+        self._leads = {}
         self._cyrillic_variants = [(variant, ordered[n]) for variant, n in state["cyrillic_variants"]]  # type: ignore
         self._cyrillic_indexes = {}
         self._cache_stem = None
@@ -464,6 +466,18 @@ class Gazetteer:
         # the area around the town ranks as a region, as "Idlib countryside" does: the town's place with that kind
         return (i, replace(hit, kind="region")) if hit is not None else None
 
+    def _may_lead(self, word: str) -> bool:
+        """Whether a key of the gazetteer is this word or starts with it: the first test `_latin_at` makes,
+        kept per word (most capitalised words of an article, names and sentence openers, start no place,
+        and they repeat)."""
+        leads = self._leads.get(word)
+        if leads is None:
+            key = _token_key(word)
+            leads = self._leads[word] = self._trie.get(key, -1) >= 0 or bool(self._trie.match(key + " "))
+            if len(self._leads) > 1 << 18:
+                self._leads.clear()  # bounded over a long run
+        return leads
+
     def _latin_at(self, text: str, first: _Token, rest: Iterator[_Token]) -> tuple[_Token, Place] | None:
         """The longest place name that starts with `first` (the tokens after it: `rest`): its last token and
         the place."""
@@ -498,7 +512,8 @@ class Gazetteer:
                 run = [first, *itertools.islice(_tokens_after(text, m), MAX_TOKENS - 1)]
                 if hit := self._cyrillic_at(text, run, 0, language):
                     found = run[hit[0]], hit[1]
-            found = found or self._latin_at(text, first, _tokens_after(text, m))
+            if found is None and self._may_lead(first.text):
+                found = self._latin_at(text, first, _tokens_after(text, m))
             if found is None:
                 continue
             last, place = found

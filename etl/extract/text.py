@@ -172,6 +172,7 @@ def tokenize(text: str, offset: int = 0, language: str | None = None) -> Tokens:
         known.clear()  # bounded: a long run over many articles must not grow it for ever
     tokens: list[Token] = []
     lowers: list[str] = []
+    digits: list[int] = []
     new = object.__new__
     # Tokens are made without calling Token.__init__, their features looked up per word form: the forms of
     # wire copy repeat, and building each token's features anew was a fifth of extraction. (Same fields.)
@@ -182,24 +183,30 @@ def tokenize(text: str, offset: int = 0, language: str | None = None) -> Tokens:
         tok.text = form
         tok.start = m.start() + offset
         tok.end = m.end() + offset
-        tok.norm, tok.surface, tok.lower, tok.is_word, tok.is_capitalised = features
+        tok.norm, tok.surface, tok.lower, tok.is_word, tok.is_capitalised, digit = features
+        if digit:
+            digits.append(len(tokens))
         tokens.append(tok)
         lowers.append(tok.lower)
     made = Tokens.of(tokens, inflected=inflected)
-    made.__dict__["lowers"] = tuple(lowers)  # what `Tokens.lowers` computes, while the forms are at hand
+    # what `Tokens.lowers` and `Tokens.digits` compute, while the forms are at hand
+    made.__dict__["lowers"] = tuple(lowers)
+    made.__dict__["digits"] = digits
     return made
 
 
-_FORM_FEATURES: dict[str, dict[str, tuple[str, str, str, bool, bool]]] = {}
-"""Per language, per word form as written: (norm, surface, lower, is_word, is_capitalised) of its token."""
+_Features = tuple[str, str, str, bool, bool, bool]
+_FORM_FEATURES: dict[str, dict[str, _Features]] = {}
+"""Per language, per word form as written: (norm, surface, lower, is_word, is_capitalised) of its token, and
+whether its compared form starts with a digit (`Tokens.digits`)."""
 _MAX_KNOWN_FORMS = 1 << 18
 
 
-def _learn_form(known: dict[str, tuple[str, str, str, bool, bool]], form: str, language: str,
-                inflected: bool) -> tuple[str, str, str, bool, bool]:
+def _learn_form(known: dict[str, _Features], form: str, language: str, inflected: bool) -> _Features:
     """The features `Token.__init__` gives a token of this form (kept in `known`)."""
     tok = Token(form, 0, 0, normal_form(form, language) if inflected else "")
-    features = known[form] = (tok.norm, tok.surface, tok.lower, tok.is_word, tok.is_capitalised)
+    features = known[form] = (tok.norm, tok.surface, tok.lower, tok.is_word, tok.is_capitalised,
+                              tok.lower[:1].isdigit())
     return features
 
 
