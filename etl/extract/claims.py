@@ -1961,10 +1961,10 @@ def _article_claims(text: str, metadata: Mapping[str, Any], max_sentence_chars: 
     if publisher is not None and not isinstance(publisher, str):
         raise TypeError(f'metadata["publisher"] must be a string or None, not {type(publisher).__name__}')
     publisher = publisher or attribution.dateline_agency(text)
-    sentences = split_sentences(text, max_sentence_chars)
-    speakers_by_sentence = [attribution.find_speakers(s) for s in sentences]
     from etl.extract.text import paragraphs
     para_spans = paragraphs(text)
+    sentences = split_sentences(text, max_sentence_chars, para_spans)
+    speakers_by_sentence = [attribution.find_speakers(s) for s in sentences]
     ctx = _Context(published, publisher, _event_places(text, sentences, find_places(text, current_language()),
                                                         para_spans),
                    [(sp.start, sp.end) for sps in speakers_by_sentence for sp in sps])

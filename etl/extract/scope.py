@@ -399,8 +399,8 @@ def _decide(sentence: Sentence, fig: Figure, date_mentions: list[DateMention], p
     region = _verb_region(tokens, fig)
     tense = _tense(tokens, range(region.start, fig.start) if fig.metric in t.event_count_metrics else region)
     # 4: a state word at the figure's verb
-    for k in region:
-        hit = t.stock.match(tokens, k)
+    for k in t.stock.starts(tokens):  # ascending: the first state word of the region, as a scan of it finds
+        hit = t.stock.match(tokens, k) if k in region else None
         if hit:
             return out("stock", f"stock: '{_words(tokens, k, k + hit[0])}' (a state at as_of)")
     # 5: running totals

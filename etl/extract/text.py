@@ -256,11 +256,13 @@ in the length of the text. Real wire sentences stay under 600 characters."""
 _SAFE_CUTS = re.compile(r"[;:]\s|,\s|\s[-–—]+\s")
 
 
-def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sentence]:
-    """Sentences of the text, each within one paragraph and at most `max_chars` long, with tokens."""
+def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS,
+                    paragraph_spans: list[tuple[int, int]] | None = None) -> list[Sentence]:
+    """Sentences of the text, each within one paragraph and at most `max_chars` long, with tokens
+    (`paragraph_spans`: the text's `paragraphs`, when the caller has them already)."""
     abbreviations = set(lexicon().text["abbreviations"])
     sentences: list[Sentence] = []
-    for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
+    for p_index, (p_start, p_end) in enumerate(paragraphs(text) if paragraph_spans is None else paragraph_spans):
         para = text[p_start:p_end]
         cuts = [0]
         for m in _END_RE.finditer(para):
