@@ -139,11 +139,11 @@ def positions_in(tokens: tuple[Token, ...], words: frozenset[str], *, surface: b
     return [k for k, word in enumerate(forms) if word in words]
 
 
-def _forms(tokens: tuple[Token, ...], surface: bool) -> tuple[str, ...]:
-    """The compared forms (`surface`: lowercase words) of the tokens, in order (kept once for a `Tokens`)."""
+def _forms_at(tokens: tuple[Token, ...], start: int, length: int, surface: bool) -> tuple[str, ...]:
+    """The compared forms (`surface`: lowercase words) of tokens[start:start + length] (shorter past the end)."""
     if isinstance(tokens, Tokens):
-        return tokens.surfaces if surface else tokens.lowers
-    return tuple([tok.surface if surface else tok.lower for tok in tokens])
+        return (tokens.surfaces if surface else tokens.lowers)[start:start + length]
+    return tuple([tok.surface if surface else tok.lower for tok in tokens[start:start + length]])
 
 
 def digit_positions(tokens: tuple[Token, ...]) -> list[int]:
@@ -320,10 +320,19 @@ class PhraseTable:
                 by_first.setdefault(toks[0], []).append((toks, value))
         for lst in by_first.values():
             lst.sort(key=lambda e: -len(e[0]))
-        # first word -> (the rest of the phrase, what `match` returns), longest first: the answers are
-        # built once, and a one-word phrase needs no comparison beyond the first word's lookup
-        self._by_first = {first: [(toks[1:], (len(toks), value)) for toks, value in lst]
-                          for first, lst in by_first.items()}
+        # first word -> (second word -> (the rest after it, what `match` returns), longest first; what `match`
+        # returns for the one-word phrase, or None): the answers are built once, a one-word phrase needs no
+        # comparison beyond the first word's lookup, and a longer one is compared only when its second word
+        # stands next (the first words of the trigger table start a dozen phrases each)
+        self._by_first: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], tuple[int, object]]]],
+                                        tuple[int, object] | None]] = {}
+        for first, lst in by_first.items():
+            longer: dict[str, list[tuple[tuple[str, ...], tuple[int, object]]]] = {}
+            for toks, value in lst:
+                if len(toks) > 1:
+                    longer.setdefault(toks[1], []).append((toks[2:], (len(toks), value)))
+            single = next(((1, value) for toks, value in lst if len(toks) == 1), None)
+            self._by_first[first] = (longer, single)
         # last word -> (phrase length, phrase), longest first: for `match_ending_at`
         self._by_last: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for lst in by_first.values():
@@ -338,18 +347,17 @@ class PhraseTable:
         if not 0 <= i < len(tokens):
             return None
         surface = self._surface
-        entries = self._by_first.get(tokens[i].surface if surface else tokens[i].lower)
-        if entries is None:
+        entry = self._by_first.get(tokens[i].surface if surface else tokens[i].lower)
+        if entry is None:
             return None
-        forms = None
-        for rest, hit in entries:
-            if not rest:
-                return hit
-            if forms is None:
-                forms = _forms(tokens, surface)
-            if forms[i + 1:i + 1 + len(rest)] == rest:  # a slice past the end is shorter: no match
-                return hit
-        return None
+        longer, single = entry
+        if longer and i + 1 < len(tokens):
+            candidates = longer.get(tokens[i + 1].surface if surface else tokens[i + 1].lower)
+            if candidates is not None:
+                for rest, hit in candidates:  # longest first
+                    if not rest or _forms_at(tokens, i + 2, len(rest), surface) == rest:
+                        return hit
+        return single
 
     def starts(self, tokens: tuple[Token, ...]) -> list[int]:
         """Indices of the tokens where a phrase may start (its first word stands there), ascending: the
