@@ -324,7 +324,7 @@ class Gazetteer:
         self._trie = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for key, place in self._index.items():
             self._trie.add_word(key, number[place])
-        self._leads: dict[str, bool] = {}
+        self._starts: dict[tuple[str, bool], bool] = {}
 
     def __getstate__(self) -> dict[str, object]:
         # Compact: places as tuples, keys by place number; the trie is one pickled block; Cyrillic
@@ -351,7 +351,7 @@ class Gazetteer:
         self._places = {(p.canonical, p.kind): p for p in ordered}
         self._index = dict(zip(state["keys"], (self._place_list[n] for n in state["key_places"])))  # type: ignore
         self._trie = state["trie"]
-        self._leads = {}
+        self._starts = {}
         self._cyrillic_variants = [(variant, ordered[n]) for variant, n in state["cyrillic_variants"]]  # type: ignore
         self._cyrillic_indexes = {}
         self._cache_stem = None
@@ -466,17 +466,21 @@ class Gazetteer:
         # the area around the town ranks as a region, as "Idlib countryside" does: the town's place with that kind
         return (i, replace(hit, kind="region")) if hit is not None else None
 
-    def _may_lead(self, word: str) -> bool:
-        """Whether a key of the gazetteer is this word or starts with it: the first test `_latin_at` makes,
-        kept per word (most capitalised words of an article, names and sentence openers, start no place,
-        and they repeat)."""
-        leads = self._leads.get(word)
-        if leads is None:
-            key = _token_key(word)
-            leads = self._leads[word] = self._trie.get(key, -1) >= 0 or bool(self._trie.match(key + " "))
-            if len(self._leads) > 1 << 18:
-                self._leads.clear()  # bounded over a long run
-        return leads
+    def _may_start(self, word: str, cyrillic: bool) -> bool:
+        """Whether a name may start at a capitalised word (as `_capitalised_word_re` matched it): not a short
+        acronym, and a Cyrillic word where names inflect, or a word a gazetteer key is or starts with (the
+        first test `_latin_at` makes). Kept per word: most capitalised words of an article, names and sentence
+        openers, start no place, and they repeat."""
+        may = self._starts.get((word, cyrillic))
+        if may is None:
+            name = word[:-2] if len(word) > 2 and _POSSESSIVE_RE.search(word) else word  # as `_token` reads it
+            key = _token_key(name)
+            may = not (len(name) <= _ACRONYM_LETTERS and name.isupper()) and (
+                (cyrillic and not name.isascii()) or self._trie.get(key, -1) >= 0 or bool(self._trie.match(key + " ")))
+            if len(self._starts) > 1 << 18:
+                self._starts.clear()  # bounded over a long run
+            self._starts[(word, cyrillic)] = may
+        return may
 
     def _latin_at(self, text: str, first: _Token, rest: Iterator[_Token]) -> tuple[_Token, Place] | None:
         """The longest place name that starts with `first` (the tokens after it: `rest`): its last token and
@@ -502,7 +506,7 @@ class Gazetteer:
         mentions: list[PlaceMention] = []
         resume = 0  # mentions do not overlap: the next name starts after the last one found
         for m in _capitalised_word_re().finditer(text):
-            if m.start() < resume:
+            if m.start() < resume or not self._may_start(m.group(), cyrillic):
                 continue
             first = _token(m)
             if len(first.text) <= _ACRONYM_LETTERS and first.text.isupper():
@@ -512,8 +516,7 @@ class Gazetteer:
                 run = [first, *itertools.islice(_tokens_after(text, m), MAX_TOKENS - 1)]
                 if hit := self._cyrillic_at(text, run, 0, language):
                     found = run[hit[0]], hit[1]
-            if found is None and self._may_lead(first.text):
-                found = self._latin_at(text, first, _tokens_after(text, m))
+            found = found or self._latin_at(text, first, _tokens_after(text, m))
             if found is None:
                 continue
             last, place = found

@@ -773,7 +773,7 @@ def _clause_cuts(sentence: Sentence, memo: dict[int, list[int]]) -> list[int]:
     after_comma, anywhere = _words_of("place_clause_breaks_after_comma"), _words_of("place_clause_breaks")
     cuts = [k for k in range(1, len(tokens)) if tokens[k].text == ";"
             or (tokens[k - 1].text == "," and tokens[k].lower in after_comma) or tokens[k].lower in anywhere
-            or _opens_listed_part(tokens, k)]
+            or (tokens[k - 1].text in (":", ",") and _opens_listed_part(tokens, k))]  # (its own first test, inline)
     memo[sentence.start] = cuts
     return cuts
 
