@@ -273,6 +273,9 @@ _MAX_LABEL_TOKENS = 5
 def _label_speakers(sentence: Sentence, found: list[Speaker]) -> list[Speaker]:
     """Headline labels that name the source: "SOHR: 14 civilians killed in Idlib", "14 killed in Idlib:
     monitor", "Death toll rises to 30 - activists". A label that is a place ("Syria: ...") is no speaker."""
+    text = sentence.text
+    if ":" not in text and "-" not in text and "—" not in text and "–" not in text:
+        return []  # a label is set off by one of these (most sentences have none)
     tokens = sentence.tokens
     n = len(tokens)
     out: list[Speaker] = []
