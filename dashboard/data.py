@@ -31,6 +31,7 @@ import pandas as pd
 
 from etl.errors import WarehouseLockedError, WarehouseMissingError
 from warehouse import db as warehouse_db
+from warehouse import read_model
 
 __all__ = [
     "SeriesKey", "SeriesView", "WarehouseLockedError", "WarehouseMissingError", "claims_by_id",
@@ -200,9 +201,15 @@ def known_on_bounds(path: Source) -> tuple[date | None, date | None]:
 
 def series_list(path: Source, metrics: Sequence[str] = (), known_on: date | None = None,
                 languages: Sequence[str] = ()) -> pd.DataFrame:
-    """Every series with the latest figure of each source (queries/series_list.sql)."""
+    """Every series with the latest figure of each source (queries/series_list.sql): read from the
+    read model series_sources while it is current and no "as known on" date or language is given,
+    else computed from the claims (the same rows: tests/test_dashboard.py checks it)."""
+    if not isinstance(path, duckdb.DuckDBPyConnection):
+        with read_only(path) as conn:
+            return series_list(conn, metrics, known_on, languages)
+    summary = known_on is None and not languages and read_model.is_current(path)
     return run_query(path, "series_list", {"metrics": list(metrics), "known_on": known_on,
-                                           "languages": list(languages)})
+                                           "languages": list(languages), "summary": summary})
 
 
 def languages(path: Source) -> list[str]:

@@ -272,7 +272,7 @@ def build_warehouse(db: Path, claims: int, articles: int = BASE_ARTICLES, seed: 
     import generate_corpus
 
     from etl.pipeline import run_etl
-    from warehouse import db as warehouse_db
+    from warehouse import db as warehouse_db, read_model
 
     db.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -295,6 +295,7 @@ def build_warehouse(db: Path, claims: int, articles: int = BASE_ARTICLES, seed: 
         for statement in filter(str.strip, _REPLICATE.split(";")):
             con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement})
         total = con.execute("SELECT count(*) FROM claims").fetchone()[0]
+        read_model.refresh(con)  # as a run that wrote them would
         con.execute("CHECKPOINT")
     print(f"{db}: {total} claims in {time.perf_counter() - started:.0f} s", flush=True)
 
