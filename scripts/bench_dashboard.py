@@ -69,12 +69,10 @@ def series_work(db: str, key: data.SeriesKey, warehouse: Any | None) -> list[flo
     if warehouse is None:
         page = data.series_page(db, key, view)
         figure = charts.series_figure(ui.series_chart(page))
-        figures = page.figures if page.figures is not None else data.series_figures(db, key, view, ui.TABLE_PREVIEW_ROWS)
     else:
         page = warehouse.query("series_page", key, view)
         figure = warehouse.series_figure(key, view, False, None)
-        figures = page.figures if page.figures is not None else warehouse.query(
-            "series_figures", key, view, ui.TABLE_PREVIEW_ROWS)
+    figures = page.figures if page.figures is not None else page.latest
     tables.figures_table(figures).head(ui.TABLE_PREVIEW_ROWS)
     if not page.checks.empty:
         tables.checks_table(page.checks, key.unit)
@@ -82,8 +80,10 @@ def series_work(db: str, key: data.SeriesKey, warehouse: Any | None) -> list[flo
 
 
 def overview_work(db: str, warehouse: Any | None) -> list[float]:
-    series = data.series_list(db) if warehouse is None else warehouse.query("series_list", (), None)
-    tables.overview_table(series)
+    if warehouse is None:
+        tables.overview_table(data.series_list(db))
+    else:
+        warehouse.overview_table((), None, ())
     return []
 
 
