@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import random
 import statistics
 import sys
@@ -151,6 +152,53 @@ def bench_browser(db: Path, loads: int, keys: list[data.SeriesKey]) -> list[tupl
     with tempfile.TemporaryDirectory() as out, screenshot.serve(db) as base_url:
         reports = screenshot.capture(base_url, shots, out, warm_up=True, loads=loads, timeout_s=120)
     return [(r.url.split("/", 3)[-1] or "overview", r.load_seconds) for r in reports]
+
+
+def reload_cpu(db: Path, reloads: int, path: str = "/") -> dict[str, float]:
+    """CPU seconds per reload of one page, unchanged warehouse, caches warm: the dashboard server's
+    (the Streamlit process and its children) and headless Chromium's (every browser process), over
+    `reloads` navigations in one tab, each to the first frame that shows its table or chart."""
+    import psutil
+    from playwright.sync_api import sync_playwright
+
+    from dashboard import screenshot
+
+    def tree_cpu(pids: list[int]) -> float:
+        total = 0.0
+        for pid in pids:
+            try:
+                proc = psutil.Process(pid)
+                for p in [proc, *proc.children(recursive=True)]:
+                    times = p.cpu_times()
+                    total += times.user + times.system
+            except psutil.NoSuchProcess:
+                pass
+        return total
+
+    def server_pids() -> list[int]:
+        me = psutil.Process()
+        return [c.pid for c in me.children() if "dashboard" in " ".join(c.cmdline())]
+
+    wait_for = f"{screenshot.CHART}, {screenshot.TABLE}, {screenshot.NOTICE}"
+    with screenshot.serve(db) as base_url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(screenshot.CHROMIUM), args=list(screenshot.CHROMIUM_ARGS))
+        try:
+            page = browser.new_page(viewport=screenshot.VIEWPORT)
+            for _ in range(2):  # the browser's and the server's caches warm
+                screenshot._load(page, base_url + path, wait_for, 120)
+                page.wait_for_timeout(screenshot.SETTLE_MS)
+            browser_pids = [p.pid for p in psutil.Process().children(recursive=True)
+                            if "chrom" in p.name().lower()]
+            server, chromium, started = tree_cpu(server_pids()), tree_cpu(browser_pids), time.perf_counter()
+            for _ in range(reloads):
+                screenshot._load(page, base_url + path, wait_for, 120)
+                page.wait_for_timeout(screenshot.SETTLE_MS)  # what a tab shows settles (as the ETL row's tabs wait)
+            wall = time.perf_counter() - started
+            server = tree_cpu(server_pids()) - server
+            chromium = tree_cpu(browser_pids) - chromium
+        finally:
+            browser.close()
+    return {"server_s": server / reloads, "chromium_s": chromium / reloads, "wall_s": wall / reloads}
 
 
 # --- a warehouse of N claims ----------------------------------------------------------------
@@ -310,6 +358,9 @@ def main() -> int:
     parser.add_argument("--series", type=int, default=25, help="series pages of a seeded sample of subjects")
     parser.add_argument("--browser", action="store_true", help="also time pages in headless Chromium")
     parser.add_argument("--loads", type=int, default=3, help="browser loads per page (default 3)")
+    parser.add_argument("--reloads", type=int, default=0,
+                        help="also measure the CPU seconds per reload of the overview and of the largest series "
+                             "page (server and Chromium), over N reloads of an unchanged warehouse")
     args = parser.parse_args()
     if args.claims and not args.db.exists():
         build_warehouse(args.db, args.claims)
@@ -344,7 +395,20 @@ def main() -> int:
             print(f"{page[:70]:<70} {seconds[0]:>9.2f}s {median:>6.2f}s")
         print(f"slowest first chart (median): {slowest:.2f} s (budget {BROWSER_BUDGET_S:.1f} s)")
         ok = ok and slowest <= BROWSER_BUDGET_S
+    if args.reloads:
+        print(f"\nCPU per reload, unchanged warehouse, caches warm ({args.reloads} reloads; load average "
+              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())})")
+        for path in ["/", tables.series_path(subjects(str(args.db), 1, 0)[0].params())]:
+            cpu = reload_cpu(args.db, args.reloads, path)
+            print(f"  {path[:60]:<60} server {cpu['server_s'] * 1000:6.0f} ms  Chromium {cpu['chromium_s'] * 1000:6.0f} ms"
+                  f"  wall {cpu['wall_s']:.2f} s (with {screenshot_settle()} ms settling)")
     return 0 if ok else 1
+
+
+def screenshot_settle() -> int:
+    from dashboard import screenshot
+
+    return screenshot.SETTLE_MS
 
 
 if __name__ == "__main__":
