@@ -74,6 +74,11 @@ class Warehouse:
         """`tables.overview_table` of the series list, cached and shared like it (read it, never modify it)."""
         return cached_overview_table(self.path, self.stamp, metrics, known_on, languages)
 
+    def disagreements(self, metric: str | None, window_days: int, max_rows: int, known_on: date | None,
+                      languages: tuple[str, ...]) -> Disagreements:
+        """The disagreements page's table and charts, cached and shared (read them, never modify them)."""
+        return cached_disagreements(self.path, self.stamp, metric, window_days, max_rows, known_on, languages)
+
     def series_figure(self, key: data.SeriesKey, view: data.SeriesView, log_y: bool = False,
                       first: tuple[str | None, str | None] | None = None) -> go.Figure:
         """The figure of one subject's series page, cached like the queries behind it."""
@@ -104,6 +109,24 @@ def cached_overview_table(db: str, stamp: float, metrics: tuple[str, ...], known
                           languages: tuple[str, ...]) -> pd.DataFrame:
     """The overview's table (`tables.overview_table`) of the shared series list."""
     return tables.overview_table(cached_shared("series_list", db, stamp, metrics, known_on, languages))
+
+
+@dataclass(frozen=True)
+class Disagreements:
+    """What the disagreements page shows: the pairs, their table, and per unit its chart and pair count."""
+
+    pairs: pd.DataFrame
+    table: pd.DataFrame
+    charts: tuple[tuple[str | None, go.Figure, int], ...]
+
+
+@st.cache_resource(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
+def cached_disagreements(db: str, stamp: float, metric: str | None, window_days: int, max_rows: int,
+                         known_on: date | None, languages: tuple[str, ...]) -> Disagreements:
+    """`data.disagreements` with its table (`tables.disagreement_table`) and charts per unit."""
+    pairs = cached("disagreements", db, stamp, metric, window_days, max_rows, known_on, languages)
+    figures = tuple((unit, charts.disagreement_figure(rows), len(rows)) for unit, rows in charts.unit_groups(pairs))
+    return Disagreements(pairs, tables.disagreement_table(pairs), figures)
 
 
 # Building a figure costs more than the queries behind it, so figures are cached with the same

@@ -89,8 +89,10 @@ def overview_work(db: str, warehouse: Any | None) -> list[float]:
 
 
 def disagreements_work(db: str, warehouse: Any | None) -> list[float]:
-    pairs = data.disagreements(db, None, 7, 500) if warehouse is None else warehouse.query(
-        "disagreements", None, 7, 500, None)
+    if warehouse is not None:
+        found = warehouse.disagreements(None, 7, 500, None, ())
+        return [len(figure.to_json()) / 1e6 for _, figure, _ in found.charts]
+    pairs = data.disagreements(db, None, 7, 500)
     tables.disagreement_table(pairs)
     return [len(charts.disagreement_figure(rows).to_json()) / 1e6 for _, rows in charts.unit_groups(pairs)]
 
