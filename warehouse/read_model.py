@@ -1,7 +1,7 @@
 """The dashboard's read model: small tables the runs that write keep current, so that a page's
 first view after a run reads thousands of rows, not every claim.
 
-`series_sources` (migration 0007) is `series_per_source` with no filter: one row per series and
+`series_sources` (migration 0008) is `series_per_source` with no filter: one row per series and
 canonical source. `refresh` recomputes it at the end of a run (`tally etl`, `tally import`) when
 the warehouse changed since the last refresh, and records the state it was computed from
 (`read_model_state`, the view `warehouse_state`); `is_current` tells a reader whether it may use it.
@@ -31,7 +31,7 @@ def warehouse_state(con: Connection) -> str | None:
 
 
 def refreshed_state(con: Connection, read_model: str = SERIES_SOURCES) -> str | None:
-    """The state `read_model` was last refreshed at (None if never, or before migration 0007)."""
+    """The state `read_model` was last refreshed at (None if never, or before migration 0008)."""
     try:
         row = con.execute("SELECT warehouse_state FROM read_model_state WHERE read_model = ?",
                           [read_model]).fetchone()

@@ -1,4 +1,4 @@
--- 0007_series_sources: a small read model for the dashboard's overview, refreshed at the end of
+-- 0008_series_sources: a small read model for the dashboard's overview, refreshed at the end of
 -- every `tally etl` and `tally import` run that changed the warehouse (warehouse/read_model.py):
 -- one row per series and canonical source with its figure count, first and last as_of and latest
 -- figure, the rows the overview would otherwise group a million claims into on every first view.
