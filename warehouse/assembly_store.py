@@ -106,12 +106,29 @@ def copy_candidates(con: Connection, bands: Mapping[str, Sequence[int]]) -> list
 class CandidatePairs:
     """Candidate copy pairs with both articles' stored signatures: row i is (a[i], b[i])."""
 
-    a: list[str]
-    b: list[str]
+    a: Sequence[str]
+    b: Sequence[str]
     minhash_a: np.ndarray  # uint32[pairs, NUM_PERM]
     minhash_b: np.ndarray
-    numbers_a: list[list[str]]
-    numbers_b: list[list[str]]
+    numbers_a: Sequence[list[str]]
+    numbers_b: Sequence[list[str]]
+
+
+class _ArrowColumn(Sequence[Any]):
+    """A query result column read one value at a time, as Python: templated text makes tens of
+    thousands of candidate pairs per batch, of which only the few similar ones are ever read."""
+
+    def __init__(self, column: pa.ChunkedArray) -> None:
+        self._array = column.combine_chunks()
+
+    def __len__(self) -> int:
+        return len(self._array)
+
+    def __getitem__(self, i: int) -> Any:  # type: ignore[override]
+        i = int(i)
+        if not -len(self._array) <= i < len(self._array):
+            raise IndexError(i)
+        return self._array[i].as_py()
 
 
 def candidate_signatures(con: Connection, bands: Mapping[str, Sequence[int]]) -> CandidatePairs:
@@ -136,14 +153,25 @@ def candidate_signatures(con: Connection, bands: Mapping[str, Sequence[int]]) ->
         ).to_arrow_table()
     if found.num_rows == 0:
         return empty
-    return CandidatePairs(found.column("a").to_pylist(), found.column("b").to_pylist(),
+    return CandidatePairs(_ArrowColumn(found.column("a")), _ArrowColumn(found.column("b")),
                           _minhash_matrix(found.column("minhash_a")), _minhash_matrix(found.column("minhash_b")),
-                          found.column("numbers_a").to_pylist(), found.column("numbers_b").to_pylist())
+                          _ArrowColumn(found.column("numbers_a")), _ArrowColumn(found.column("numbers_b")))
 
 
 def _minhash_matrix(column: pa.ChunkedArray) -> np.ndarray:
-    """A column of minhash BLOBs (little-endian uint32 each) as one uint32 matrix, row per BLOB."""
-    return np.stack([np.frombuffer(b, dtype="<u4") for b in column.to_pylist()]).astype(np.uint32)
+    """A column of minhash BLOBs (little-endian uint32 each) as one uint32 matrix, row per BLOB:
+    read from the Arrow buffer at once when every BLOB has the same length (they do)."""
+    array = column.combine_chunks()
+    large = pa.types.is_large_binary(array.type)
+    if len(array) and array.null_count == 0 and (large or pa.types.is_binary(array.type)):
+        offsets = np.frombuffer(array.buffers()[1], dtype=np.int64 if large else np.int32)
+        offsets = offsets[array.offset:array.offset + len(array) + 1]
+        width = int(offsets[1] - offsets[0])
+        if width and width % 4 == 0 and (np.diff(offsets) == width).all():
+            data = np.frombuffer(array.buffers()[2], dtype="<u4", count=len(array) * width // 4,
+                                 offset=int(offsets[0]))
+            return data.reshape(len(array), width // 4).astype(np.uint32)
+    return np.stack([np.frombuffer(b, dtype="<u4") for b in array.to_pylist()]).astype(np.uint32)
 
 
 def signatures(con: Connection, article_ids: Iterable[str]) -> dict[str, Signature]:
