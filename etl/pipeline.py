@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -250,6 +251,10 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
                 raise storage_error(exc, f"the warehouse {db}") from exc
             raise
         show = sys.stderr.isatty() if options.progress is None else options.progress
+        # The assembly's knowledge (sources, gazetteer: seconds to load) is read while the
+        # workers start and extract the first chunks, when this process would only wait.
+        warm = threading.Thread(target=_load_assembly_knowledge, name="tally-assembly-warm", daemon=True)
+        warm.start()
         try:
             with _progress(show) as bar:
                 task = bar.add_task("extract", total=None, claims=0)
@@ -259,11 +264,11 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
 
                     results: Iterator[Extracted | ReadProblem] = dask_engine.extract_on_cluster(
                         work, functions, options.scheduler, db, summary.run_id, options.workers)
-                    _commit_results(results, work, writer, summary, version, options.batch_size, bar, task)
+                    _commit_results(results, work, writer, summary, version, options.batch_size, bar, task, warm)
                 else:
                     with Extractors(functions, options.workers) as extractors:
                         _commit_results(extractors.map(work.items()), work, writer, summary, version,
-                                        options.batch_size, bar, task)
+                                        options.batch_size, bar, task, warm)
             _reassemble_stale(writer, summary, options.batch_size)
             writer.checkpoint()  # what was committed to the log is in the file before the run is called done
             status = "partial" if summary.problems else "ok"
@@ -404,11 +409,19 @@ def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+def _load_assembly_knowledge() -> None:
+    try:
+        assemble.source_book()
+    except Exception:  # raised again, in the run's own thread, when the first batch needs it
+        pass
+
+
 def _commit_results(
     results: Iterable[Extracted | ReadProblem], work: _Work, writer: Writer, summary: RunSummary, version: str,
-    batch_size: int, bar: Progress, task: Any,
+    batch_size: int, bar: Progress, task: Any, warm: threading.Thread | None = None,
 ) -> None:
-    """Store the extracted articles in batches of `batch_size`, in the order they come."""
+    """Store the extracted articles in batches of `batch_size`, in the order they come (once
+    `warm`, the thread loading the assembly's knowledge, is done: it is not loaded twice)."""
     batch: list[loader.ArticleBatch] = []
     claims = 0
     for result in results:
@@ -425,10 +438,14 @@ def _commit_results(
         bar.update(task, claims=claims)
         batch.append(loader.ArticleBatch(result.article, result.claim_rows, result.replace, result.signature))
         if len(batch) >= batch_size:
+            if warm is not None:
+                warm.join()
             _store_batch(writer, summary, version, batch)
             work.committed(b.article.article_id for b in batch)
             batch = []
     if batch:
+        if warm is not None:
+            warm.join()
         _store_batch(writer, summary, version, batch)
         work.committed(b.article.article_id for b in batch)
 
