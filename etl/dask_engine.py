@@ -44,7 +44,7 @@ import pyarrow.parquet as pq
 
 from etl import extract
 from etl.assemble.copies import Signature
-from etl.extract.lexicon import lexicon
+from etl.extract.lexicon import knowledge_fingerprint
 from etl.models import Article, Claim, ReadProblem
 from etl.readers import ReadOptions, ReadWarning, read_path
 from etl.workers import Extracted, ExtractorFunctions, default_workers, extract_one
@@ -111,8 +111,9 @@ def extract_articles(articles: list[Article], functions: ExtractorFunctions, out
 
 
 def installed_version() -> str:
-    """The installed extractor's version (its code and knowledge files), as a worker checks it."""
-    return f"{extract._CODE_VERSION}+{lexicon().fingerprint}"
+    """The installed extractor's version (its code and every language's knowledge files, as on
+    disk: a test's stand-in for `extract.EXTRACTOR_VERSION` does not reach a worker), as a worker checks it."""
+    return f"{extract._CODE_VERSION}+{knowledge_fingerprint()}"
 
 
 def _check_version(expected: str) -> None:
@@ -226,6 +227,7 @@ def extract_on_cluster(work: _Work, functions: ExtractorFunctions, scheduler: st
     run_folder = folder / run_id
     run_folder.mkdir(parents=True, exist_ok=True)
     version = installed_version()
+    extract.load_knowledge()  # a malformed knowledge file stops the run here, not on every worker
     client = _client(scheduler, workers)
     try:
         partitions = input_partitions(work.paths)

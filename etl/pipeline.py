@@ -11,6 +11,7 @@ assembled (etl/assemble/: sources, copies, figure ids) in the transaction that s
 """
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import threading
@@ -40,6 +41,7 @@ from etl.errors import (
 from etl.extract.text import MAX_SENTENCE_CHARS
 from etl.models import Article, Claim, ReadProblem
 from etl.readers import ReadOptions, ReadWarning, read_path
+from etl.readers.core import file_digest
 from etl.workers import Extracted, ExtractorFunctions, Extractors, extractor_problem
 from warehouse import loader
 from warehouse.db import Writer, open_db, resolve_db_path, run_audits, transaction, utc_now
@@ -274,8 +276,10 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
             status = "partial" if summary.problems else "ok"
             summary.articles_failed = len(summary.problems)
             with writer.use() as con:
-                summary.finished_at = utc_now()
-                loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
+                with transaction(con):
+                    loader.remember_input_files(con, summary.run_id, work.stored_whole())
+                    summary.finished_at = utc_now()
+                    loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
                 summary.status = status  # from here on the run stands whatever happens
                 summary.audit_failures = {a.name: len(a.rows) for a in run_audits(con) if not a.ok}
             summary.warehouse_opens, summary.warehouse_wait_s = writer.opens, round(writer.waited_s, 3)
@@ -318,6 +322,8 @@ class _Work:
         self.origins: set[str] = set()
         self.in_flight: set[str] = set()
         self._committed: set[str] = set()  # since the last look-up (which then saw them stored)
+        self._remembered: dict[str, loader.InputFile] | None = None  # input_files, read when first needed
+        self._files_read: dict[str, loader.InputFile] = {}  # origin -> the file as read in this run
 
     def seen(self, origin: str) -> None:
         """Count an input (a file or URL) as seen."""
@@ -326,16 +332,49 @@ class _Work:
             self.summary.inputs_seen = len(self.origins)
 
     def read(self) -> Iterator[Article]:
-        """The input articles, recording the problems and warnings of the inputs as met."""
+        """The input articles, recording the problems and warnings of the inputs as met; files
+        a finished run stored whole, unchanged since, are not read (see `unchanged`)."""
         for path in self.paths:
-            for item in read_path(path, self.options):
+            for item in read_path(path, self.options, skip=self.unchanged):
                 self.seen(item.origin)
                 if isinstance(item, ReadWarning):
                     self.summary.warnings.append(item)
                 elif isinstance(item, ReadProblem):
                     self.summary.problems.append(item)
                 else:
+                    self.count_article(item.origin)
                     yield item
+
+    def unchanged(self, file: Path) -> bool:
+        """Whether `file` holds the same bytes as when a finished run stored every article of it,
+        with this extractor version and these reading limits (table `input_files`). Then it is
+        not read again and its articles count as already stored; else it is read, and what it
+        is now is kept for `stored_whole`."""
+        if self._remembered is None:
+            with self.writer.use() as con:
+                self._remembered = loader.remembered_input_files(con)
+        resolved = str(file.resolve())
+        now = loader.InputFile(resolved, file_digest(file), file.stat().st_size,
+                               (self.options or ReadOptions()).file_limits(), self.summary.extractor_version)
+        before = self._remembered.get(resolved)
+        if before is not None and replace(before, articles=0) == now:
+            self.seen(str(file))
+            self.summary.articles_skipped += before.articles
+            return True
+        self._files_read[str(file)] = now
+        return False
+
+    def count_article(self, origin: str, articles: int = 1) -> None:
+        """Count articles read from an input (for the files remembered at the end of the run)."""
+        read = self._files_read.get(origin)
+        if read is not None:
+            self._files_read[origin] = replace(read, articles=read.articles + articles)
+
+    def stored_whole(self) -> list[loader.InputFile]:
+        """The files read in this run that gave no problem or warning: once the run has stored
+        its batches, every article of them is stored."""
+        troubled = {item.origin for item in [*self.summary.problems, *self.summary.warnings]}
+        return [read for origin, read in self._files_read.items() if origin not in troubled]
 
     def wanted(self, article_ids: Sequence[str]) -> list[bool]:
         """For each input article id (in input order): whether to extract it, i.e. it is not
@@ -386,11 +425,17 @@ class _Work:
                     yield article
 
     def items(self) -> Iterator[tuple[Article, bool]]:
-        """(article, is a re-extraction) for everything to extract."""
-        for article in self.new_articles(self.read()):
-            yield article, False
-        for article in self.stale_articles():
-            yield article, True
+        """(article, is a re-extraction) for everything to extract. The knowledge files are loaded
+        and checked before the first one (a malformed file stops the run before anything is
+        extracted); a rerun with nothing to extract never loads them."""
+        todo = itertools.chain(((article, False) for article in self.new_articles(self.read())),
+                               ((article, True) for article in self.stale_articles()))
+        first = next(todo, None)
+        if first is None:
+            return
+        extract.load_knowledge()
+        yield first
+        yield from todo
 
     def committed(self, article_ids: Iterable[str]) -> None:
         for aid in article_ids:

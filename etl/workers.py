@@ -45,7 +45,7 @@ PARALLEL_MIN_CHARS = 500_000
 starting workers costs more than it saves on a small run."""
 
 
-PRELOAD = ("etl.workers", "etl.places", "dateparser", "datasketch")
+PRELOAD = ("etl.workers", "etl.extract.preload", "etl.places", "dateparser", "datasketch")
 """Modules the fork server imports before it forks the workers (a second or two each, otherwise)."""
 
 

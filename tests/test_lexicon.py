@@ -78,3 +78,18 @@ def test_a_bare_boolean_in_scope_yaml_is_refused_by_file_name(data_copy):
     path.write_text(path.read_text().replace("stock_cues: [remain,", "stock_cues: [no, remain,", 1))
     with pytest.raises(LexiconError, match=r"scope\.yaml: quote these words"):
         lexicon()
+
+
+def test_a_broken_file_stops_an_etl_run_before_anything_is_extracted(data_copy, tmp_path):
+    from etl import pipeline
+    from tests.conftest import write_corpus
+    from warehouse import db as wdb
+
+    path = data_copy / "ru" / "metrics.yaml"
+    path.write_text(path.read_text().replace("version: 1", "edition: 1", 1))
+    db_path = tmp_path / "wh.duckdb"
+    with pytest.raises(LexiconError, match=r"ru/metrics\.yaml: must be a mapping with an integer `version`"):
+        pipeline.run_etl([write_corpus(tmp_path / "corpus")], db_path)
+    with wdb.open_db(db_path, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+        assert con.execute("SELECT status FROM etl_runs").fetchall() == [("failed",)]

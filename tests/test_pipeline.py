@@ -1,6 +1,7 @@
 """The ETL: idempotent reruns, date inference, re-extraction, all-or-nothing batches, run log."""
 from __future__ import annotations
 
+import importlib
 import json
 from datetime import date
 from pathlib import Path
@@ -10,7 +11,9 @@ from filelock import FileLock
 
 from etl import extract, pipeline
 from etl.errors import EtlBusyError, LoadError
+from etl.extract.lexicon import lexicon
 from etl.models import article_id_for
+from etl.readers import READERS, ReadOptions
 from tests.conftest import INFERRED_DATE, fake_claims
 from warehouse import db as wdb
 from warehouse import loader
@@ -209,3 +212,74 @@ def test_batches_commit_separately_and_a_failed_batch_keeps_earlier_ones(
     monkeypatch.setattr(loader, "load_batch", real_load)
     again = pipeline.run_etl([corpus], db_path, batch_size=2)
     assert (again.articles_new, again.articles_skipped, again.interrupted_runs) == (3, 2, [])
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the readers read in a run (every registered reader wrapped)."""
+    names: list[str] = []
+    for extension, reader in list(READERS.items()):
+        def recording(path: Path, options: ReadOptions, reader=reader):
+            names.append(path.name)
+            return reader(path, options)
+        monkeypatch.setitem(READERS, extension, recording)
+    return names
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_a_rerun_reads_no_file_it_stored_whole_and_reads_a_changed_one(
+    corpus: Path, db_path: Path, opened: list[str]
+) -> None:
+    first = pipeline.run_etl([corpus], db_path)
+    assert sorted(opened) == ["a.md", "b.jsonl", "c.txt", "d.txt"]
+    assert query(db_path, "SELECT count(*), sum(articles) FROM input_files") == [(4, 5)]
+    opened.clear()
+
+    second = pipeline.run_etl([corpus], db_path)
+    assert opened == []
+    assert (second.articles_new, second.articles_skipped, second.inputs_seen) == (0, 5, first.inputs_seen)
+
+    with (corpus / "b.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "b3", "text": "Later 9 more were killed.", "published": "2022-06-04"}\n')
+    third = pipeline.run_etl([corpus], db_path)
+    assert opened == ["b.jsonl"]
+    assert (third.articles_new, third.articles_skipped) == (1, 5)
+    assert query(db_path, "SELECT articles FROM input_files WHERE path LIKE '%b.jsonl'") == [(3,)]
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_a_file_with_a_problem_is_read_and_reported_again(corpus: Path, db_path: Path, opened: list[str]) -> None:
+    (corpus / "bad.jsonl").write_text('{"text": "ok 1"}\n{oops\n')
+    pipeline.run_etl([corpus], db_path)
+    opened.clear()
+    again = pipeline.run_etl([corpus], db_path)
+    assert opened == ["bad.jsonl"]
+    assert [str(p) for p in again.problems] == [f"{corpus / 'bad.jsonl'}:2: malformed JSON (Expecting property name "
+                                                "enclosed in double quotes at column 2): skipped this line"]
+    assert again.articles_skipped == 6
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_other_read_limits_or_a_forgotten_file_read_it_again(corpus: Path, db_path: Path, opened: list[str]) -> None:
+    pipeline.run_etl([corpus], db_path)
+    opened.clear()
+    pipeline.run_etl([corpus], db_path, read_options=ReadOptions(max_depth=8))
+    assert len(opened) == 4
+    pipeline.run_etl([corpus], db_path)  # remembered now with the limits of this run
+    opened.clear()
+    with wdb.open_db(db_path) as con:
+        con.execute("DELETE FROM input_files WHERE path LIKE '%c.txt'")
+    summary = pipeline.run_etl([corpus], db_path)
+    assert opened == ["c.txt"] and summary.articles_skipped == 5
+
+
+def lexicon_cache_size() -> int:
+    return importlib.import_module("etl.extract.lexicon")._lexicon.cache_info().currsize
+
+
+def test_a_rerun_with_nothing_to_extract_loads_no_knowledge_file(corpus: Path, db_path: Path) -> None:
+    pipeline.run_etl([corpus], db_path)
+    lexicon.cache_clear()
+    summary = pipeline.run_etl([corpus], db_path)
+    assert summary.articles_skipped == 5
+    assert lexicon_cache_size() == 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -367,6 +367,38 @@ def finish_run(
         f"{', ' + assignments if assignments else ''} WHERE run_id = ?",
         [status, utc_now() if finished else None, json.dumps(list(errors)), *stats.values(), run_id],
     )
+
+
+# --- input files stored whole ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class InputFile:
+    """An input file as read now, or as a finished run remembered it (table `input_files`)."""
+
+    path: str  # resolved
+    sha256: str
+    size_bytes: int
+    read_limits: str
+    extractor_version: str
+    articles: int = 0
+
+
+def remembered_input_files(con: Connection) -> dict[str, InputFile]:
+    """The input files finished runs stored whole, by resolved path."""
+    rows = con.execute(
+        "SELECT path, sha256, size_bytes, read_limits, extractor_version, articles FROM input_files"
+    ).fetchall()
+    return {row[0]: InputFile(*row) for row in rows}
+
+
+def remember_input_files(con: Connection, run_id: str, files: Sequence[InputFile]) -> int:
+    """Remember files whose every article this run stored or found stored (replacing what was
+    remembered of the same paths); returns how many."""
+    if not files:
+        return 0
+    now = utc_now()
+    con.execute("DELETE FROM input_files WHERE list_contains(?, path)", [[f.path for f in files]])
+    return insert_rows(con, "input_files", [{**asdict(f), "run_id": run_id, "recorded_at": now} for f in files])
 
 
 def has_table(con: Connection, table: str) -> bool:

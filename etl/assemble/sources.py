@@ -30,10 +30,10 @@ from typing import Any, Literal, get_args
 import yaml
 
 from etl.errors import ConfigError
-from etl.extract.lexicon import LANGUAGE, LANGUAGES, lexicon
+from etl.extract.lexicon import DATA_DIR, LANGUAGE, LANGUAGES, lexicon
 from etl.places import load_gazetteer
 
-SOURCES_PATH = Path(__file__).resolve().parent.parent / "data" / "sources.yaml"
+SOURCES_PATH = DATA_DIR / "sources.yaml"
 
 SourceKind = Literal[
     "government", "military", "local_authority", "un_agency", "ngo", "media", "armed_group",
@@ -557,10 +557,12 @@ def source_book() -> SourceBook:
 
 
 def sources_fingerprint() -> str:
-    """Hash of the knowledge canonicalisation reads (part of the assembly version)."""
-    parts = [SOURCES_PATH.read_bytes(), repr(sorted(default_parties().items())).encode("utf-8"),
-             repr(lexicon(LANGUAGE).attribution["dateline_agencies"]).encode("utf-8")]
-    return hashlib.sha256(b"\0".join(parts)).hexdigest()[:8]
+    """Hash of the files canonicalisation reads (part of the assembly version): sources.yaml,
+    every language's parties.yaml (`default_parties`) and English attribution.yaml (its dateline
+    agencies), as bytes: the version is known without loading them."""
+    paths = [SOURCES_PATH, *(DATA_DIR / language / "parties.yaml" for language in LANGUAGES),
+             DATA_DIR / LANGUAGE / "attribution.yaml"]
+    return hashlib.sha256(b"\0".join(path.read_bytes() for path in paths)).hexdigest()[:8]
 
 
 def canonical_source(speaker: str | None, *, publisher: str | None = None) -> SourceRecord | None:

@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 
 import yaml
 
+from etl.errors import ConfigError
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LANGUAGE = "en"
 """The default language. Knowledge that depends on the language lives in etl/data/<language>/ (as
@@ -32,8 +34,9 @@ _SCOPE_CUE_KINDS = ("stock_cues", "cumulative_cues", "toll_nouns", "single_event
                     "rolling_window_openers", "same_window")
 
 
-class LexiconError(ValueError):
-    """A knowledge file is malformed; the message names the file and the entry."""
+class LexiconError(ConfigError, ValueError):
+    """A knowledge file is malformed; the message names the file and the entry (the ETL stops
+    with it before extracting anything)."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def per_language(build: Callable[[], _T]) -> Callable[[], _T]:
     return get
 
 
-def _load(name: str, language: str = LANGUAGE) -> tuple[dict[str, Any], bytes]:
+def _load(name: str, language: str = LANGUAGE) -> dict[str, Any]:
     path = DATA_DIR / language / f"{name}.yaml"
     raw = path.read_bytes()
     try:
@@ -101,7 +104,7 @@ def _load(name: str, language: str = LANGUAGE) -> tuple[dict[str, Any], bytes]:
         raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("version"), int):
         raise LexiconError(f"{path}: must be a mapping with an integer `version`")
-    return data, raw
+    return data
 
 
 def _non_strings(node: Any, where: str) -> list[str]:
@@ -222,17 +225,21 @@ def _with_english_shape(data: dict[str, Any], english: dict[str, Any]) -> dict[s
     return {**{key: empty(value) for key, value in english.items() if key not in data}, **data}
 
 
+def _fingerprint(language: str) -> str:
+    """A hash of the bytes of `language`'s knowledge files (its morphology too, but in English),
+    read without parsing them: the extractor version is known before anything is loaded."""
+    names = [*KNOWLEDGE_FILES, *(["morphology"] if language != LANGUAGE else [])]
+    raw = b"".join((DATA_DIR / language / f"{name}.yaml").read_bytes() for name in names)
+    return hashlib.sha256(raw).hexdigest()[:8]
+
+
 @functools.lru_cache(maxsize=None)
 def _lexicon(language: str) -> Lexicon:
-    loaded = {name: _load(name, language) for name in KNOWLEDGE_FILES}
-    raw = b"".join(loaded[n][1] for n in KNOWLEDGE_FILES)
-    files = {n: loaded[n][0] for n in KNOWLEDGE_FILES}
+    files = {name: _load(name, language) for name in KNOWLEDGE_FILES}
     if language != LANGUAGE:
-        raw += (DATA_DIR / language / "morphology.yaml").read_bytes()
         english = _lexicon(LANGUAGE)
         files = {n: _with_english_shape(files[n], getattr(english, n)) for n in KNOWLEDGE_FILES}
-    digest = hashlib.sha256(raw).hexdigest()[:8]
-    lex = Lexicon(**files, fingerprint=digest, language=language)
+    lex = Lexicon(**files, fingerprint=_fingerprint(language), language=language)
     _check(lex)
     return lex
 
@@ -246,5 +253,13 @@ lexicon.cache_clear = _lexicon.cache_clear  # type: ignore[attr-defined]
 
 
 def knowledge_fingerprint() -> str:
-    """One hash of every language's knowledge files: part of the extractor version."""
-    return hashlib.sha256("".join(lexicon(lang).fingerprint for lang in LANGUAGES).encode()).hexdigest()[:8]
+    """One hash of every language's knowledge files: part of the extractor version. The files are
+    hashed, not loaded (a rerun with nothing to extract never loads them; see `load_all`)."""
+    return hashlib.sha256("".join(_fingerprint(lang) for lang in LANGUAGES).encode()).hexdigest()[:8]
+
+
+def load_all() -> None:
+    """Load and check every language's knowledge files (a malformed file raises `LexiconError`
+    here, once, before any article is extracted)."""
+    for language in LANGUAGES:
+        lexicon(language)

@@ -8,6 +8,7 @@ hostile input) is turned into a `ReadProblem` for that input here, and reading g
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -51,6 +52,11 @@ class ReadOptions:
     feed_backoff_s: float = 2.0  # first wait between attempts; doubles each time, at most 30 s
     user_agent: str = "Tally-ETL/0.1 (feed reader)"
 
+    def file_limits(self) -> str:
+        """The limits that decide what a file yields, as text: part of the key under which the
+        ETL remembers a file it has stored (the same file read with other limits is read again)."""
+        return f"max_bytes={self.max_bytes};max_depth={self.max_depth};max_aliases={self.max_aliases}"
+
 
 Reader = Callable[[Path, ReadOptions], Iterator[ReadResult]]
 UrlReader = Callable[[str, ReadOptions], Iterator[ReadResult]]
@@ -87,12 +93,14 @@ def is_url(raw: str) -> bool:
     return raw.startswith(("http://", "https://"))
 
 
-def read_path(path: str | os.PathLike[str], options: ReadOptions | None = None) -> Iterator[ReadResult]:
+def read_path(path: str | os.PathLike[str], options: ReadOptions | None = None,
+              skip: Callable[[Path], bool] | None = None) -> Iterator[ReadResult]:
     """Every article under `path`: a file, a folder (walked recursively in sorted order) or a feed URL.
 
     Inside folders, hidden entries and files no reader handles are ignored; a file named
     directly with an unsupported extension, or a path that does not exist, is a problem.
-    Files larger than `options.max_bytes` are problems, not read.
+    Files larger than `options.max_bytes` are problems, not read. A file for which `skip`
+    says True is not read (the ETL's test that the file is unchanged since a run stored it).
     """
     options = options or ReadOptions()
     raw = os.fspath(path)
@@ -103,23 +111,26 @@ def read_path(path: str | os.PathLike[str], options: ReadOptions | None = None) 
     p = Path(raw)
     if p.is_dir():
         for file in _walk(p):
-            yield from _read_file(file, READERS[file.suffix.lower()], options)
+            yield from _read_file(file, READERS[file.suffix.lower()], options, skip)
     elif p.is_file():
         reader = READERS.get(p.suffix.lower())
         if reader is None:
             known = ", ".join(sorted(READERS))
             yield ReadProblem(raw, f"unsupported file type {p.suffix or '(none)'!r}: Tally reads {known} and feed URLs")
         else:
-            yield from _read_file(p, reader, options)
+            yield from _read_file(p, reader, options, skip)
     elif p.exists():
         yield ReadProblem(raw, "not a regular file or folder (a device, socket or pipe?): skipped")
     else:
         yield ReadProblem(raw, "no such file or folder")
 
 
-def _read_file(path: Path, reader: Reader, options: ReadOptions) -> Iterator[ReadResult]:
+def _read_file(path: Path, reader: Reader, options: ReadOptions,
+               skip: Callable[[Path], bool] | None = None) -> Iterator[ReadResult]:
     try:
         size = path.stat().st_size
+        if skip is not None and skip(path):
+            return
     except OSError as exc:
         yield ReadProblem(str(path), f"cannot read file: {exc.strerror or exc}")
         return
@@ -131,6 +142,12 @@ def _read_file(path: Path, reader: Reader, options: ReadOptions) -> Iterator[Rea
         )
         return
     yield from guarded(str(path), reader(path, options))
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, in hex (read in blocks: memory stays flat)."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def guarded(origin: str, results: Iterator[ReadResult]) -> Iterator[ReadResult]:
