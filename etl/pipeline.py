@@ -253,10 +253,6 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
                 raise storage_error(exc, f"the warehouse {db}") from exc
             raise
         show = sys.stderr.isatty() if options.progress is None else options.progress
-        # The assembly's knowledge (sources, gazetteer: seconds to load) is read while the
-        # workers start and extract the first chunks, when this process would only wait.
-        warm = threading.Thread(target=_load_assembly_knowledge, name="tally-assembly-warm", daemon=True)
-        warm.start()
         try:
             with _progress(show) as bar:
                 task = bar.add_task("extract", total=None, claims=0)
@@ -266,11 +262,11 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
 
                     results: Iterator[Extracted | ReadProblem] = dask_engine.extract_on_cluster(
                         work, functions, options.scheduler, db, summary.run_id, options.workers)
-                    _commit_results(results, work, writer, summary, version, options.batch_size, bar, task, warm)
+                    _commit_results(results, work, writer, summary, version, options.batch_size, bar, task)
                 else:
                     with Extractors(functions, options.workers) as extractors:
                         _commit_results(extractors.map(work.items()), work, writer, summary, version,
-                                        options.batch_size, bar, task, warm)
+                                        options.batch_size, bar, task)
             _reassemble_stale(writer, summary, options.batch_size)
             writer.checkpoint()  # what was committed to the log is in the file before the run is called done
             status = "partial" if summary.problems else "ok"
@@ -324,6 +320,7 @@ class _Work:
         self._committed: set[str] = set()  # since the last look-up (which then saw them stored)
         self._remembered: dict[str, loader.InputFile] | None = None  # input_files, read when first needed
         self._files_read: dict[str, loader.InputFile] = {}  # origin -> the file as read in this run
+        self._warm: threading.Thread | None = None
 
     def seen(self, origin: str) -> None:
         """Count an input (a file or URL) as seen."""
@@ -434,8 +431,18 @@ class _Work:
         if first is None:
             return
         extract.load_knowledge()
+        # The assembly's knowledge (sources, gazetteer: seconds to load) is read meanwhile, in a
+        # thread, while the workers start and extract the first chunks and this process waits.
+        self._warm = threading.Thread(target=_load_assembly_knowledge, name="tally-assembly-warm", daemon=True)
+        self._warm.start()
         yield first
         yield from todo
+
+    def knowledge_loaded(self) -> None:
+        """Wait for the thread loading the assembly's knowledge, if one was started."""
+        if self._warm is not None:
+            self._warm.join()
+            self._warm = None
 
     def committed(self, article_ids: Iterable[str]) -> None:
         for aid in article_ids:
@@ -463,10 +470,10 @@ def _load_assembly_knowledge() -> None:
 
 def _commit_results(
     results: Iterable[Extracted | ReadProblem], work: _Work, writer: Writer, summary: RunSummary, version: str,
-    batch_size: int, bar: Progress, task: Any, warm: threading.Thread | None = None,
+    batch_size: int, bar: Progress, task: Any,
 ) -> None:
     """Store the extracted articles in batches of `batch_size`, in the order they come (once
-    `warm`, the thread loading the assembly's knowledge, is done: it is not loaded twice)."""
+    the thread loading the assembly's knowledge, if one was started, is done)."""
     batch: list[loader.ArticleBatch] = []
     claims = 0
     for result in results:
@@ -483,14 +490,12 @@ def _commit_results(
         bar.update(task, claims=claims)
         batch.append(loader.ArticleBatch(result.article, result.claim_rows, result.replace, result.signature))
         if len(batch) >= batch_size:
-            if warm is not None:
-                warm.join()
+            work.knowledge_loaded()
             _store_batch(writer, summary, version, batch)
             work.committed(b.article.article_id for b in batch)
             batch = []
     if batch:
-        if warm is not None:
-            warm.join()
+        work.knowledge_loaded()
         _store_batch(writer, summary, version, batch)
         work.committed(b.article.article_id for b in batch)
 
