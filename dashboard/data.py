@@ -31,6 +31,7 @@ import pandas as pd
 
 from etl.errors import WarehouseLockedError, WarehouseMissingError
 from warehouse import db as warehouse_db
+from warehouse import read_model
 
 __all__ = [
     "SeriesKey", "SeriesView", "WarehouseLockedError", "WarehouseMissingError", "claims_by_id",
@@ -200,9 +201,15 @@ def known_on_bounds(path: Source) -> tuple[date | None, date | None]:
 
 def series_list(path: Source, metrics: Sequence[str] = (), known_on: date | None = None,
                 languages: Sequence[str] = ()) -> pd.DataFrame:
-    """Every series with the latest figure of each source (queries/series_list.sql)."""
+    """Every series with the latest figure of each source (queries/series_list.sql): read from the
+    read model series_sources while it is current and no "as known on" date or language is given,
+    else computed from the claims (the same rows: tests/test_dashboard.py checks it)."""
+    if not isinstance(path, duckdb.DuckDBPyConnection):
+        with read_only(path) as conn:
+            return series_list(conn, metrics, known_on, languages)
+    summary = known_on is None and not languages and read_model.is_current(path)
     return run_query(path, "series_list", {"metrics": list(metrics), "known_on": known_on,
-                                           "languages": list(languages)})
+                                           "languages": list(languages), "summary": summary})
 
 
 def languages(path: Source) -> list[str]:
@@ -290,6 +297,8 @@ def disagreements(
 # per time bin, the bin the finest that gives at most BINS_MAX bins over the dates in view.
 FIGURES_DRAWN_MAX = 1000
 BINS_MAX = 200
+# A page drawing envelopes lists this many of the latest figures in view (read on its connection).
+TABLE_PREVIEW_ROWS = 100
 
 
 @dataclass
@@ -306,6 +315,7 @@ class SeriesPage:
     dataset_bin: str
     checks: pd.DataFrame
     span: tuple[date | None, date | None]
+    latest: pd.DataFrame | None = None  # with envelopes: the TABLE_PREVIEW_ROWS latest figures in view
 
     @property
     def in_view(self) -> int:
@@ -362,14 +372,15 @@ def series_page(path: Path | str, key: SeriesKey, view: SeriesView, max_figures:
         in_view = int(summary["in_view"].sum()) if not summary.empty else 0
         drawn_max = FIGURES_DRAWN_MAX if max_figures is None else max_figures
         bin_part = detail_level(in_view, span, drawn_max)
-        figures = envelope = None
+        figures = envelope = latest = None
         if bin_part is None:
             figures = series_figures(conn, key, view, drawn_max)
         else:
             envelope = series_envelope(conn, key, view, bin_part)
+            latest = series_figures(conn, key, view, TABLE_PREVIEW_ROWS)  # the table's, on this slice
         sums_bin = dataset_bin(span)
         sums = dataset_sums(conn, key, view, sums_bin)
         scopes = set(summary["scope"]) if not summary.empty else set()
         counted = bool(scopes & {"incident", "period"}) or not sums.empty
         checks = total_checks(conn, key, view) if "cumulative" in scopes and counted else pd.DataFrame()
-    return SeriesPage(key, view, summary, figures, envelope, bin_part, sums, sums_bin, checks, span)
+    return SeriesPage(key, view, summary, figures, envelope, bin_part, sums, sums_bin, checks, span, latest)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from functools import cache
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -49,6 +50,8 @@ def format_date(value: Any) -> str:
 
 def iso_date(value: Any) -> str | None:
     """'2022-06-15', or None for a missing date."""
+    if type(value) is date:  # what DuckDB's DATE gives inside structs: no conversion needed
+        return value.isoformat()
     return None if missing(value) else pd.Timestamp(value).date().isoformat()
 
 
@@ -216,24 +219,27 @@ def overview_table(series: pd.DataFrame) -> pd.DataFrame:
     for row in series.to_dict("records"):
         unit = text_or_none(row["unit"])
         path = series_path(row)
+        # the series' own cells, the same on each of its sources' rows (worked out once per series)
+        keys = [(column, text_or_none(row.get(column))) for column in SERIES_KEY_COLUMNS]
+        sources, figures, first_as_of = int(row["sources"]), int(row["figures"]), iso_date(row.get("first_as_of"))
         for entry in list(row["latest_by_source"]):
             latest = entry.get("latest") or {}
             figure = {"value_low": latest.get("low"), "value_best": latest.get("best"),
                       "value_high": latest.get("high"), "qualifier": latest.get("qualifier"), "unit": unit}
             out["series"].append(path)
-            for column in SERIES_KEY_COLUMNS:
-                out[column].append(text_or_none(row.get(column)))
+            for column, text in keys:
+                out[column].append(text)
             out["source"].append(text_or_none(entry.get("name")) or text_or_none(entry.get("source_id")))
             out["latest"].append(figure_text(figure))
             out["as_of"].append(iso_date(latest.get("as_of")))
             out["figures"].append(int(entry.get("figures") or 0))
-            out["sources"].append(int(row["sources"]))
+            out["sources"].append(sources)
             out["qualifier"].append(text_or_none(latest.get("qualifier")))
             out["value_low"].append(latest.get("low"))
             out["value_best"].append(latest.get("best"))
             out["value_high"].append(latest.get("high"))
-            out["series_figures"].append(int(row["figures"]))
-            out["first_as_of"].append(iso_date(row.get("first_as_of")))
+            out["series_figures"].append(figures)
+            out["first_as_of"].append(first_as_of)
             out["source_id"].append(text_or_none(entry.get("source_id")))
             out["series_id"].append(row.get("series_id"))
             out["claim_id"].append(latest.get("claim_id"))

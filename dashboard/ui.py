@@ -33,7 +33,7 @@ CACHE_ENTRIES = 256
 EMPTY_WAREHOUSE_HINT = "Run `tally etl examples/` to load the example articles."
 PROVENANCE_MAX = 20
 # A table shows this many rows until the reader asks for all of them; the CSV has every row.
-TABLE_PREVIEW_ROWS = 100
+TABLE_PREVIEW_ROWS = data.TABLE_PREVIEW_ROWS
 KNOWN_ON_KEY = "known_on"
 LANGUAGE_KEY = "language"
 
@@ -63,8 +63,21 @@ class Warehouse:
     stamp: float
 
     def query(self, name: str, *args: Any) -> Any:
-        """Run the whitelisted query `name` on this warehouse, cached (see `cached`)."""
+        """Run the whitelisted query `name` on this warehouse, cached (see `cached`; the queries in
+        SHARED through `cached_shared`)."""
+        if name in SHARED:
+            return cached_shared(name, self.path, self.stamp, *args)
         return cached(name, self.path, self.stamp, *args)
+
+    def overview_table(self, metrics: tuple[str, ...], known_on: date | None,
+                       languages: tuple[str, ...]) -> pd.DataFrame:
+        """`tables.overview_table` of the series list, cached and shared like it (read it, never modify it)."""
+        return cached_overview_table(self.path, self.stamp, metrics, known_on, languages)
+
+    def disagreements(self, metric: str | None, window_days: int, max_rows: int, known_on: date | None,
+                      languages: tuple[str, ...]) -> Disagreements:
+        """The disagreements page's table and charts, cached and shared (read them, never modify them)."""
+        return cached_disagreements(self.path, self.stamp, metric, window_days, max_rows, known_on, languages)
 
     def series_figure(self, key: data.SeriesKey, view: data.SeriesView, log_y: bool = False,
                       first: tuple[str | None, str | None] | None = None) -> go.Figure:
@@ -78,6 +91,44 @@ def cached(name: str, db: str, stamp: float, *args: Any) -> Any:
     return QUERIES[name](db, *args)
 
 
+# Results that are Python objects in every cell (series_list's latest_by_source: a list of dicts per
+# series) or several frames with words (a series page) cost `st.cache_data` more to copy out
+# (unpickle) on every view than anything else a reload does: they are kept once and shared, like the
+# figures below. Nothing may modify them (pages and tables filter or copy into new frames).
+SHARED = frozenset({"series_list", "series_page"})
+
+
+@st.cache_resource(ttl=CACHE_TTL_S, max_entries=CACHE_ENTRIES, show_spinner=False)
+def cached_shared(name: str, db: str, stamp: float, *args: Any) -> Any:
+    """QUERIES[name](db, *args) for the queries in SHARED, cached per database state and shared."""
+    return QUERIES[name](db, *args)
+
+
+@st.cache_resource(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
+def cached_overview_table(db: str, stamp: float, metrics: tuple[str, ...], known_on: date | None,
+                          languages: tuple[str, ...]) -> pd.DataFrame:
+    """The overview's table (`tables.overview_table`) of the shared series list."""
+    return tables.overview_table(cached_shared("series_list", db, stamp, metrics, known_on, languages))
+
+
+@dataclass(frozen=True)
+class Disagreements:
+    """What the disagreements page shows: the pairs, their table, and per unit its chart and pair count."""
+
+    pairs: pd.DataFrame
+    table: pd.DataFrame
+    charts: tuple[tuple[str | None, go.Figure, int], ...]
+
+
+@st.cache_resource(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
+def cached_disagreements(db: str, stamp: float, metric: str | None, window_days: int, max_rows: int,
+                         known_on: date | None, languages: tuple[str, ...]) -> Disagreements:
+    """`data.disagreements` with its table (`tables.disagreement_table`) and charts per unit."""
+    pairs = cached("disagreements", db, stamp, metric, window_days, max_rows, known_on, languages)
+    figures = tuple((unit, charts.disagreement_figure(rows), len(rows)) for unit, rows in charts.unit_groups(pairs))
+    return Disagreements(pairs, tables.disagreement_table(pairs), figures)
+
+
 # Building a figure costs more than the queries behind it, so figures are cached with the same
 # key and shared rather than copied: every later view of the same series on the same warehouse
 # reuses them. Nothing may modify a cached figure; `st.plotly_chart` only reads it.
@@ -85,7 +136,7 @@ def cached(name: str, db: str, stamp: float, *args: Any) -> Any:
 def cached_series_figure(db: str, stamp: float, key: data.SeriesKey, view: data.SeriesView, log_y: bool,
                          first: tuple[str | None, str | None] | None) -> go.Figure:
     """`charts.series_figure` of the cached `data.series_page`."""
-    page: data.SeriesPage = cached("series_page", db, stamp, key, view)
+    page: data.SeriesPage = cached_shared("series_page", db, stamp, key, view)
     return charts.series_figure(series_chart(page, log_y, first))
 
 

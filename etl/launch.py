@@ -62,6 +62,9 @@ def dashboard_command(db_path: str | os.PathLike[str] | None = None, port: int =
         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
         # a set server address also stops Streamlit from asking an outside service for this host's IP
         "--browser.serverAddress", "localhost", "--client.toolbarMode", "viewer",
+        # no watching of the sources for edits: it is for developing the app, and its polling and its
+        # module walk after every page run were most of an idle or reloading server's CPU
+        "--server.fileWatcherType", "none", "--server.runOnSave", "false",
         "--", "--db", str(db),
     ]
     return Command(argv, {DB_ENV_VAR: str(db)})

@@ -43,7 +43,7 @@ from etl.models import Article, Claim, ReadProblem
 from etl.readers import ReadOptions, ReadWarning, read_path
 from etl.readers.core import file_digest
 from etl.workers import Extracted, ExtractorFunctions, Extractors, extractor_problem
-from warehouse import loader
+from warehouse import loader, read_model
 from warehouse.db import Writer, open_db, resolve_db_path, run_audits, transaction, utc_now
 
 DEFAULT_ETL_WAIT_S = 600.0
@@ -276,6 +276,7 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
                     loader.remember_input_files(con, summary.run_id, work.stored_whole())
                     summary.finished_at = utc_now()
                     loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
+                read_model.refresh(con)  # the dashboard's summary tables, if this run changed anything
                 summary.status = status  # from here on the run stands whatever happens
                 summary.audit_failures = {a.name: len(a.rows) for a in run_audits(con) if not a.ok}
             summary.warehouse_opens, summary.warehouse_wait_s = writer.opens, round(writer.waited_s, 3)

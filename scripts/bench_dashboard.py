@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import random
 import statistics
 import sys
@@ -69,12 +70,10 @@ def series_work(db: str, key: data.SeriesKey, warehouse: Any | None) -> list[flo
     if warehouse is None:
         page = data.series_page(db, key, view)
         figure = charts.series_figure(ui.series_chart(page))
-        figures = page.figures if page.figures is not None else data.series_figures(db, key, view, ui.TABLE_PREVIEW_ROWS)
     else:
         page = warehouse.query("series_page", key, view)
         figure = warehouse.series_figure(key, view, False, None)
-        figures = page.figures if page.figures is not None else warehouse.query(
-            "series_figures", key, view, ui.TABLE_PREVIEW_ROWS)
+    figures = page.figures if page.figures is not None else page.latest
     tables.figures_table(figures).head(ui.TABLE_PREVIEW_ROWS)
     if not page.checks.empty:
         tables.checks_table(page.checks, key.unit)
@@ -82,14 +81,18 @@ def series_work(db: str, key: data.SeriesKey, warehouse: Any | None) -> list[flo
 
 
 def overview_work(db: str, warehouse: Any | None) -> list[float]:
-    series = data.series_list(db) if warehouse is None else warehouse.query("series_list", (), None)
-    tables.overview_table(series)
+    if warehouse is None:
+        tables.overview_table(data.series_list(db))
+    else:
+        warehouse.overview_table((), None, ())
     return []
 
 
 def disagreements_work(db: str, warehouse: Any | None) -> list[float]:
-    pairs = data.disagreements(db, None, 7, 500) if warehouse is None else warehouse.query(
-        "disagreements", None, 7, 500, None)
+    if warehouse is not None:
+        found = warehouse.disagreements(None, 7, 500, None, ())
+        return [len(figure.to_json()) / 1e6 for _, figure, _ in found.charts]
+    pairs = data.disagreements(db, None, 7, 500)
     tables.disagreement_table(pairs)
     return [len(charts.disagreement_figure(rows).to_json()) / 1e6 for _, rows in charts.unit_groups(pairs)]
 
@@ -151,6 +154,53 @@ def bench_browser(db: Path, loads: int, keys: list[data.SeriesKey]) -> list[tupl
     with tempfile.TemporaryDirectory() as out, screenshot.serve(db) as base_url:
         reports = screenshot.capture(base_url, shots, out, warm_up=True, loads=loads, timeout_s=120)
     return [(r.url.split("/", 3)[-1] or "overview", r.load_seconds) for r in reports]
+
+
+def reload_cpu(db: Path, reloads: int, path: str = "/") -> dict[str, float]:
+    """CPU seconds per reload of one page, unchanged warehouse, caches warm: the dashboard server's
+    (the Streamlit process and its children) and headless Chromium's (every browser process), over
+    `reloads` navigations in one tab, each to the first frame that shows its table or chart."""
+    import psutil
+    from playwright.sync_api import sync_playwright
+
+    from dashboard import screenshot
+
+    def tree_cpu(pids: list[int]) -> float:
+        total = 0.0
+        for pid in pids:
+            try:
+                proc = psutil.Process(pid)
+                for p in [proc, *proc.children(recursive=True)]:
+                    times = p.cpu_times()
+                    total += times.user + times.system
+            except psutil.NoSuchProcess:
+                pass
+        return total
+
+    def server_pids() -> list[int]:
+        me = psutil.Process()
+        return [c.pid for c in me.children() if "dashboard" in " ".join(c.cmdline())]
+
+    wait_for = f"{screenshot.CHART}, {screenshot.TABLE}, {screenshot.NOTICE}"
+    with screenshot.serve(db) as base_url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(screenshot.CHROMIUM), args=list(screenshot.CHROMIUM_ARGS))
+        try:
+            page = browser.new_page(viewport=screenshot.VIEWPORT)
+            for _ in range(2):  # the browser's and the server's caches warm
+                screenshot._load(page, base_url + path, wait_for, 120)
+                page.wait_for_timeout(screenshot.SETTLE_MS)
+            browser_pids = [p.pid for p in psutil.Process().children(recursive=True)
+                            if "chrom" in p.name().lower()]
+            server, chromium, started = tree_cpu(server_pids()), tree_cpu(browser_pids), time.perf_counter()
+            for _ in range(reloads):
+                screenshot._load(page, base_url + path, wait_for, 120)
+                page.wait_for_timeout(screenshot.SETTLE_MS)  # what a tab shows settles (as the ETL row's tabs wait)
+            wall = time.perf_counter() - started
+            server = tree_cpu(server_pids()) - server
+            chromium = tree_cpu(browser_pids) - chromium
+        finally:
+            browser.close()
+    return {"server_s": server / reloads, "chromium_s": chromium / reloads, "wall_s": wall / reloads}
 
 
 # --- a warehouse of N claims ----------------------------------------------------------------
@@ -272,7 +322,7 @@ def build_warehouse(db: Path, claims: int, articles: int = BASE_ARTICLES, seed: 
     import generate_corpus
 
     from etl.pipeline import run_etl
-    from warehouse import db as warehouse_db
+    from warehouse import db as warehouse_db, read_model
 
     db.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -295,6 +345,7 @@ def build_warehouse(db: Path, claims: int, articles: int = BASE_ARTICLES, seed: 
         for statement in filter(str.strip, _REPLICATE.split(";")):
             con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement})
         total = con.execute("SELECT count(*) FROM claims").fetchone()[0]
+        read_model.refresh(con)  # as a run that wrote them would
         con.execute("CHECKPOINT")
     print(f"{db}: {total} claims in {time.perf_counter() - started:.0f} s", flush=True)
 
@@ -309,6 +360,9 @@ def main() -> int:
     parser.add_argument("--series", type=int, default=25, help="series pages of a seeded sample of subjects")
     parser.add_argument("--browser", action="store_true", help="also time pages in headless Chromium")
     parser.add_argument("--loads", type=int, default=3, help="browser loads per page (default 3)")
+    parser.add_argument("--reloads", type=int, default=0,
+                        help="also measure the CPU seconds per reload of the overview and of the largest series "
+                             "page (server and Chromium), over N reloads of an unchanged warehouse")
     args = parser.parse_args()
     if args.claims and not args.db.exists():
         build_warehouse(args.db, args.claims)
@@ -343,7 +397,20 @@ def main() -> int:
             print(f"{page[:70]:<70} {seconds[0]:>9.2f}s {median:>6.2f}s")
         print(f"slowest first chart (median): {slowest:.2f} s (budget {BROWSER_BUDGET_S:.1f} s)")
         ok = ok and slowest <= BROWSER_BUDGET_S
+    if args.reloads:
+        print(f"\nCPU per reload, unchanged warehouse, caches warm ({args.reloads} reloads; load average "
+              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())})")
+        for path in ["/", tables.series_path(subjects(str(args.db), 1, 0)[0].params())]:
+            cpu = reload_cpu(args.db, args.reloads, path)
+            print(f"  {path[:60]:<60} server {cpu['server_s'] * 1000:6.0f} ms  Chromium {cpu['chromium_s'] * 1000:6.0f} ms"
+                  f"  wall {cpu['wall_s']:.2f} s (with {screenshot_settle()} ms settling)")
     return 0 if ok else 1
+
+
+def screenshot_settle() -> int:
+    from dashboard import screenshot
+
+    return screenshot.SETTLE_MS
 
 
 if __name__ == "__main__":

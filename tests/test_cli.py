@@ -97,6 +97,7 @@ def test_dashboard_command_passes_db_and_port(db_path: Path) -> None:
     assert cmd.argv[5:] == [
         "--server.port", "8600", "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--browser.serverAddress", "localhost", "--client.toolbarMode", "viewer",
+        "--server.fileWatcherType", "none", "--server.runOnSave", "false",
         "--", "--db", str(db_path),
     ]
     assert cmd.env == {wdb.DB_ENV_VAR: str(db_path)}

@@ -26,6 +26,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import data, tables, ui
 from etl.pipeline import run_etl
 from warehouse import db as warehouse_db
+from warehouse import read_model
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dashboard" / "app.py"
@@ -271,6 +272,57 @@ def test_series_list_one_row_per_series_with_each_sources_latest(warehouse: Path
     with data.read_only(warehouse) as con:
         ids = {r[0] for r in con.execute("SELECT series_id FROM series").fetchall()}
     assert set(series["series_id"]) == ids
+
+
+def full_series_list(db: Path, metrics: tuple[str, ...] = ()) -> pd.DataFrame:
+    """queries/series_list.sql computed from the claims, never from the read model."""
+    return data.run_query(db, "series_list", {"metrics": list(metrics), "known_on": None, "languages": [],
+                                              "summary": False})
+
+
+def test_series_list_reads_the_read_model_only_while_it_is_current(with_dataset: Path, tmp_path: Path) -> None:
+    # The ETL refreshed series_sources at the end of its run: the overview reads it, with the same rows.
+    db = tmp_path / "tally.duckdb"
+    db.write_bytes(with_dataset.read_bytes())
+    with data.read_only(db) as con:
+        assert con.execute("SELECT count(*) FROM series_sources").fetchone()[0] > 0
+        # the dataset's claims were written after the run, without one: the summary is out of date
+        assert not read_model.is_current(con)
+    for metrics in [(), ("killed",)]:
+        pd.testing.assert_frame_equal(data.series_list(db, metrics), full_series_list(db, metrics))
+    with warehouse_db.open_db(db) as con:
+        assert read_model.refresh(con) and not read_model.refresh(con)  # nothing changed since: no work
+        assert read_model.is_current(con)
+    assert (series := data.series_list(db)).equals(full_series_list(db))
+    kharkiv = series_row(series, metric="killed", category="unspecified", location="Kharkiv", unit="people",
+                         scope="incident")
+    assert {e["source_id"]: e["figures"] for e in kharkiv["latest_by_source"]}["test-events"] == 5  # events, not figure ids
+    for metrics in [("killed",), ("displaced", "aid")]:
+        pd.testing.assert_frame_equal(data.series_list(db, metrics), full_series_list(db, metrics))
+    # a write the read model has not seen (no run, as a hand-made INSERT) is never shown stale
+    with warehouse_db.open_db(db) as con:
+        con.execute("UPDATE claims SET value_best = 9999, value_high = 9999 WHERE claim_id = 'ds-5'")
+        con.execute("INSERT INTO claims (claim_id, article_id, metric, category, value_low, value_best, value_high, "
+                    "unit, qualifier, as_of, source, source_id, location, quote, scope, figure_id) "
+                    "SELECT 'ds-6', article_id, metric, category, 7, 7, 7, unit, qualifier, DATE '2022-07-09', "
+                    "source, source_id, location, quote, scope, 'ds-6' FROM claims WHERE claim_id = 'ds-5'")
+        assert not read_model.is_current(con)
+    kharkiv = series_row(data.series_list(db), metric="killed", category="unspecified", location="Kharkiv",
+                         unit="people", scope="incident")
+    latest = {e["source_id"]: e for e in kharkiv["latest_by_source"]}["test-events"]
+    assert latest["figures"] == 6 and latest["latest"]["as_of"] == date(2022, 7, 9)
+
+
+def test_series_list_filters_never_read_the_read_model(warehouse: Path) -> None:
+    with data.read_only(warehouse) as con:
+        assert read_model.is_current(con)
+        # as known on a day, the read model (everything stored) would be wrong: the full query runs
+        con.execute("CREATE TEMP TABLE series_sources AS SELECT * FROM main.series_sources LIMIT 0")
+        assert data.series_list(con).empty  # the (emptied) read model is what an unfiltered list reads
+        known = data.series_list(con, (), date(2022, 6, 5))
+        in_english = data.series_list(con, (), None, ("en",))
+    assert not known.empty and not in_english.empty
+    assert known.equals(data.series_list(warehouse, (), date(2022, 6, 5)))
 
 
 def test_counts_are_of_figures_never_copies(warehouse: Path) -> None:

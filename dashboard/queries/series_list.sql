@@ -5,40 +5,24 @@
 -- latest_by_source: one struct per source {source_id, name, kind, side, figures, latest: {as_of,
 -- low, best, high, qualifier, claim_id}}, the most recent first; its first entry is the series'
 -- latest figure. series_id is the view `series`'s.
+-- The rows per series and source are the macro series_per_source's, or with $summary the read model
+-- series_sources (the same rows with no filter, kept by the runs that write: warehouse/read_model.py),
+-- which dashboard.data.series_list asks for only while it is current and neither $known_on nor
+-- $languages is given.
 -- Parameters: $metrics VARCHAR[] (empty = every metric); $known_on DATE (NULL = everything; else
 -- the claims whose article was published on or before it, ingested on or before it when its
 -- publication date is unknown: the rule of claims_known_on); $languages VARCHAR[] (empty = every
 -- language; else the claims of articles in one of them, and every curated dataset's, which are in
--- no language).
-WITH known AS (
-    SELECT
-        c.metric, c.category, c.party, c.location, c.unit, c.scope, c.rate, c.source_id,
-        hash(CASE WHEN s.kind = 'dataset' THEN c.claim_id ELSE coalesce(c.figure_id, c.claim_id) END) AS figure,
-        c.as_of, c.value_low, c.value_best, c.value_high, c.qualifier, c.claim_id
-    FROM claims AS c
-    LEFT JOIN sources AS s ON s.source_id = c.source_id
-    WHERE (len($metrics::VARCHAR[]) = 0 OR list_contains($metrics::VARCHAR[], c.metric))
-      AND ($known_on::DATE IS NULL OR c.article_id IN (
-            SELECT article_id FROM articles
-            WHERE coalesce(published, CAST(ingested_at AS DATE)) <= $known_on::DATE))
-      AND (len($languages::VARCHAR[]) = 0
-           OR c.article_id IN (SELECT article_id FROM articles WHERE list_contains($languages::VARCHAR[], language))
-           OR c.source_id IN (SELECT source_id FROM sources WHERE kind = 'dataset'))
-),
-per_source AS (
-    SELECT
-        metric, category, party, location, unit, scope, rate, source_id,
-        coalesce(
-            arg_max({'as_of': as_of, 'low': value_low, 'best': value_best, 'high': value_high,
-                     'qualifier': qualifier, 'claim_id': claim_id}, (as_of, value_best))
-                FILTER (WHERE as_of IS NOT NULL),
-            any_value({'as_of': as_of, 'low': value_low, 'best': value_best, 'high': value_high,
-                       'qualifier': qualifier, 'claim_id': claim_id}))   AS latest,
-        CAST(count(DISTINCT figure) AS INTEGER)                          AS figures,
-        min(as_of)                                                       AS first_as_of,
-        max(as_of)                                                       AS last_as_of
-    FROM known
-    GROUP BY ALL
+-- no language); $summary BOOLEAN (read series_sources; only without $known_on and $languages).
+WITH per_source AS (
+    SELECT metric, category, party, location, unit, scope, rate, source_id, latest, figures, first_as_of, last_as_of
+    FROM series_sources
+    WHERE $summary::BOOLEAN
+      AND (len($metrics::VARCHAR[]) = 0 OR list_contains($metrics::VARCHAR[], metric))
+    UNION ALL
+    SELECT metric, category, party, location, unit, scope, rate, source_id, latest, figures, first_as_of, last_as_of
+    FROM series_per_source($metrics::VARCHAR[], $known_on::DATE, $languages::VARCHAR[])
+    WHERE NOT $summary::BOOLEAN
 )
 SELECT
     substr(md5(concat_ws('|', coalesce(p.metric, '∅'), coalesce(p.category, '∅'), coalesce(p.party, '∅'),

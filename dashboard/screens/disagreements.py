@@ -27,10 +27,10 @@ with ui.warehouse_errors(warehouse):
         help="How far apart the two figures' as_of dates may be to count as the same period.",
     )
     metric = None if choice == ALL_METRICS else choice
-    pairs = warehouse.query("disagreements", metric, window, MAX_ROWS, known_on, languages)
+    found = warehouse.disagreements(metric, window, MAX_ROWS, known_on, languages)
 ui.known_on_note(known_on, languages)
 
-shown = tables.disagreement_table(pairs)
+shown = found.table
 if shown.empty:
     st.info(
         "No disagreements: no two sources report non-overlapping ranges for the same series "
@@ -40,14 +40,12 @@ if shown.empty:
 
 if len(shown) == MAX_ROWS:
     st.caption(f"Showing the {MAX_ROWS} strongest disagreements.")
-groups = charts.unit_groups(pairs)
-for unit, unit_pairs in groups:
-    if len(groups) > 1:
+for unit, figure, pair_count in found.charts:
+    if len(found.charts) > 1:
         st.subheader(ui.md(unit or "people"))
-    st.plotly_chart(charts.disagreement_figure(unit_pairs), key=f"disagreement_chart_{unit}", theme=None,
-                    width="stretch")
-    if len(unit_pairs) > charts.DISAGREEMENT_PAIRS_SHOWN:
-        st.caption(f"The {charts.DISAGREEMENT_PAIRS_SHOWN} strongest of {len(unit_pairs)} pairs; "
+    st.plotly_chart(figure, key=f"disagreement_chart_{unit}", theme=None, width="stretch")
+    if pair_count > charts.DISAGREEMENT_PAIRS_SHOWN:
+        st.caption(f"The {charts.DISAGREEMENT_PAIRS_SHOWN} strongest of {pair_count} pairs; "
                    "the table lists them all.")
 event = st.dataframe(
     shown, hide_index=True, key="disagreement_table", on_select="rerun", selection_mode="multi-row",

@@ -21,10 +21,9 @@ with ui.warehouse_errors(warehouse):
     languages = ui.language_control(warehouse)
     metrics = warehouse.query("list_metrics")
     chosen = st.multiselect("metric", metrics, key="overview_metrics", placeholder="every metric")
-    series = warehouse.query("series_list", tuple(chosen), known_on, languages)
+    shown = warehouse.overview_table(tuple(chosen), known_on, languages)
 ui.known_on_note(known_on, languages)
 
-shown = tables.overview_table(series)
 scopes = sorted({s for s in shown["scope"] if s})
 picked_scopes = st.multiselect("scope", scopes, key="overview_scopes", placeholder="every scope")
 if picked_scopes:

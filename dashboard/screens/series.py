@@ -169,6 +169,8 @@ elif "cumulative" in set(summary["scope"]):
 st.subheader("Figures")
 if page.figures is not None:
     figures = page.figures
+elif page.latest is not None:
+    figures = page.latest
 else:
     with ui.warehouse_errors(warehouse):
         figures = warehouse.query("series_figures", key, view, ui.TABLE_PREVIEW_ROWS)

@@ -22,7 +22,7 @@ from etl.datasets.core import DatasetSpec
 from etl.errors import LoadError, TallyError, storage_error, storage_reason
 from etl.models import ReadProblem
 from etl.pipeline import DEFAULT_DB_WAIT_S, DEFAULT_ETL_WAIT_S, RunSummary, holding_etl_lock, new_run_id, record_failure
-from warehouse import loader
+from warehouse import loader, read_model
 from warehouse.db import open_db, run_audits, transaction, utc_now
 
 DEFAULT_IMPORT_BATCH = 1000
@@ -95,6 +95,7 @@ def _import_locked(
         with open_db(db, timeout_s=db_wait_s) as con:
             summary.finished_at = utc_now()
             loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
+            read_model.refresh(con)  # the dashboard's summary tables, if this import changed anything
             summary.status = status
             summary.audit_failures = {a.name: len(a.rows) for a in run_audits(con) if not a.ok}
     except Exception as exc:
