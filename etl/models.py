@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cached_property
 from typing import Any, Literal
 
 Metric = Literal[
@@ -58,8 +59,10 @@ class Article:
     language: str | None = None  # ISO 639-1 (en, uk, ru): from the input's `language` key, else detected
     dataset: str | None = None  # the curated dataset a record came from (`tally import`); None for news
 
-    @property
+    @cached_property
     def article_id(self) -> str:
+        # Cached: the run asks for it many times (look-ups, batches, assembly), and the hash
+        # normalises the whole text. The text cannot change (frozen), so the cache cannot go stale.
         return article_id_for(self.text)
 
 
@@ -103,8 +106,12 @@ class Claim:
 
     def to_row(self, article_id: str) -> dict[str, Any]:
         """The claim as a `claims` row (contract columns plus Tally's own)."""
-        row = asdict(self)
-        row.pop("explanation")
+        # Not `asdict`: it deep-copies every value (the explanation too), and the values are
+        # immutable (str, float, date), so a shallow read of the fields is the same row.
+        row = {name: getattr(self, name) for name in _CLAIM_ROW_FIELDS}
         row["article_id"] = article_id
         row["claim_id"] = claim_id_for(article_id, self.span_start, self.span_end, self.metric)
         return row
+
+
+_CLAIM_ROW_FIELDS = tuple(f.name for f in fields(Claim) if f.name != "explanation")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import os
 import sys
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -320,6 +321,7 @@ class _Work:
         self._committed: set[str] = set()  # since the last look-up (which then saw them stored)
         self._remembered: dict[str, loader.InputFile] | None = None  # input_files, read when first needed
         self._files_read: dict[str, loader.InputFile] = {}  # origin -> the file as read in this run
+        self._warm: threading.Thread | None = None
 
     def seen(self, origin: str) -> None:
         """Count an input (a file or URL) as seen."""
@@ -430,8 +432,18 @@ class _Work:
         if first is None:
             return
         extract.load_knowledge()
+        # The assembly's knowledge (sources, gazetteer: seconds to load) is read meanwhile, in a
+        # thread, while the workers start and extract the first chunks and this process waits.
+        self._warm = threading.Thread(target=_load_assembly_knowledge, name="tally-assembly-warm", daemon=True)
+        self._warm.start()
         yield first
         yield from todo
+
+    def knowledge_loaded(self) -> None:
+        """Wait for the thread loading the assembly's knowledge, if one was started."""
+        if self._warm is not None:
+            self._warm.join()
+            self._warm = None
 
     def committed(self, article_ids: Iterable[str]) -> None:
         for aid in article_ids:
@@ -450,11 +462,19 @@ def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+def _load_assembly_knowledge() -> None:
+    try:
+        assemble.source_book()
+    except Exception:  # raised again, in the run's own thread, when the first batch needs it
+        pass
+
+
 def _commit_results(
     results: Iterable[Extracted | ReadProblem], work: _Work, writer: Writer, summary: RunSummary, version: str,
     batch_size: int, bar: Progress, task: Any,
 ) -> None:
-    """Store the extracted articles in batches of `batch_size`, in the order they come."""
+    """Store the extracted articles in batches of `batch_size`, in the order they come (once
+    the thread loading the assembly's knowledge, if one was started, is done)."""
     batch: list[loader.ArticleBatch] = []
     claims = 0
     for result in results:
@@ -471,10 +491,12 @@ def _commit_results(
         bar.update(task, claims=claims)
         batch.append(loader.ArticleBatch(result.article, result.claim_rows, result.replace, result.signature))
         if len(batch) >= batch_size:
+            work.knowledge_loaded()
             _store_batch(writer, summary, version, batch)
             work.committed(b.article.article_id for b in batch)
             batch = []
     if batch:
+        work.knowledge_loaded()
         _store_batch(writer, summary, version, batch)
         work.committed(b.article.article_id for b in batch)
 

@@ -13,7 +13,9 @@ Rows (each with the peer ratio: quantulum3's parse of the same texts, timed in t
   republished copies), as a child process: wall time, characters per second;
 - no-op rerun of the same corpus;
 - peak memory: the ETL's process tree (its workers included; sampled every 0.1 s with
-  psutil), on the small corpus and on the large one;
+  psutil), on the small corpus and on the large one: RSS summed over the tree, and (from a
+  second run of each) PSS summed, the fairer measure, as the workers share the fork server's
+  pages and RSS counts each shared page once per process;
 - ETL beside an open dashboard: a run of new articles on a copy of the small warehouse, alone
   and then while `tally dashboard` serves three headless Chromium tabs that reload every
   second (Playwright, Debian's /usr/bin/chromium); a read-only poller (the dashboard's own
@@ -67,8 +69,19 @@ def load_average() -> str:
     return f"{os.getloadavg()[0]:.2f}"
 
 
-def run_tally(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Run `tally ARGS`; (wall seconds, peak resident memory of its process tree in bytes). With
+def _pss(process: psutil.Process) -> int:
+    """A process's proportional set size: its private pages, plus each page it shares (the fork
+    server's, with the workers it forked) divided among the processes sharing it."""
+    try:
+        return process.memory_full_info().pss
+    except (psutil.Error, AttributeError):  # gone, or not Linux
+        return 0
+
+
+def run_tally(args: list[str], env: dict[str, str] | None = None, measure_pss: bool = False) -> tuple[float, int]:
+    """Run `tally ARGS`; (wall seconds, peak resident memory of its process tree in bytes: RSS
+    summed, which counts pages the processes share once per process; with `measure_pss`, the
+    peak of the summed PSS, which counts them once, is kept in LAST_CPU["pss"]). With
     `--json`, the run's summary is kept in LAST_SUMMARY; the tree's CPU seconds (user + system,
     workers included: each process as last sampled, so up to 0.1 s of each is missed) and the
     load average at the start and the end in LAST_CPU."""
@@ -77,11 +90,13 @@ def run_tally(args: list[str], env: dict[str, str] | None = None) -> tuple[float
     start = time.perf_counter()
     out = tempfile.TemporaryFile()
     proc = psutil.Popen([str(TALLY), *args], env=env, stdout=out, stderr=subprocess.PIPE)
-    peak = 0
+    peak = peak_pss = 0
     while proc.poll() is None:
         try:
             tree = [proc, *proc.children(recursive=True)]
             peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            if measure_pss:
+                peak_pss = max(peak_pss, sum(_pss(p) for p in tree if p.is_running()))
             for p in tree:
                 times = p.cpu_times()
                 cpu[p.pid] = times.user + times.system
@@ -97,7 +112,7 @@ def run_tally(args: list[str], env: dict[str, str] | None = None) -> tuple[float
     LAST_SUMMARY.clear()
     if "--json" in args and text.strip():
         LAST_SUMMARY.update(json.loads(text.strip().splitlines()[-1]))
-    LAST_CPU.update(cpu_s=sum(cpu.values()), load=f"{load_before} -> {load_average()}")
+    LAST_CPU.update(cpu_s=sum(cpu.values()), load=f"{load_before} -> {load_average()}", pss=peak_pss)
     return wall, peak
 
 
@@ -250,6 +265,8 @@ def main() -> None:
               f"load {wire_load}", flush=True)
         small_db, large_db = tmp / "small.duckdb", tmp / "large.duckdb"
         run_tally(["extract", str(ROOT / "examples" / "reuters-2022-06-severodonetsk.txt")], env)  # cache built
+        # Throughput and RSS from runs without PSS sampling (reading smaps costs CPU); PSS from a
+        # second, measuring, run of each corpus into a fresh warehouse.
         small_s, small_peak = run_tally(["etl", str(tmp / "small"), "--db", str(small_db), "--workers",
                                          str(args.workers), "--quiet"], env)
         print(f"ETL {args.small:,}: {small_s:.1f} s, peak {small_peak / 2**20:.0f} MB; {describe_run()}", flush=True)
@@ -258,6 +275,12 @@ def main() -> None:
                                          str(args.workers), "--quiet"], env)
         print(f"ETL {args.articles:,}: {large_s:.1f} s, peak {large_peak / 2**20:.0f} MB; {describe_run()}", flush=True)
         large_run = describe_run()
+        pss = {}
+        for name, count in (("small", args.small), ("large", args.articles)):
+            run_tally(["etl", str(tmp / name), "--db", str(tmp / f"pss-{name}.duckdb"), "--workers",
+                       str(args.workers), "--quiet"], env, measure_pss=True)
+            pss[name] = LAST_CPU["pss"]
+            print(f"ETL {count:,} (PSS sampled): peak PSS {pss[name] / 2**20:.0f} MB; {describe_run()}", flush=True)
         noop_s, _ = run_tally(["etl", str(tmp / "large"), "--db", str(large_db), "--quiet"], env)
         print(f"no-op rerun: {noop_s:.2f} s; {describe_run()}", flush=True)
         noop_run = describe_run()
@@ -281,6 +304,9 @@ def main() -> None:
             ("peak memory (process tree)", f"{large_peak / 2**20:.0f} MB at {args.articles:,}, "
              f"{small_peak / 2**20:.0f} MB at {args.small:,}", f"{large_peak / small_peak:.2f}x", "<= 1.2x",
              f"{args.small:,}: {small_run}"),
+            ("peak memory (process tree, PSS: shared pages counted once)",
+             f"{pss['large'] / 2**20:.0f} MB at {args.articles:,}, {pss['small'] / 2**20:.0f} MB at {args.small:,}",
+             f"{pss['large'] / pss['small']:.2f}x" if pss["small"] else "n/a", "<= 1.2x", "separate runs"),
         ]
         if dash is not None:
             rows.append((f"ETL beside the dashboard, 3 tabs reloading ({args.beside:,} new articles)",

@@ -85,3 +85,32 @@ def test_story_roots_join_stories_at_their_earliest_article() -> None:
     # a copy found before its (older, not yet signed) original gives the root to the original
     assert copies.story_roots([("new", "old")], {"new": "new", "old": "old"},
                               {"new": (5, "new"), "old": (1, "old")}) == {"new": "old", "old": "old"}
+
+
+_WORDS = "the of killed people said in city strike on forces 12 300 2022 Kyiv Київ загинули людей".split()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=0, max_size=40).map(" ".join), min_size=0, max_size=8))
+def test_signatures_of_many_texts_are_datasketchs_of_each(texts: list[str]) -> None:
+    # The workers sign a chunk of articles at once; the stored signatures must stay those of
+    # datasketch's MinHash, text by text (stored signatures and band keys are compared with them).
+    together = copies.text_signatures(texts)
+    assert len(together) == len(texts)
+    for text, signature in zip(texts, together):
+        alone = copies.text_signature(text)
+        assert signature.minhash.dtype == np.uint32
+        assert np.array_equal(signature.minhash, alone.minhash), text
+        assert (signature.shingles, signature.numbers) == (alone.shingles, alone.numbers)
+        assert signature.band_keys == alone.band_keys
+
+
+def test_band_keys_hash_each_band_of_four_values_with_its_number() -> None:
+    import hashlib
+
+    signature = copies.text_signature(three_copies()[0])
+    rows = signature.minhash.reshape(copies.BANDS, copies.ROWS)
+    expected = [int.from_bytes(hashlib.blake2b(values.tobytes(), digest_size=8,
+                                               person=band.to_bytes(2, "little")).digest(), "little", signed=True)
+                for band, values in enumerate(rows)]
+    assert signature.band_keys == expected

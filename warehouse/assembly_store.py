@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from etl.assemble.copies import Signature
 from warehouse.db import Connection
@@ -106,17 +107,50 @@ def copy_candidates(con: Connection, bands: Mapping[str, Sequence[int]]) -> list
 class CandidatePairs:
     """Candidate copy pairs with both articles' stored signatures: row i is (a[i], b[i])."""
 
-    a: list[str]
-    b: list[str]
+    a: Sequence[str]
+    b: Sequence[str]
     minhash_a: np.ndarray  # uint32[pairs, NUM_PERM]
     minhash_b: np.ndarray
-    numbers_a: list[list[str]]
-    numbers_b: list[list[str]]
+    numbers_a: Sequence[list[str]]
+    numbers_b: Sequence[list[str]]
+
+
+class _ArrowColumn(Sequence[Any]):
+    """A query result column read one value at a time, as Python: templated text makes tens of
+    thousands of candidate pairs per batch, of which only the few similar ones are ever read."""
+
+    def __init__(self, column: pa.ChunkedArray) -> None:
+        self._array = column.combine_chunks()
+
+    def __len__(self) -> int:
+        return len(self._array)
+
+    def __getitem__(self, i: int) -> Any:  # type: ignore[override]
+        i = int(i)
+        if not -len(self._array) <= i < len(self._array):
+            raise IndexError(i)
+        return self._array[i].as_py()
+
+
+class _Picked(Sequence[Any]):
+    """`values[index[i]]`, read one at a time."""
+
+    def __init__(self, values: Sequence[Any], index: np.ndarray) -> None:
+        self._values, self._index = values, index
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __getitem__(self, i: int) -> Any:  # type: ignore[override]
+        return self._values[int(self._index[i])]
 
 
 def candidate_signatures(con: Connection, bands: Mapping[str, Sequence[int]]) -> CandidatePairs:
-    """`copy_candidates` with both articles' stored signatures, in one query and one Arrow
-    transfer: templated text makes many pairs, so they are compared as arrays, not one by one."""
+    """`copy_candidates` with both articles' stored signatures, compared as arrays, not one by one.
+
+    Templated text makes tens of thousands of pairs per batch among a few thousand distinct
+    articles: the pairs come as ids (one query), each distinct article's signature once (one
+    more per side), and the pair matrices are made by indexing in numpy."""
     rows = [(key, aid) for aid, keys in bands.items() for key in keys]
     empty = CandidatePairs([], [], np.zeros((0, 0), np.uint32), np.zeros((0, 0), np.uint32), [], [])
     if not rows:
@@ -126,24 +160,71 @@ def candidate_signatures(con: Connection, bands: Mapping[str, Sequence[int]]) ->
         "article_id": pa.array([a for _, a in rows], type=pa.string()),
     })
     with _registered(con, "_tally_new_bands", table):
+        pairs = con.execute(
+            "SELECT DISTINCT n.article_id AS a, o.article_id AS b FROM _tally_new_bands AS n"
+            " JOIN article_signature_bands AS o USING (band_key) WHERE o.article_id <> n.article_id ORDER BY 1, 2"
+        ).to_arrow_table()
+    if pairs.num_rows == 0:
+        return empty
+    sides = []
+    for name in ("a", "b"):
+        column = pairs.column(name).combine_chunks()
+        ids = pc.unique(column)
+        found = _stored_signatures(con, ids)
+        if found is None:  # a pair whose article has no stored signature (none should): no pair
+            return _candidates_without_signatures(con, pairs)
+        matrix, numbers = found
+        sides.append((matrix, numbers, pc.index_in(column, value_set=ids).to_numpy()))
+    (matrix_a, numbers_a, index_a), (matrix_b, numbers_b, index_b) = sides
+    return CandidatePairs(_ArrowColumn(pairs.column("a")), _ArrowColumn(pairs.column("b")),
+                          matrix_a[index_a], matrix_b[index_b],
+                          _Picked(numbers_a, index_a), _Picked(numbers_b, index_b))
+
+
+def _stored_signatures(con: Connection, ids: pa.Array) -> tuple[np.ndarray, _ArrowColumn] | None:
+    """The stored minhash (a matrix, row i of ids[i]) and numbers of each of `ids`; None when one
+    has no stored signature."""
+    wanted = pa.table({"article_id": ids, "position": pa.array(np.arange(len(ids), dtype=np.int64))})
+    with _registered(con, "_tally_signed_ids", wanted):
         found = con.execute(
-            "WITH pairs AS (SELECT DISTINCT n.article_id AS a, o.article_id AS b FROM _tally_new_bands AS n"
-            " JOIN article_signature_bands AS o USING (band_key) WHERE o.article_id <> n.article_id)"
-            " SELECT p.a, p.b, sa.minhash AS minhash_a, sb.minhash AS minhash_b, sa.numbers AS numbers_a,"
-            " sb.numbers AS numbers_b FROM pairs AS p"
+            "SELECT s.minhash, s.numbers FROM _tally_signed_ids AS i JOIN article_signatures AS s"
+            " USING (article_id) ORDER BY i.position"
+        ).to_arrow_table()
+    if found.num_rows != len(ids):
+        return None
+    return _minhash_matrix(found.column("minhash")), _ArrowColumn(found.column("numbers"))
+
+
+def _candidates_without_signatures(con: Connection, pairs: pa.Table) -> CandidatePairs:
+    """The pairs both of whose articles have a stored signature, with them (the slow, general way)."""
+    with _registered(con, "_tally_pairs", pairs):
+        found = con.execute(
+            "SELECT p.a, p.b, sa.minhash AS minhash_a, sb.minhash AS minhash_b, sa.numbers AS numbers_a,"
+            " sb.numbers AS numbers_b FROM _tally_pairs AS p"
             " JOIN article_signatures AS sa ON sa.article_id = p.a"
             " JOIN article_signatures AS sb ON sb.article_id = p.b ORDER BY 1, 2"
         ).to_arrow_table()
     if found.num_rows == 0:
-        return empty
-    return CandidatePairs(found.column("a").to_pylist(), found.column("b").to_pylist(),
+        return CandidatePairs([], [], np.zeros((0, 0), np.uint32), np.zeros((0, 0), np.uint32), [], [])
+    return CandidatePairs(_ArrowColumn(found.column("a")), _ArrowColumn(found.column("b")),
                           _minhash_matrix(found.column("minhash_a")), _minhash_matrix(found.column("minhash_b")),
-                          found.column("numbers_a").to_pylist(), found.column("numbers_b").to_pylist())
+                          _ArrowColumn(found.column("numbers_a")), _ArrowColumn(found.column("numbers_b")))
 
 
 def _minhash_matrix(column: pa.ChunkedArray) -> np.ndarray:
-    """A column of minhash BLOBs (little-endian uint32 each) as one uint32 matrix, row per BLOB."""
-    return np.stack([np.frombuffer(b, dtype="<u4") for b in column.to_pylist()]).astype(np.uint32)
+    """A column of minhash BLOBs (little-endian uint32 each) as one uint32 matrix, row per BLOB:
+    read from the Arrow buffer at once when every BLOB has the same length (they do)."""
+    array = column.combine_chunks()
+    large = pa.types.is_large_binary(array.type)
+    if len(array) and array.null_count == 0 and (large or pa.types.is_binary(array.type)):
+        offsets = np.frombuffer(array.buffers()[1], dtype=np.int64 if large else np.int32)
+        offsets = offsets[array.offset:array.offset + len(array) + 1]
+        width = int(offsets[1] - offsets[0])
+        if width and width % 4 == 0 and (np.diff(offsets) == width).all():
+            data = np.frombuffer(array.buffers()[2], dtype="<u4", count=len(array) * width // 4,
+                                 offset=int(offsets[0]))
+            return data.reshape(len(array), width // 4).astype(np.uint32)
+    return np.stack([np.frombuffer(b, dtype="<u4") for b in array.to_pylist()]).astype(np.uint32)
 
 
 def signatures(con: Connection, article_ids: Iterable[str]) -> dict[str, Signature]:

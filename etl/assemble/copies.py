@@ -52,6 +52,7 @@ assert BANDS * ROWS == NUM_PERM
 _WORD_RE = re.compile(r"\w+")
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_BAND_PERSONS = tuple(band.to_bytes(2, "little") for band in range(BANDS))
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,11 @@ class Signature:
         """One signed 64-bit key per band (band number included), for the band table."""
         if not self.comparable:
             return []
-        rows = self.minhash.reshape(BANDS, ROWS)
-        keys = []
-        for band, values in enumerate(rows):
-            digest = hashlib.blake2b(values.tobytes(), digest_size=8, person=band.to_bytes(2, "little")).digest()
-            keys.append(int.from_bytes(digest, "little", signed=True))
-        return keys
+        data = self.minhash.tobytes()
+        step = ROWS * 4
+        digests = b"".join(hashlib.blake2b(data[band * step:(band + 1) * step], digest_size=8, person=person).digest()
+                           for band, person in enumerate(_BAND_PERSONS))
+        return np.frombuffer(digests, dtype="<i8").tolist()
 
 
 def shingles(text: str) -> set[bytes]:
@@ -108,12 +108,50 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return _minhash_class()(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
+_MAX_HASH = np.uint32(0xFFFFFFFF)
+# datasketch's "affine32" pre-mix: the MurmurHash3 32-bit finalizer (a fixed, published bijection).
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+
+
+def _sha1_32(shingle: bytes) -> bytes:
+    """datasketch's default `sha1_hash32`, as its 4 little-endian bytes."""
+    return hashlib.sha1(shingle).digest()[:4]
+
+
 def text_signature(text: str) -> Signature:
-    """The MinHash signature of a text's shingles."""
+    """The MinHash signature of a text's shingles (datasketch's `MinHash`, scheme affine32)."""
     found = shingles(text)
     m = _minhash_class()(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     m.update_batch(sorted(found))
     return Signature(np.asarray(m.hashvalues, dtype=np.uint32), len(found), numbers(text))
+
+
+def text_signatures(texts: Sequence[str]) -> list[Signature]:
+    """`text_signature` of many texts at once, with the same values.
+
+    Why by hand: datasketch hashes each shingle with a Python call and builds a `MinHash` per
+    text, which cost more than the extraction of a short article. Here the shingles of all the
+    texts are hashed in one pass (the same SHA-1 bytes), pre-mixed and permuted as one uint32
+    matrix with datasketch's own permutations, and reduced per text (`np.minimum.reduceat`);
+    tests/test_copies.py checks the values against `text_signature`.
+    """
+    sets = [shingles(text) for text in texts]
+    counts = np.fromiter((len(found) for found in sets), dtype=np.int64, count=len(sets))
+    values = np.full((len(sets), NUM_PERM), _MAX_HASH, dtype=np.uint32)
+    if counts.sum():
+        hv = np.frombuffer(b"".join(_sha1_32(s) for found in sets for s in found), dtype="<u4").astype(np.uint32)
+        s1, m1, s2, m2, s3 = _FMIX32
+        hv = hv ^ (hv >> s1)
+        hv = hv * m1
+        hv = hv ^ (hv >> s2)
+        hv = hv * m2
+        hv = hv ^ (hv >> s3)
+        a, b = _permutations()
+        permuted = hv[:, None] * a.astype(np.uint32) + b.astype(np.uint32)
+        filled = np.flatnonzero(counts)
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))[filled]
+        values[filled] = np.minimum.reduceat(permuted, starts, axis=0)
+    return [Signature(values[i].copy(), int(counts[i]), numbers(text)) for i, text in enumerate(texts)]
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

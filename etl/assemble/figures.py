@@ -17,6 +17,11 @@ FIGURE_FIELDS = ("metric", "category", "party", "location", "scope", "unit", "ra
 
 
 def _text(value: Any) -> str:
+    kind = type(value)
+    if kind is str:  # the common cases first: this runs for every field of every claim stored
+        return value
+    if kind is float:
+        return repr(value)
     if value is None:
         return "\u2205"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -30,7 +35,7 @@ def figure_key(source_id: str | None, claim: Mapping[str, Any], record: str | No
     `record` is the dataset event a claim of a dataset record belongs to ("ucdp-ged:12345"): two
     events with the same toll on neighbouring days are two figures, not one figure repeated.
     """
-    parts = [_text(source_id), *(_text(claim.get(name)) for name in FIGURE_FIELDS)]
+    parts = [_text(source_id), *[_text(claim.get(name)) for name in FIGURE_FIELDS]]
     if record is not None:
         parts.append(f"record:{record}")
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
