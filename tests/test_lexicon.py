@@ -93,3 +93,15 @@ def test_a_broken_file_stops_an_etl_run_before_anything_is_extracted(data_copy, 
     with wdb.open_db(db_path, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
         assert con.execute("SELECT status FROM etl_runs").fetchall() == [("failed",)]
+
+
+def test_every_data_file_reads_the_same_with_the_c_and_the_python_yaml_parser():
+    import yaml
+
+    from etl.extract.lexicon import load_yaml
+
+    files = sorted(lexicon_module.DATA_DIR.rglob("*.yaml"))
+    assert len(files) > 20
+    for path in files:
+        raw = path.read_bytes()
+        assert load_yaml(raw) == yaml.load(raw, Loader=yaml.SafeLoader), path  # noqa: S506

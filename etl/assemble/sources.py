@@ -30,7 +30,7 @@ from typing import Any, Literal, get_args
 import yaml
 
 from etl.errors import ConfigError
-from etl.extract.lexicon import DATA_DIR, LANGUAGE, LANGUAGES, lexicon
+from etl.extract.lexicon import DATA_DIR, LANGUAGE, LANGUAGES, lexicon, load_yaml
 from etl.places import load_gazetteer
 
 SOURCES_PATH = DATA_DIR / "sources.yaml"
@@ -542,7 +542,7 @@ def auto_source_id(key: str) -> str:
 def load_source_book(path: Path = SOURCES_PATH) -> SourceBook:
     """Read and check a sources file; a broken one raises `SourceBookError` naming it."""
     try:
-        data = yaml.safe_load(path.read_bytes())
+        data = load_yaml(path.read_bytes())
     except yaml.YAMLError as exc:
         raise SourceBookError(f"{path}: not valid YAML: {exc}") from exc
     except OSError as exc:

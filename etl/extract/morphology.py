@@ -19,9 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from etl.extract.lexicon import DATA_DIR, LexiconError
+from etl.extract.lexicon import DATA_DIR, LexiconError, load_yaml
 
 INFLECTED_LANGUAGES = ("uk", "ru")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
@@ -37,7 +35,7 @@ def _analyser(language: str) -> Any:
 @lru_cache(maxsize=None)
 def _data(language: str) -> dict[str, Any]:
     path = DATA_DIR / language / "morphology.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_bytes())
     if not isinstance(data, dict) or not isinstance(data.get("version"), int):
         raise LexiconError(f"{path}: must be a mapping with an integer `version`")
     for key in ("name_endings", "place_adjectives", "town_area_suffixes"):
