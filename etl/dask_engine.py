@@ -47,7 +47,7 @@ from etl.assemble.copies import Signature
 from etl.extract.lexicon import knowledge_fingerprint
 from etl.models import Article, Claim, ReadProblem
 from etl.readers import ReadOptions, ReadWarning, read_path
-from etl.workers import Extracted, ExtractorFunctions, default_workers, extract_one
+from etl.workers import Extracted, ExtractorFunctions, batched, default_workers, extract_one
 
 if TYPE_CHECKING:
     from etl.pipeline import _Work
@@ -244,7 +244,7 @@ def extract_on_cluster(work: _Work, functions: ExtractorFunctions, scheduler: st
                 extract_partition, partition, work.options, [i for i, w in enumerate(wanted) if w], functions,
                 str(run_folder / f"part-{n:05d}"), version, pure=False) if any(wanted) else None))
         stale_jobs = []
-        for n, chunk in enumerate(_chunks(work.stale_articles(), STALE_PARTITION)):
+        for n, chunk in enumerate(batched(work.stale_articles(), STALE_PARTITION)):
             stale_jobs.append(([], client.submit(extract_articles, chunk, functions,
                                                  str(run_folder / f"stale-{n:05d}"), version, pure=False)))
         for problems, job in [*jobs, *stale_jobs]:
@@ -267,14 +267,3 @@ def extract_on_cluster(work: _Work, functions: ExtractorFunctions, scheduler: st
             folder.rmdir()
         except OSError:
             pass  # another run's partitions, or files someone put there
-
-
-def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

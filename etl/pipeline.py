@@ -42,7 +42,7 @@ from etl.extract.text import MAX_SENTENCE_CHARS
 from etl.models import Article, Claim, ReadProblem
 from etl.readers import ReadOptions, ReadWarning, read_path
 from etl.readers.core import file_digest
-from etl.workers import Extracted, ExtractorFunctions, Extractors, extractor_problem
+from etl.workers import Extracted, ExtractorFunctions, Extractors, batched, extractor_problem
 from warehouse import loader, read_model
 from warehouse.db import Writer, open_db, resolve_db_path, run_audits, transaction, utc_now
 
@@ -89,6 +89,16 @@ class RunSummary:
     def exit_code(self) -> int:
         """0 when everything was stored, 1 when some inputs failed (the rest was stored)."""
         return 1 if self.problems else 0
+
+    def count_batch(self, counts: loader.LoadCounts, replaced_records: int = 0) -> None:
+        """Add what one committed batch stored to the counters (`replaced_records`: stored dataset
+        events whose row changed, stored anew, which count as re-extracted, not new)."""
+        self.articles_new += counts.articles_new - replaced_records
+        self.articles_reextracted += counts.articles_reextracted + replaced_records
+        self.claims_added += counts.claims_added
+        self.claims_removed += counts.claims_removed
+        self.duplicate_claims += len(counts.duplicate_claims)
+        self.batches_committed += 1
 
     def run_stats(self) -> dict[str, int]:
         """The counters, as `etl_runs` columns."""
@@ -400,7 +410,7 @@ class _Work:
 
     def new_articles(self, articles: Iterable[Article]) -> Iterator[Article]:
         """The given input articles that are not stored yet (nor in flight), once each."""
-        for chunk in _batched(articles, LOOKUP_CHUNK):
+        for chunk in batched(articles, LOOKUP_CHUNK):
             for article, wanted in zip(chunk, self.wanted([a.article_id for a in chunk])):
                 if wanted:
                     yield article
@@ -451,17 +461,6 @@ class _Work:
             self._committed.add(aid)
 
 
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _load_assembly_knowledge() -> None:
     try:
         assemble.source_book()
@@ -508,12 +507,7 @@ def _store_batch(writer: Writer, summary: RunSummary, version: str, batch: list[
         counts, assembled = assemble.load_and_assemble(
             con, summary.run_id, version, batch, assemble.ASSEMBLY_VERSION)
         summary.articles_copies += assembled.copies
-        summary.articles_new += counts.articles_new
-        summary.articles_reextracted += counts.articles_reextracted
-        summary.claims_added += counts.claims_added
-        summary.claims_removed += counts.claims_removed
-        summary.duplicate_claims += len(counts.duplicate_claims)
-        summary.batches_committed += 1
+        summary.count_batch(counts)
         summary.articles_failed = len(summary.problems)
         loader.update_run(con, summary.run_id, summary.run_stats(), summary.messages())
     writer.offer()

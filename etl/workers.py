@@ -28,13 +28,15 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from etl import extract
 from etl.assemble import copies
 from etl.extract.text import MAX_SENTENCE_CHARS
 from etl.models import Article, Claim, ReadProblem
 from etl.readers.core import describe_error
+
+_T = TypeVar("_T")
 
 CHUNK_CHARS = 64_000
 """Characters of article text per task sent to a worker (a few hundred short articles)."""
@@ -187,6 +189,19 @@ def _init_worker(functions: ExtractorFunctions, etl_pid: int) -> None:
 def _worker_task(task: Task) -> list[Extracted | ReadProblem]:
     assert _functions is not None, "worker not initialised"
     return extract_task(_functions, task)
+
+
+def batched(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    """`items` in lists of `size` (the last one shorter), as they come: the run's look-ups and the
+    Dask engine's partitions of stored articles (`chunks` groups by characters instead)."""
+    batch: list[_T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def chunks(items: Iterable[tuple[Article, bool]], chunk_chars: int = CHUNK_CHARS) -> Iterator[Task]:

@@ -137,11 +137,6 @@ def _store_records(
             if batch:
                 counts, _ = assemble.load_and_assemble(
                     con, summary.run_id, spec.version, batch, assemble.ASSEMBLY_VERSION, removed)
-                summary.articles_new += counts.articles_new - len(removed)
-                summary.articles_reextracted += counts.articles_reextracted + len(removed)
-                summary.claims_added += counts.claims_added
-                summary.claims_removed += counts.claims_removed
-                summary.duplicate_claims += len(counts.duplicate_claims)
-                summary.batches_committed += 1
+                summary.count_batch(counts, replaced_records=len(removed))
             summary.articles_failed = len(summary.problems)
             loader.update_run(con, summary.run_id, summary.run_stats(), summary.messages())
