@@ -284,11 +284,22 @@ def disagreements(
     known_on: date | None = None, languages: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Pairs of figures of one series from different sources whose ranges do not overlap
-    (queries/disagreements.sql); `window_days` is how far apart their dates may be."""
+    (queries/disagreements.sql); `window_days` is how far apart their dates may be. Read from the read
+    model source_disagreements while it is current, the window is at most its own and no "as known on"
+    date or language is given, else computed from the claims (the same rows: tests/test_dashboard.py)."""
+    if not isinstance(path, duckdb.DuckDBPyConnection):
+        with read_only(path) as conn:
+            return disagreements(conn, metric, window_days, max_rows, known_on, languages)
+    stored = (known_on is None and not languages and int(window_days) <= read_model.DISAGREEMENT_WINDOW_MAX
+              and read_model.is_current(path, read_model.SOURCE_DISAGREEMENTS))
     return run_query(path, "disagreements", {
         "metric": metric, "window_days": int(window_days), "max_rows": int(max_rows), "known_on": known_on,
-        "languages": list(languages),
+        "languages": list(languages), "read_model": stored,
     })
+
+
+# The widest window the disagreements page offers: the one its read model is computed for.
+DISAGREEMENT_WINDOW_MAX = read_model.DISAGREEMENT_WINDOW_MAX
 
 
 # --- a series page ------------------------------------------------------------------------------
