@@ -2,6 +2,9 @@
 -- like series_sources (0008) at the end of every `tally etl` and `tally import` run that changed the
 -- warehouse, and read only while read_model_state says they were computed from the warehouse's current
 -- state (else the dashboard runs the full query: never stale).
+-- subject_claims: the claims with the article columns a series page reads, sorted by place (metric,
+-- location, unit), so that a page's slice of one subject (dashboard/queries/slice_*.sql) reads the few
+-- row groups of its place (DuckDB's zone maps on `place`), not every claim.
 -- source_disagreements: the disagreements page's pairs (macro disagreement_pairs) with no filter, for
 -- the widest window its slider offers: a narrower window is the pairs with days_apart <= it.
 
@@ -63,3 +66,68 @@ COMMENT ON COLUMN source_disagreements.ratio IS 'The higher figure''s value_low 
 COMMENT ON COLUMN source_disagreements.lower_claim_id IS 'claims.claim_id of the lower figure.';
 COMMENT ON COLUMN source_disagreements.higher_claim_id IS 'claims.claim_id of the higher figure.';
 COMMENT ON COLUMN source_disagreements.days_apart IS 'Days between the two as_of dates: the pair shows for every window of at least this many days.';
+
+CREATE TABLE subject_claims (
+    place               UBIGINT NOT NULL,
+    claim_id            VARCHAR NOT NULL,
+    article_id          VARCHAR,
+    metric              VARCHAR,
+    category            VARCHAR,
+    party               VARCHAR,
+    location            VARCHAR,
+    unit                VARCHAR,
+    scope               VARCHAR,
+    rate                VARCHAR,
+    qualifier           VARCHAR,
+    value_low           DOUBLE,
+    value_best          DOUBLE,
+    value_high          DOUBLE,
+    as_of               DATE,
+    period_start        DATE,
+    period_end          DATE,
+    source              VARCHAR,
+    source_id           VARCHAR,
+    figure_id           VARCHAR,
+    quote               VARCHAR,
+    article_stored      BOOLEAN NOT NULL,
+    url                 VARCHAR,
+    title               VARCHAR,
+    publisher           VARCHAR,
+    published           DATE,
+    published_inferred  BOOLEAN,
+    ingested_at         TIMESTAMP,
+    duplicate_of        VARCHAR,
+    language            VARCHAR
+);
+
+COMMENT ON TABLE subject_claims IS 'Read model (warehouse/read_model.py): every claim (the view claims_by_place) with the columns a dashboard series page reads and those of its article, sorted by place so that one subject''s slice reads only its place''s row groups. Refreshed at the end of each run that changed the warehouse; valid only while read_model_state.warehouse_state matches the warehouse.';
+COMMENT ON COLUMN subject_claims.place IS 'hash(metric, location, unit): the sort key; a subject''s claims and the curated datasets'' at its place share it.';
+COMMENT ON COLUMN subject_claims.claim_id IS 'claims.claim_id.';
+COMMENT ON COLUMN subject_claims.article_id IS 'claims.article_id.';
+COMMENT ON COLUMN subject_claims.metric IS 'claims.metric.';
+COMMENT ON COLUMN subject_claims.category IS 'claims.category (NULL: not stated).';
+COMMENT ON COLUMN subject_claims.party IS 'claims.party (NULL: not stated).';
+COMMENT ON COLUMN subject_claims.location IS 'claims.location (NULL: not stated).';
+COMMENT ON COLUMN subject_claims.unit IS 'claims.unit.';
+COMMENT ON COLUMN subject_claims.scope IS 'claims.scope.';
+COMMENT ON COLUMN subject_claims.rate IS 'claims.rate (NULL: a total).';
+COMMENT ON COLUMN subject_claims.qualifier IS 'claims.qualifier.';
+COMMENT ON COLUMN subject_claims.value_low IS 'claims.value_low.';
+COMMENT ON COLUMN subject_claims.value_best IS 'claims.value_best.';
+COMMENT ON COLUMN subject_claims.value_high IS 'claims.value_high.';
+COMMENT ON COLUMN subject_claims.as_of IS 'claims.as_of.';
+COMMENT ON COLUMN subject_claims.period_start IS 'claims.period_start.';
+COMMENT ON COLUMN subject_claims.period_end IS 'claims.period_end.';
+COMMENT ON COLUMN subject_claims.source IS 'claims.source, as written.';
+COMMENT ON COLUMN subject_claims.source_id IS 'claims.source_id (the canonical source).';
+COMMENT ON COLUMN subject_claims.figure_id IS 'claims.figure_id.';
+COMMENT ON COLUMN subject_claims.quote IS 'claims.quote.';
+COMMENT ON COLUMN subject_claims.article_stored IS 'Whether the claim''s article is stored (the article columns are NULL when not).';
+COMMENT ON COLUMN subject_claims.url IS 'articles.url of the claim''s article.';
+COMMENT ON COLUMN subject_claims.title IS 'articles.title of the claim''s article.';
+COMMENT ON COLUMN subject_claims.publisher IS 'articles.publisher of the claim''s article.';
+COMMENT ON COLUMN subject_claims.published IS 'articles.published of the claim''s article.';
+COMMENT ON COLUMN subject_claims.published_inferred IS 'articles.published_inferred of the claim''s article.';
+COMMENT ON COLUMN subject_claims.ingested_at IS 'articles.ingested_at of the claim''s article.';
+COMMENT ON COLUMN subject_claims.duplicate_of IS 'articles.duplicate_of of the claim''s article.';
+COMMENT ON COLUMN subject_claims.language IS 'articles.language of the claim''s article.';
