@@ -383,6 +383,16 @@ def subject_connection(path: Path | str, key: SeriesKey, view: SeriesView) -> It
         yield conn
 
 
+def has_consecutive_totals(summary: pd.DataFrame) -> bool:
+    """Whether some source has running totals (scope cumulative, no rate) on two days or more: without,
+    running_total_checks has no pair to check and the page need not run it (a summary row's
+    first and last as_of are its source's, over the figures the checks read and more)."""
+    if summary.empty:
+        return False
+    totals = summary[(summary["scope"] == "cumulative") & summary["rate"].isna()]
+    return bool((totals["first_as_of"] < totals["last_as_of"]).any())
+
+
 def series_page(path: Path | str, key: SeriesKey, view: SeriesView, max_figures: int | None = None) -> SeriesPage:
     """One subject's page: its summary, its figures (one by one, or envelopes when too many), the
     datasets' sums at its place and, when it has running totals beside counts, the checks."""
@@ -402,5 +412,5 @@ def series_page(path: Path | str, key: SeriesKey, view: SeriesView, max_figures:
         sums = dataset_sums(conn, key, view, sums_bin)
         scopes = set(summary["scope"]) if not summary.empty else set()
         counted = bool(scopes & {"incident", "period"}) or not sums.empty
-        checks = total_checks(conn, key, view) if "cumulative" in scopes and counted else pd.DataFrame()
+        checks = total_checks(conn, key, view) if counted and has_consecutive_totals(summary) else pd.DataFrame()
     return SeriesPage(key, view, summary, figures, envelope, bin_part, sums, sums_bin, checks, span, latest)
