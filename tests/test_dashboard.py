@@ -268,6 +268,15 @@ def test_series_list_one_row_per_series_with_each_sources_latest(warehouse: Path
     (kyiv,) = per_day["latest_by_source"]
     assert kyiv["name"] == "Government of Ukraine" and kyiv["latest"]["qualifier"] == "at_most"
     assert kyiv["latest"]["high"] == 300 and kyiv["latest"]["as_of"] == date(2022, 6, 8)
+    # each series' sources newest first (then the highest best; a missing one last; then source_id)
+    def newest_first(entry: dict[str, Any]) -> tuple[Any, ...]:
+        latest = entry["latest"] or {}
+        as_of, best = latest.get("as_of"), latest.get("best")
+        return (as_of is None, -as_of.toordinal() if as_of else 0, best is None or best != best,
+                -best if best == best and best is not None else 0, entry["source_id"] is None, entry["source_id"] or "")
+    ordered = [list(row) for row in series["latest_by_source"]]
+    assert ordered == [sorted(row, key=newest_first) for row in ordered]
+    assert any(len(row) > 1 for row in ordered)
     # the series_id is the view `series`'s
     with data.read_only(warehouse) as con:
         ids = {r[0] for r in con.execute("SELECT series_id FROM series").fetchall()}
