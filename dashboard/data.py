@@ -366,18 +366,12 @@ def detail_level(in_view: int, span: tuple[date | None, date | None], max_figure
 def subject_connection(path: Path | str, key: SeriesKey, view: SeriesView) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short read-only connection on which `claims` and `articles` are the subject's slice
     (queries/slice_*.sql: the subject's claims in the view's languages, the datasets' at its place,
-    and their articles) as temporary tables that shadow the warehouse's, read from the read model
-    subject_claims (sorted by place: a few row groups) while it is current, else from the claims and
-    articles. It is the caller's own and closed on exit: nothing else ever sees the slice."""
+    and their articles) as temporary tables that shadow the warehouse's. It is the caller's own and
+    closed on exit: nothing else ever sees the slice."""
     with read_only(path) as conn:
         try:
-            if read_model.is_current(conn, read_model.SUBJECT_CLAIMS):
-                conn.execute(query_text("slice_claims_stored"), {**key.params(), "languages": list(view.languages)})
-                conn.execute(query_text("slice_articles_stored"),
-                             {"metric": key.metric, "location": key.location, "unit": key.unit})
-            else:
-                conn.execute(query_text("slice_claims"), {**key.params(), "languages": list(view.languages)})
-                conn.execute(query_text("slice_articles"))
+            conn.execute(query_text("slice_claims"), {**key.params(), "languages": list(view.languages)})
+            conn.execute(query_text("slice_articles"))
         except duckdb.CatalogException:
             pass  # a warehouse without the tables yet: the page's queries read as empty
         yield conn

@@ -434,44 +434,6 @@ def test_disagreements_pair_non_overlapping_sources(warehouse: Path) -> None:
     assert data.disagreements(warehouse, "killed", 0, 500, date(2022, 6, 1)).empty  # 2 June not public yet
 
 
-def page_frames(page: data.SeriesPage) -> dict[str, Any]:
-    """A series page's fields, frames as CSV text (comparable across reads, NULL as NULL)."""
-    return {name: value.to_csv(index=False) if isinstance(value, pd.DataFrame) else value
-            for name, value in vars(page).items()}
-
-
-def test_series_pages_read_the_sorted_claims_only_while_current(with_dataset: Path, tmp_path: Path) -> None:
-    db = tmp_path / "tally.duckdb"
-    db.write_bytes(with_dataset.read_bytes())
-    views = [data.SeriesView(), data.SeriesView(languages=("en",)), data.SeriesView(known_on=date(2022, 6, 5)),
-             data.SeriesView(date(2022, 6, 2), date(2022, 6, 8)), data.SeriesView(languages=("uk", "ru"))]
-    keys = [KHARKIV, PER_DAY, KRAMATORSK, data.SeriesKey("aid", unit="USD"), data.SeriesKey("killed")]
-    with data.read_only(db) as con:
-        assert not read_model.is_current(con, read_model.SUBJECT_CLAIMS)  # the dataset came after the run
-    full = {(k, v): page_frames(data.series_page(db, k, v)) for k in keys for v in views}
-    assert sum(f["summary"].count("\n") > 1 for f in full.values()) >= 10  # most keys and views show figures
-    assert any(f["dataset_sums"].count("\n") > 1 for f in full.values()) and any(f["checks"].count("\n") > 1 for f in full.values())
-    with warehouse_db.open_db(db) as con:
-        assert read_model.refresh(con)
-        assert read_model.is_current(con, read_model.SUBJECT_CLAIMS)
-        assert con.execute("SELECT count(*) FROM subject_claims").fetchone() == con.execute(
-            "SELECT count(*) FROM claims").fetchone()
-    for (key, view), expected in full.items():
-        assert page_frames(data.series_page(db, key, view)) == expected, (key, view)
-    with warehouse_db.open_db(db) as con:  # the page's slice is the read model's: marked there, it shows
-        con.execute("UPDATE subject_claims SET quote = 'from the read model' WHERE location = 'Kharkiv'")
-        assert read_model.is_current(con, read_model.SUBJECT_CLAIMS)
-    assert set(data.series_page(db, KHARKIV, data.SeriesView()).figures["quote"]) == {"from the read model"}
-    # a write the read model has not seen (hand-made, no run) is never shown stale
-    with warehouse_db.open_db(db) as con:
-        con.execute("DELETE FROM claims WHERE claim_id = 'ds-5'")
-        assert not read_model.is_current(con, read_model.SUBJECT_CLAIMS)
-    kharkiv = data.series_page(db, KHARKIV, data.SeriesView())
-    assert page_frames(kharkiv) != full[(KHARKIV, data.SeriesView())]
-    before = data.series_page(with_dataset, KHARKIV, data.SeriesView())
-    assert kharkiv.dataset_sums["events"].sum() == before.dataset_sums["events"].sum() - 1
-
-
 def test_checks_are_skipped_only_without_two_totals_of_a_source(with_dataset: Path) -> None:
     views = [data.SeriesView(), data.SeriesView(known_on=date(2022, 6, 5)), data.SeriesView(date(2022, 6, 2), date(2022, 6, 8)),
              data.SeriesView(languages=("en",))]

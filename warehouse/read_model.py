@@ -6,9 +6,6 @@ first view after a run reads thousands of rows, not every claim.
 - `source_disagreements` (migration 0009) is `disagreement_pairs` with no filter for the widest window
   the disagreements page offers (DISAGREEMENT_WINDOW_MAX days): a narrower window is its pairs with
   days_apart <= it.
-- `subject_claims` (migration 0009) is the view `claims_by_place`: every claim with its article's
-  columns, sorted by place (metric, location, unit), so a series page's slice of one subject reads the
-  row groups of its place only (zone maps), not every claim.
 
 `refresh` recomputes each at the end of a run (`tally etl`, `tally import`) when the warehouse changed
 since its last refresh, and records the state it was computed from (`read_model_state`, the view
@@ -26,14 +23,12 @@ from warehouse.db import Connection, transaction, utc_now
 
 SERIES_SOURCES = "series_sources"
 SOURCE_DISAGREEMENTS = "source_disagreements"
-SUBJECT_CLAIMS = "subject_claims"
 # The widest window (days apart) of the disagreements page's slider: what source_disagreements holds.
 DISAGREEMENT_WINDOW_MAX = 60
 # Each read model's table and the query (a macro with no filter) that computes its rows.
 READ_MODELS: dict[str, str] = {
     SERIES_SOURCES: "SELECT * FROM series_per_source([], NULL, [])",
     SOURCE_DISAGREEMENTS: f"SELECT * FROM disagreement_pairs(NULL, {DISAGREEMENT_WINDOW_MAX}, NULL, [])",
-    SUBJECT_CLAIMS: "SELECT * FROM claims_by_place ORDER BY place",
 }
 # Part of the recorded state: a new version (a macro behind a read model changed) makes every
 # stored read model out of date, so the next run recomputes it.

@@ -1,7 +1,6 @@
 -- slice_articles: the articles of the claims in the page's slice (slice_claims), as a temporary table
 -- named `articles` that stands in for the warehouse's on the page's own connection, with the
 -- columns the page's macros read (never the text). Grain: one row per article. No parameters.
--- slice_articles_stored is the same slice read from the read model subject_claims.
 CREATE TEMP TABLE articles AS
 SELECT a.article_id, a.url, a.title, a.publisher, a.published, a.published_inferred, a.ingested_at, a.duplicate_of,
        a.language

@@ -6,7 +6,6 @@
 -- the first one warmed. Grain: one row per claim, the columns of `claims` those macros read.
 -- Only the claims of articles in $languages (empty = every language) are sliced, with every claim of a
 -- curated dataset (sources.kind 'dataset': its records are in no language).
--- slice_claims_stored is the same slice read from the read model subject_claims.
 -- Parameters: $metric, $category, $party, $location, $unit VARCHAR; $languages VARCHAR[].
 CREATE TEMP TABLE claims AS
 SELECT
