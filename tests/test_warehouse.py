@@ -200,6 +200,17 @@ def test_connect_sets_utc(db_path: Path) -> None:
         con.close()
 
 
+def test_connections_draw_no_progress_bar_on_stdout(db_path: Path) -> None:
+    # DuckDB's own bar goes to stdout on slow queries, into `tally etl --json`'s output
+    wdb.connect(db_path).close()
+    for read_only in (False, True):
+        con = wdb.connect(db_path, read_only=read_only)
+        try:
+            assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
+        finally:
+            con.close()
+
+
 def test_read_only_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(WarehouseMissingError, match="tally etl"):
         wdb.connect(tmp_path / "nope.duckdb", read_only=True)
