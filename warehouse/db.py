@@ -208,7 +208,10 @@ def connect(
     con.execute("SET TimeZone = 'UTC'")
     # DuckDB draws its own progress bar on stdout for any query past two seconds (a read model's
     # refresh at a million claims): it would break `tally etl --json` and cut into rich's progress.
-    con.execute("SET enable_progress_bar = false")
+    try:
+        con.execute("SET enable_progress_bar = false")
+    except duckdb.InvalidInputException:
+        pass  # a Jupyter kernel without ipywidgets: DuckDB refuses any change to it (its bar there is a widget)
     return con
 
 
