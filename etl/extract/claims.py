@@ -887,6 +887,12 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         scope.observe_countless(sentence, lambda: dates.find_dates(sentence, ctx.published), ctx.scope,
                                 sentence.paragraph)
         return []
+    trigger_list = find_triggers(tokens)
+    no_metric_word = not trigger_list and not positions_in(tokens, t.weapon_verb_words)
+    if no_metric_word and not scope.may_open_event(sentence):
+        # nothing gives a metric, so no quantity is a figure, and the sentence opens no event: what the steps
+        # below would end in whether they find a quantity or not (they change nothing when they find none)
+        return []
     date_mentions = dates.find_dates(sentence, ctx.published)
     blocked = {k for d in date_mentions if d.kind in ("calendar", "month_part") for k in range(d.start, d.end)}
     date_tokens = {k for d in date_mentions for k in range(d.start, d.end)}
@@ -895,12 +901,11 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         k = bisect.bisect_left(tokens, place.end, key=_token_end)
         if k + 1 < len(tokens) and tokens[k].end == place.end:
             after_place.add(k + 1)
-    trigger_list = find_triggers(tokens)
     quantities = _sentence_quantities(tokens, blocked, after_place, trigger_list)
     if not quantities:
         scope.observe(sentence, date_mentions, ctx.scope, sentence.paragraph)
         return []
-    if not trigger_list and not positions_in(tokens, t.weapon_verb_words):
+    if no_metric_word:
         return []  # nothing gives a metric ("the mayor said"): no quantity is a figure
     # "an estimated 7.1 million": a verb inside a figure's words is no speaker
     inside = {k for q in quantities for k in range(q.start, q.end)}
