@@ -123,46 +123,19 @@ class Tokens(tuple):
         return frozenset(self.surfaces) if self.inflected else self.words
 
     @_once
-    def positions(self) -> dict[str, list[int]]:
-        """Each compared form's token indices, ascending: `positions_in` reads a table's few words here
-        instead of comparing every token of the sentence with the table (several tables per sentence)."""
-        return _index_of(self.lowers)
-
-    @_once
-    def surface_positions(self) -> dict[str, list[int]]:
-        """Each lowercase word's token indices as written, ascending."""
-        return _index_of(self.surfaces) if self.inflected else self.positions
-
-    @_once
     def digits(self) -> list[int]:
         """Indices of the tokens that start with a digit, ascending."""
         return [k for k, word in enumerate(self.lowers) if word[:1].isdigit()]
 
 
-def _index_of(forms: tuple[str, ...]) -> dict[str, list[int]]:
-    index: dict[str, list[int]] = {}
-    for k, form in enumerate(forms):
-        found = index.get(form)
-        if found is None:
-            index[form] = [k]
-        else:
-            found.append(k)
-    return index
-
-
 def positions_in(tokens: tuple[Token, ...], words: frozenset[str], *, surface: bool = False) -> list[int]:
     """Indices of the tokens whose compared form (`surface`: lowercase text) is one of `words`, ascending."""
     if isinstance(tokens, Tokens):
-        present = tokens.surface_words if surface else tokens.words
-        if words.isdisjoint(present):  # iterates the smaller set
+        if words.isdisjoint(tokens.surface_words if surface else tokens.words):  # iterates the smaller set
             return []
-        shared = words & present  # the smaller set again: most often one word
-        index = tokens.surface_positions if surface else tokens.positions
-        if len(shared) == 1:
-            for word in shared:
-                return index[word][:]  # a copy: callers extend what they get
-        return sorted([k for word in shared for k in index[word]])
-    forms = [tok.surface if surface else tok.lower for tok in tokens]
+        forms: tuple[str, ...] | list[str] = tokens.surfaces if surface else tokens.lowers
+    else:
+        forms = [tok.surface if surface else tok.lower for tok in tokens]
     return [k for k, word in enumerate(forms) if word in words]
 
 
