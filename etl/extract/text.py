@@ -174,15 +174,21 @@ def tokenize(text: str, offset: int = 0, language: str | None = None) -> Tokens:
     lowers: list[str] = []
     digits: list[int] = []
     new = object.__new__
+    find = text.find
+    end = 0
     # Tokens are made without calling Token.__init__, their features looked up per word form: the forms of
     # wire copy repeat, and building each token's features anew was a fifth of extraction. (Same fields.)
-    for m in (_TOKEN_RE_CYRILLIC if inflected else _TOKEN_RE).finditer(text):
-        form = m.group()
+    # The forms come from `findall`, without a match object each, and each one's offset from `str.find`
+    # after the one before: every character the regex steps over is whitespace (its last branch takes any
+    # other), and a form starts with none, so the first place it occurs there is where the regex took it.
+    for form in (_TOKEN_RE_CYRILLIC if inflected else _TOKEN_RE).findall(text):
         features = known.get(form) or _learn_form(known, form, language, inflected)
+        start = find(form, end)
+        end = start + len(form)
         tok = new(Token)
         tok.text = form
-        tok.start = m.start() + offset
-        tok.end = m.end() + offset
+        tok.start = start + offset
+        tok.end = end + offset
         tok.norm, tok.surface, tok.lower, tok.is_word, tok.is_capitalised, digit = features
         if digit:
             digits.append(len(tokens))
