@@ -780,8 +780,9 @@ def _clause_cuts(sentence: Sentence, memo: dict[int, list[int]]) -> list[int]:
 
 def _region_wide(sentence: Sentence, clause: tuple[int, int], ctx: _Context) -> tuple[str, str] | None:
     """"in the enclave", "across the strip", "nationwide": the region or the country the article is about."""
-    tokens = [t for t in sentence.tokens if clause[0] <= t.start < clause[1]]
-    if not any(t.lower in _region_wide_words() for t in tokens):
+    tokens = tuple([t for t in sentence.tokens if clause[0] <= t.start < clause[1]])  # (`tuple(tokens)` below: itself)
+    words = _region_wide_words()
+    if not any(t.lower in words for t in tokens):
         return None
     for k in range(len(tokens) - 2):
         if tokens[k].lower in ("across", "throughout", "in", "on") and tokens[k + 2].lower in _words_of(

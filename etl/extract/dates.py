@@ -73,9 +73,10 @@ def tables() -> _DateTables:
 
 
 def _month(tok: Token) -> int | None:
-    if not tok.is_capitalised and tables().names_capitalised:
+    t = tables()
+    if not tok.is_capitalised and t.names_capitalised:
         return None
-    return tables().months.get(tok.lower.rstrip("."))
+    return t.months.get(tok.lower.rstrip("."))
 
 
 def _day(tok: Token) -> int | None:
