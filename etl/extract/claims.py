@@ -23,7 +23,7 @@ from typing import Any
 from etl.extract import attribution, dates, implicit, scope
 from etl.extract.lexicon import current_language, lexicon, per_language, using_language
 from etl.extract.numbers import Quantity, find_quantities, may_hold_quantity, read_amount
-from etl.extract.text import (MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, phrase_tokens, positions_in,
+from etl.extract.text import (MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, holds_any, phrase_tokens, positions_in,
                               split_sentences, word_set)
 from etl.models import Claim
 
@@ -889,7 +889,7 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
                                 sentence.paragraph)
         return []
     trigger_list = find_triggers(tokens)
-    no_metric_word = not trigger_list and not positions_in(tokens, t.weapon_verb_words)
+    no_metric_word = not trigger_list and not holds_any(tokens, t.weapon_verb_words)
     if no_metric_word and not scope.may_open_event(sentence):
         # nothing gives a metric, so no quantity is a figure, and the sentence opens no event: what the steps
         # below would end in whether they find a quantity or not (they change nothing when they find none)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.lexicon import LANGUAGE, lexicon, per_language
-from etl.extract.text import PhraseTable, Token, digit_positions, positions_in, word_map, word_set
+from etl.extract.text import PhraseTable, Token, digit_positions, holds_any, positions_in, word_map, word_set
 
 Bounds = tuple[float | None, float, float | None]
 
@@ -337,7 +337,7 @@ def may_hold_quantity(tokens: tuple[Token, ...]) -> bool:
     number or scale word, a vague quantity, a fixed phrase; a qualifier or a currency alone is none).
     Most sentences of an article have none, and this test costs a fraction of the scan."""
     g = grammar()
-    if digit_positions(tokens) or positions_in(tokens, g.core_words):
+    if digit_positions(tokens) or holds_any(tokens, g.core_words):
         return True
     return any(g.vague.match(tokens, k) for k in g.vague.starts(tokens)) \
         or any(g.exact.match(tokens, k) for k in g.exact.starts(tokens))

@@ -19,7 +19,7 @@ from etl.extract import attribution, dates
 from etl.extract.dates import DateMention
 from etl.extract.lexicon import lexicon, per_language
 from etl.extract.numbers import read_amount
-from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_in, word_map, word_set
+from etl.extract.text import PhraseTable, Sentence, Token, holds_any, phrase_tokens, positions_in, word_map, word_set
 from etl.models import Scope
 
 _TOLL_REACH = 30  # "The death toll from Thursday's Russian missile strike on the central city ... rose to 23"
@@ -333,7 +333,7 @@ def may_open_event(sentence: Sentence) -> bool:
     """Whether `observe` can open an event at the sentence: only an event cue does ("shelled", "an attack"), and
     every one starts with one of the event words. Without them `observe` changes nothing a later sentence reads
     (the cues it keeps are the sentence's own)."""
-    return bool(positions_in(sentence.tokens, tables().event_words))
+    return holds_any(sentence.tokens, tables().event_words)
 
 
 def _opens_event(cues: _SentenceCues, read_dates: Callable[[], list[DateMention]]) -> bool:

@@ -139,6 +139,13 @@ def positions_in(tokens: tuple[Token, ...], words: frozenset[str], *, surface: b
     return [k for k, word in enumerate(forms) if word in words]
 
 
+def holds_any(tokens: tuple[Token, ...], words: frozenset[str]) -> bool:
+    """Whether a token's compared form is one of `words` (`bool(positions_in(...))` without the positions)."""
+    if isinstance(tokens, Tokens):
+        return not words.isdisjoint(tokens.words)
+    return any(tok.lower in words for tok in tokens)
+
+
 def _forms_at(tokens: tuple[Token, ...], start: int, length: int, surface: bool) -> tuple[str, ...]:
     """The compared forms (`surface`: lowercase words) of tokens[start:start + length] (shorter past the end)."""
     if isinstance(tokens, Tokens):
