@@ -895,8 +895,6 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         # below would end in whether they find a quantity or not (they change nothing when they find none)
         return []
     date_mentions = dates.find_dates(sentence, ctx.published)
-    if no_metric_word and not scope.opens_event(sentence, date_mentions, ctx.scope):
-        return []  # (the same: no figure, and `scope.observe` would open no event)
     blocked = {k for d in date_mentions if d.kind in ("calendar", "month_part") for k in range(d.start, d.end)}
     date_tokens = {k for d in date_mentions for k in range(d.start, d.end)}
     after_place = set()  # the tokens right after a place name

@@ -310,15 +310,10 @@ def _owns(fig: Figure, cue: _Cue) -> bool:
 def observe(sentence: Sentence, date_mentions: list[DateMention], article: ArticleScope, paragraph: int) -> None:
     """A sentence that tells an attack ("Russian forces shelled Velykyi Burluk") opens an event the next
     sentences' tolls belong to ("A civilian was killed and two others were injured"), figures or not."""
-    if opens_event(sentence, date_mentions, article):
-        article.open_event_paragraph = paragraph
-
-
-def opens_event(sentence: Sentence, date_mentions: list[DateMention], article: ArticleScope) -> bool:
-    """Whether the sentence tells an attack or an event (what `observe` asks; its cues are kept for `read_scope`)."""
     if article._cues is None or article._cues[0] != sentence.start:
         article._cues = (sentence.start, _find_cues(sentence, date_mentions))
-    return _opens_event(article._cues[1], lambda: date_mentions)
+    if _opens_event(article._cues[1], lambda: date_mentions):
+        article.open_event_paragraph = paragraph
 
 
 def observe_countless(sentence: Sentence, read_dates: Callable[[], list[DateMention]], article: ArticleScope,
