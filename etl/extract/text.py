@@ -357,10 +357,14 @@ class PhraseTable:
 
     def match(self, tokens: tuple[Token, ...], i: int) -> tuple[int, object] | None:
         """(length in tokens, value) of the longest phrase starting at token i."""
-        if not 0 <= i < len(tokens):
+        if i < 0:
+            return None
+        try:  # (past the end: no phrase; cheaper than comparing with the length first, at the many misses)
+            tok = tokens[i]
+        except IndexError:
             return None
         surface = self._surface
-        entry = self._by_first.get(tokens[i].surface if surface else tokens[i].lower)
+        entry = self._by_first.get(tok.surface if surface else tok.lower)
         if entry is None:
             return None
         longer, single = entry
