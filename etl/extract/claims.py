@@ -441,7 +441,8 @@ def _trigger_in_clause(tokens: tuple[Token, ...], start: int, trigger_list: list
         if following in place_nouns or (trig.end + 1 < len(tokens) and tokens[trig.end + 1].lower in place_nouns):
             continue  # "the besieged port city": an adjective
         between = tokens[start:trig.start]
-        if any(tok.text in ",;:" or tok.lower in _words_of("clause_breaks") for tok in between) \
+        breaks = _words_of("clause_breaks")
+        if any(tok.text in ",;:" or tok.lower in breaks for tok in between) \
                 or any(k in quantity_starts for k in range(start, trig.start)) or trig.end in quantity_starts:
             return None
         return trig
@@ -471,7 +472,8 @@ def _trigger_before(tokens: tuple[Token, ...], q: Quantity, floor: int, triggers
         if trig.kind != "words" or trig.start < max(floor, q.start - window):
             continue
         between = tokens[trig.end:q.start]
-        if any(tok.lower in _words_of("previous_clause_stops") for tok in between):
+        stops = _words_of("previous_clause_stops")
+        if any(tok.lower in stops for tok in between):
             continue
         if not toll and any(tok.text == "," for tok in between) and len(between) > 3:
             continue  # "In addition to the dead, four persons sustained wounds": another clause
@@ -573,7 +575,8 @@ def _loser(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Sp
             group = next((str(g[1]) for g in groups if g and g[1] in ("military", "civilian")), None)
             if group is None and any(tok.lower.startswith("troop") for tok in tokens[lo:k + loss[0]]):
                 group = "military"
-            if group is None and any(tok.lower in tables().words.get("military_bodies", ()) for tok in tokens[lo:hi]):
+            bodies = tables().words.get("military_bodies", ())
+            if group is None and any(tok.lower in bodies for tok in tokens[lo:hi]):
                 group = "military"  # "ВСУ потеряли", "втрати противника": an army's losses are soldiers
             if not hits and group is None:
                 return None
@@ -844,7 +847,8 @@ def _points_back_to_a_place(sentence: Sentence) -> bool:
         return any(j < len(tokens) and tokens[j].lower.removesuffix("'s").removesuffix("’s") in nouns
                    for j in (k + 1, k + 2))
 
-    return any(tok.lower == "there" and k > 0 and tokens[k - 1].lower not in _words_of("existential_verbs")
+    existential = _words_of("existential_verbs")
+    return any(tok.lower == "there" and k > 0 and tokens[k - 1].lower not in existential
                or (tok.lower == "the" and place_noun_after(k))
                for k, tok in enumerate(tokens))
 

@@ -446,7 +446,8 @@ def _unscaled(tokens: tuple[Token, ...], amount: Amount) -> float:
 
 def _after_change_verb(tokens: tuple[Token, ...], i: int) -> bool:
     """"rose from 20 to 25": a change verb just before the range."""
-    return any(t.lower in grammar().change_verbs for t in tokens[max(0, i - 4):i])
+    verbs = grammar().change_verbs
+    return any(t.lower in verbs for t in tokens[max(0, i - 4):i])
 
 
 def _one_is_pronoun(tokens: tuple[Token, ...], j: int, end: int) -> bool:
