@@ -1990,10 +1990,12 @@ def _article_claims(text: str, metadata: Mapping[str, Any], max_sentence_chars: 
         ctx.window_from = sentences[max(0, n - 2)].start if long else 0
         found = extract_sentence_claims(sentence, ctx, para_spans[sentence.paragraph])
         claims.extend(found)
-        named = [sp for sp in speakers if sp.kind in ("speech", "preposition")]
+        named = [sp for sp in speakers if sp.kind in ("speech", "preposition")] if speakers else []
         if named:
             ctx.last_speaker = named[-1].text
-        unattributed += [(sentence.paragraph, c) for c in found if c.explanation.get("source", "").startswith("publisher")]
+        if found:
+            unattributed += [(sentence.paragraph, c) for c in found
+                             if c.explanation.get("source", "").startswith("publisher")]
         if not found and named and attribution.reports_back(sentence):
             # "Про це повідомив голова ОВА ...": the speaker of the figures just told (this paragraph, or the
             # one before when the sentence opens its own)
