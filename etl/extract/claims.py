@@ -783,7 +783,8 @@ def _clause_cuts(sentence: Sentence, memo: dict[int, list[int]]) -> list[int]:
 
 def _region_wide(sentence: Sentence, clause: tuple[int, int], ctx: _Context) -> tuple[str, str] | None:
     """"in the enclave", "across the strip", "nationwide": the region or the country the article is about."""
-    tokens = tuple([t for t in sentence.tokens if clause[0] <= t.start < clause[1]])  # (`tuple(tokens)` below: itself)
+    # a tuple, so that `tuple(tokens)` for each phrase test below copies nothing
+    tokens = tuple([t for t in sentence.tokens if clause[0] <= t.start < clause[1]])
     words = _region_wide_words()
     if not any(t.lower in words for t in tokens):
         return None
@@ -895,8 +896,8 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
     trigger_list = find_triggers(tokens)
     no_metric_word = not trigger_list and not holds_any(tokens, t.weapon_verb_words)
     if no_metric_word and not scope.may_open_event(sentence):
-        # nothing gives a metric, so no quantity is a figure, and the sentence opens no event: what the steps
-        # below would end in whether they find a quantity or not (they change nothing when they find none)
+        # without a metric word no quantity is a figure, and without an event word `scope.observe` (all that is
+        # left to do when no quantity is found) changes nothing: the steps below would end in [] either way
         return []
     date_mentions = dates.find_dates(sentence, ctx.published)
     blocked = {k for d in date_mentions if d.kind in ("calendar", "month_part") for k in range(d.start, d.end)}
