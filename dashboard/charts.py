@@ -728,10 +728,9 @@ def disagreement_figure(pairs: pd.DataFrame, limit: int = DISAGREEMENT_PAIRS_SHO
     values span more than two orders of magnitude. Pairs of one unit only: money and people, and
     currencies, never share the axis (ValueError otherwise).
     """
-    fig = go.Figure()
     rows = pairs.head(limit).to_dict("records")
     if not rows:
-        return fig
+        return go.Figure()
     units = {tables.text_or_none(r.get("unit")) for r in rows}
     if len(units) > 1:
         raise ValueError(f"pairs mix units ({', '.join(sorted(u or 'none' for u in units))}); one figure per unit")
@@ -748,6 +747,7 @@ def disagreement_figure(pairs: pd.DataFrame, limit: int = DISAGREEMENT_PAIRS_SHO
                 "rate": pair.get("rate"), "unit": unit, "claim_id": pair[f"{prefix}_claim_id"],
             })
     claims = pd.DataFrame(sides)
+    traces: list[dict[str, Any]] = []
     for i, (source, rows_of_source) in enumerate(claims.groupby("source_name", sort=True)):
         color = PALETTE[i % len(PALETTE)]
         xs: list[Any] = []
@@ -758,31 +758,36 @@ def disagreement_figure(pairs: pd.DataFrame, limit: int = DISAGREEMENT_PAIRS_SHO
             xs += [start, stop, None]
             ys += [side["y"], side["y"], None]
         name = escape(source)
-        fig.add_trace(go.Scatter(
-            x=xs, y=ys, mode="lines", line={"color": color, "width": 6}, opacity=0.45,
-            hoverinfo="skip", showlegend=False, legendgroup=name, meta={"role": "range", "source": source},
-        ))
-        fig.add_trace(go.Scatter(
-            x=rows_of_source["value_best"], y=rows_of_source["y"], mode="markers", name=name, legendgroup=name,
-            marker={"color": color, "size": 11, "symbol": [
+        traces.append({
+            "type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": {"color": color, "width": 6},
+            "opacity": 0.45, "hoverinfo": "skip", "showlegend": False, "legendgroup": name,
+            "meta": {"role": "range", "source": source},
+        })
+        traces.append({
+            "type": "scatter", "x": rows_of_source["value_best"].tolist(), "y": rows_of_source["y"].tolist(),
+            "mode": "markers", "name": name, "legendgroup": name,
+            "marker": {"color": color, "size": 11, "symbol": [
                 SYMBOL_OPEN_RIGHT if tables.missing(hi) else SYMBOL_OPEN_LEFT if tables.missing(lo)
                 else SYMBOL_VAGUE if q == "vague" else SYMBOL_CLOSED
                 for lo, hi, q in zip(rows_of_source["value_low"], rows_of_source["value_high"],
                                      rows_of_source["qualifier"])]},
-            hovertext=[figure_hover(side) for side in rows_of_source.to_dict("records")],
-            hoverinfo="text", customdata=rows_of_source["claim_id"].tolist(), meta={"role": "best", "source": source},
-        ))
+            "hovertext": [figure_hover(side) for side in rows_of_source.to_dict("records")],
+            "hoverinfo": "text", "customdata": rows_of_source["claim_id"].tolist(),
+            "meta": {"role": "best", "source": source},
+        })
     values = pd.to_numeric(pd.concat([claims["value_low"], claims["value_best"], claims["value_high"]]),
                            errors="coerce")
     positive = values[values > 0]
     log_x = not positive.empty and positive.max() / positive.min() > 100
-    fig.update_layout(
-        template=TEMPLATE, xaxis_title=escape(unit or "people"), legend_title_text="source", hovermode="closest",
-        height=200 + 34 * len(labels), margin={"l": 10, "r": 10, "t": 48, "b": 40},
-    )
-    fig.update_xaxes(type="log" if log_x else "linear", automargin=True)
-    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], type="category", automargin=True)
-    return fig
+    layout = {
+        "template": TEMPLATE.to_plotly_json(), "legend": {"title": {"text": "source"}}, "hovermode": "closest",
+        "height": 200 + 34 * len(labels), "margin": {"l": 10, "r": 10, "t": 48, "b": 40},
+        "xaxis": {"title": {"text": escape(unit or "people")}, "type": "log" if log_x else "linear", "automargin": True},
+        "yaxis": {"categoryorder": "array", "categoryarray": labels[::-1], "type": "category", "automargin": True},
+    }
+    # built as plain dicts and not validated (as series_figure): plotly's validation was most of the
+    # page's server work; tests/test_charts.py validates what this builds
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def unit_groups(frame: pd.DataFrame) -> list[tuple[str | None, pd.DataFrame]]:

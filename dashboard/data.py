@@ -284,11 +284,25 @@ def disagreements(
     known_on: date | None = None, languages: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Pairs of figures of one series from different sources whose ranges do not overlap
-    (queries/disagreements.sql); `window_days` is how far apart their dates may be."""
+    (queries/disagreements.sql); `window_days` is how far apart their dates may be. Read from the read
+    model source_disagreements while it is current, the window is at most its own and no "as known on"
+    date or language is given, else computed from the claims (the same rows: tests/test_dashboard.py)."""
+    if not isinstance(path, duckdb.DuckDBPyConnection):
+        with read_only(path) as conn:
+            return disagreements(conn, metric, window_days, max_rows, known_on, languages)
+    stored = (known_on is None and not languages and int(window_days) <= read_model.DISAGREEMENT_WINDOW_MAX
+              and read_model.is_current(path, read_model.SOURCE_DISAGREEMENTS))
+    if stored:
+        return run_query(path, "disagreements_stored", {"metric": metric, "window_days": int(window_days),
+                                                        "max_rows": int(max_rows)})
     return run_query(path, "disagreements", {
         "metric": metric, "window_days": int(window_days), "max_rows": int(max_rows), "known_on": known_on,
         "languages": list(languages),
     })
+
+
+# The widest window the disagreements page offers: the one its read model is computed for.
+DISAGREEMENT_WINDOW_MAX = read_model.DISAGREEMENT_WINDOW_MAX
 
 
 # --- a series page ------------------------------------------------------------------------------
@@ -363,6 +377,16 @@ def subject_connection(path: Path | str, key: SeriesKey, view: SeriesView) -> It
         yield conn
 
 
+def has_consecutive_totals(summary: pd.DataFrame) -> bool:
+    """Whether some source has running totals (scope cumulative, no rate) on two days or more: without,
+    running_total_checks has no pair to check and the page need not run it (a summary row's
+    first and last as_of are its source's, over the figures the checks read and more)."""
+    if summary.empty:
+        return False
+    totals = summary[(summary["scope"] == "cumulative") & summary["rate"].isna()]
+    return bool((totals["first_as_of"] < totals["last_as_of"]).any())
+
+
 def series_page(path: Path | str, key: SeriesKey, view: SeriesView, max_figures: int | None = None) -> SeriesPage:
     """One subject's page: its summary, its figures (one by one, or envelopes when too many), the
     datasets' sums at its place and, when it has running totals beside counts, the checks."""
@@ -382,5 +406,5 @@ def series_page(path: Path | str, key: SeriesKey, view: SeriesView, max_figures:
         sums = dataset_sums(conn, key, view, sums_bin)
         scopes = set(summary["scope"]) if not summary.empty else set()
         counted = bool(scopes & {"incident", "period"}) or not sums.empty
-        checks = total_checks(conn, key, view) if "cumulative" in scopes and counted else pd.DataFrame()
+        checks = total_checks(conn, key, view) if counted and has_consecutive_totals(summary) else pd.DataFrame()
     return SeriesPage(key, view, summary, figures, envelope, bin_part, sums, sums_bin, checks, span, latest)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 import pandas as pd
 
@@ -28,6 +28,11 @@ def missing(value: Any) -> bool:
     """True for None, NaN and NaT (what a NULL becomes in pandas)."""
     if value is None or value is pd.NaT:
         return True
+    kind = type(value)
+    if kind is str or kind is int or kind is date:  # the commonest cells first: tables call this per cell
+        return False
+    if kind is float:
+        return value != value  # NaN
     if isinstance(value, float):
         return math.isnan(value)
     if isinstance(value, (str, list, tuple, dict, set)):
@@ -78,6 +83,7 @@ def currency_symbol(unit: str | None) -> str | None:
     return _currency_symbols().get(unit) if unit else None
 
 
+@lru_cache(maxsize=1 << 16)  # tables and hover texts format the same values again and again
 def amount(value: float, unit: str | None = None) -> str:
     """A value with its unit: '12,500' people, '$4.6bn', '€500m', '1bn UAH' (a code without a symbol)."""
     number = compact_number(float(value))
@@ -99,8 +105,8 @@ def _vague_phrases() -> dict[tuple[float, float], str]:
 
 
 def _bounds(low: Any, best: Any, high: Any) -> tuple[float | None, float | None, float | None]:
-    as_float = lambda v: None if missing(v) else float(v)  # noqa: E731
-    return as_float(low), as_float(best), as_float(high)
+    return (None if missing(low) else float(low), None if missing(best) else float(best),
+            None if missing(high) else float(high))
 
 
 def reported(low: Any, best: Any, high: Any, qualifier: Any, unit: str | None = None) -> str:
@@ -148,12 +154,18 @@ def derived_range(low: Any, best: Any, high: Any, unit: str | None = None) -> st
 
 def figure_text(row: Mapping[str, Any]) -> str:
     """'more than 500 (≥500)': a row's figure as reported, with its derived range when that says more."""
-    words = reported(row.get("value_low"), row.get("value_best"), row.get("value_high"),
-                     row.get("qualifier"), text_or_none(row.get("unit")))
-    if row.get("qualifier") in ("exact", "range"):
+    low, best, high = _bounds(row.get("value_low"), row.get("value_best"), row.get("value_high"))
+    return _figure_text(low, best, high, text_or_none(row.get("qualifier")), text_or_none(row.get("unit")))
+
+
+@lru_cache(maxsize=1 << 16)
+def _figure_text(low: float | None, best: float | None, high: float | None, qualifier: str | None,
+                 unit: str | None) -> str:
+    """figure_text of NULL-free bounds (a table formats the same figures again and again)."""
+    words = reported(low, best, high, qualifier, unit)
+    if qualifier in ("exact", "range"):
         return words  # the words are the range
-    span = derived_range(row.get("value_low"), row.get("value_best"), row.get("value_high"),
-                         text_or_none(row.get("unit")))
+    span = derived_range(low, best, high, unit)
     return words if span == words else f"{words} ({span})"
 
 
@@ -204,8 +216,14 @@ def series_path(row: Mapping[str, Any], base: str = "/series") -> str:
 
     NULL columns are left out (absent means NULL), so the link names exactly one series.
     """
-    params = {c: str(row[c]) for c in SERIES_KEY_COLUMNS if c in row and not missing(row[c])}
-    return f"{base}?{urlencode(params)}"
+    return f"{base}?" + "&".join(f"{c}={_url_value(str(row[c]))}" for c in SERIES_KEY_COLUMNS
+                                 if c in row and not missing(row[c]))
+
+
+@cache
+def _url_value(value: str) -> str:
+    """A query parameter's value as urlencode writes it (the same few metrics and places recur)."""
+    return quote_plus(value)
 
 
 def overview_table(series: pd.DataFrame) -> pd.DataFrame:

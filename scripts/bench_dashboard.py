@@ -203,6 +203,21 @@ def reload_cpu(db: Path, reloads: int, path: str = "/") -> dict[str, float]:
     return {"server_s": server / reloads, "chromium_s": chromium / reloads, "wall_s": wall / reloads}
 
 
+def refresh_cost(db: Path) -> dict[str, float]:
+    """Seconds `read_model.refresh` takes per read model at the end of a run that wrote, on a copy
+    of `db` whose read models are all out of date (the original is never written)."""
+    import shutil
+
+    from warehouse import db as warehouse_db, read_model
+
+    with tempfile.TemporaryDirectory() as work:
+        copy = Path(work) / db.name
+        shutil.copyfile(db, copy)
+        with warehouse_db.open_db(copy) as con:
+            con.execute("DELETE FROM read_model_state")
+            return read_model.refresh(con)
+
+
 # --- a warehouse of N claims ----------------------------------------------------------------
 
 # The base corpus: generated articles through the real ETL (extractor and assembly), so claims,
@@ -360,6 +375,8 @@ def main() -> int:
     parser.add_argument("--series", type=int, default=25, help="series pages of a seeded sample of subjects")
     parser.add_argument("--browser", action="store_true", help="also time pages in headless Chromium")
     parser.add_argument("--loads", type=int, default=3, help="browser loads per page (default 3)")
+    parser.add_argument("--refresh", action="store_true",
+                        help="also time the read models' refresh (what each run that writes pays), on a copy")
     parser.add_argument("--reloads", type=int, default=0,
                         help="also measure the CPU seconds per reload of the overview and of the largest series "
                              "page (server and Chromium), over N reloads of an unchanged warehouse")
@@ -397,6 +414,11 @@ def main() -> int:
             print(f"{page[:70]:<70} {seconds[0]:>9.2f}s {median:>6.2f}s")
         print(f"slowest first chart (median): {slowest:.2f} s (budget {BROWSER_BUDGET_S:.1f} s)")
         ok = ok and slowest <= BROWSER_BUDGET_S
+    if args.refresh:
+        took = refresh_cost(args.db)
+        print(f"\nread model refresh after a run that wrote (load average "
+              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}): {sum(took.values()):.2f} s: "
+              + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in took.items()))
     if args.reloads:
         print(f"\nCPU per reload, unchanged warehouse, caches warm ({args.reloads} reloads; load average "
               f"{' '.join(f'{x:.2f}' for x in os.getloadavg())})")

@@ -293,6 +293,7 @@ def test_disagreement_figure_shows_both_ranges_by_source() -> None:
     pairs = pd.DataFrame([pair(("Moscow", 20, 25, 30, "m1"), ("Kyiv", 400, 400, 400, "k1")),
                           pair(("Moscow", 20, 25, 30, "m1"), ("Ukraine's military", 5000, 5000, None, "u1"))])
     fig = charts.disagreement_figure(pairs)
+    go.Figure(fig.to_dict())  # plotly validates what the builder wrote
     ranges = {t.meta["source"]: t for t in fig.data if t.meta["role"] == "range"}
     assert set(ranges) == {"Moscow", "Kyiv", "Ukraine's military"}
     assert list(ranges["Moscow"].x[:2]) == [20, 30]

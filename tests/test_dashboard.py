@@ -268,6 +268,15 @@ def test_series_list_one_row_per_series_with_each_sources_latest(warehouse: Path
     (kyiv,) = per_day["latest_by_source"]
     assert kyiv["name"] == "Government of Ukraine" and kyiv["latest"]["qualifier"] == "at_most"
     assert kyiv["latest"]["high"] == 300 and kyiv["latest"]["as_of"] == date(2022, 6, 8)
+    # each series' sources newest first (then the highest best; a missing one last; then source_id)
+    def newest_first(entry: dict[str, Any]) -> tuple[Any, ...]:
+        latest = entry["latest"] or {}
+        as_of, best = latest.get("as_of"), latest.get("best")
+        return (as_of is None, -as_of.toordinal() if as_of else 0, best is None or best != best,
+                -best if best == best and best is not None else 0, entry["source_id"] is None, entry["source_id"] or "")
+    ordered = [list(row) for row in series["latest_by_source"]]
+    assert ordered == [sorted(row, key=newest_first) for row in ordered]
+    assert any(len(row) > 1 for row in ordered)
     # the series_id is the view `series`'s
     with data.read_only(warehouse) as con:
         ids = {r[0] for r in con.execute("SELECT series_id FROM series").fetchall()}
@@ -423,6 +432,70 @@ def test_disagreements_pair_non_overlapping_sources(warehouse: Path) -> None:
     assert not (pairs["lower_qualifier"] == "at_least").any()  # "at least 12" overlaps everything above
     assert data.disagreements(warehouse, "aid").empty
     assert data.disagreements(warehouse, "killed", 0, 500, date(2022, 6, 1)).empty  # 2 June not public yet
+
+
+def test_checks_are_skipped_only_without_two_totals_of_a_source(with_dataset: Path) -> None:
+    views = [data.SeriesView(), data.SeriesView(known_on=date(2022, 6, 5)), data.SeriesView(date(2022, 6, 2), date(2022, 6, 8)),
+             data.SeriesView(languages=("en",))]
+    skipped = 0
+    for key in [KHARKIV, PER_DAY, KRAMATORSK, data.SeriesKey("aid", unit="USD")]:
+        for view in views:
+            with data.subject_connection(with_dataset, key, view) as con:
+                summary, checks = data.series_summary(con, key, view), data.total_checks(con, key, view)
+            if not data.has_consecutive_totals(summary):
+                skipped += 1
+                assert checks.empty, (key, view)  # nothing lost by not running them
+    assert 0 < skipped < 16
+    assert not data.series_page(with_dataset, KHARKIV, data.SeriesView()).checks.empty
+
+
+def full_disagreements(db: Path | duckdb.DuckDBPyConnection, metric: str | None = None, window_days: int = 7,
+                       max_rows: int = 500) -> pd.DataFrame:
+    """queries/disagreements.sql computed from the claims, never from the read model."""
+    return data.run_query(db, "disagreements", {"metric": metric, "window_days": window_days, "max_rows": max_rows,
+                                                "known_on": None, "languages": []})
+
+
+def test_disagreements_read_the_read_model_only_while_it_is_current(with_dataset: Path, tmp_path: Path) -> None:
+    db = tmp_path / "tally.duckdb"
+    db.write_bytes(with_dataset.read_bytes())
+    with warehouse_db.open_db(db) as con:
+        assert not read_model.is_current(con, read_model.SOURCE_DISAGREEMENTS)  # the dataset came after the run
+        # two running totals five days apart from two sources, 10 and 500: a pair for windows of 5 days or more
+        for claim_id, source_id, value, as_of in [("far-lo", "min", 10, date(2022, 6, 1)), ("far-hi", "max", 500, date(2022, 6, 6))]:
+            con.execute(
+                "INSERT INTO claims (claim_id, article_id, metric, category, value_low, value_best, value_high, unit, "
+                "qualifier, as_of, source, source_id, location, quote, scope, figure_id) "
+                f"SELECT ?, min(article_id), 'killed', 'civilian', ?, ?, ?, 'people', 'exact', ?, 'someone', {source_id}(source_id), "
+                "'Testville', 'A running toll.', 'cumulative', ? FROM claims WHERE source_id IS NOT NULL",
+                [claim_id, value, value, value, as_of, claim_id])
+        assert read_model.refresh(con) and not read_model.refresh(con)
+        assert read_model.is_current(con, read_model.SOURCE_DISAGREEMENTS)
+        stored = con.execute("SELECT count(*), max(days_apart) FROM source_disagreements").fetchone()
+    assert stored[0] > 0 and stored[1] == 5  # pairs days apart too, for wider windows than the narrowest
+    assert data.disagreements(db, None, 4)["location"].ne("Testville").all()
+    assert data.disagreements(db, None, 5)["location"].eq("Testville").sum() == 1
+    for metric, window, most in [(None, 0, 500), (None, 4, 500), (None, 7, 500), ("killed", 5, 500), (None, 60, 2),
+                                 ("aid", 7, 500)]:
+        pd.testing.assert_frame_equal(data.disagreements(db, metric, window, most), full_disagreements(db, metric, window, most))
+    with data.read_only(db) as con:
+        # the page reads the read model (emptied here, on this connection only) when it may ...
+        con.execute("CREATE TEMP TABLE source_disagreements AS SELECT * FROM main.source_disagreements LIMIT 0")
+        assert data.disagreements(con, None, 7).empty
+        # ... and never as known on a day, in some languages or over a wider window than it holds
+        assert not data.disagreements(con, None, 7, 500, date(2022, 6, 30)).empty
+        assert not data.disagreements(con, None, 7, 500, None, ("en",)).empty
+        assert not data.disagreements(con, None, read_model.DISAGREEMENT_WINDOW_MAX + 1).empty
+    # a write the read model has not seen (hand-made, no run) is never shown stale
+    before = data.disagreements(db, "killed", 0)
+    with warehouse_db.open_db(db) as con:
+        con.execute("UPDATE claims SET value_low = 1, value_best = 1, value_high = 1 WHERE claim_id IN ?",
+                    [list(before["lower_claim_id"])])
+        con.execute("DELETE FROM claims WHERE claim_id = 'far-lo'")
+        assert not read_model.is_current(con, read_model.SOURCE_DISAGREEMENTS)
+    after = data.disagreements(db, "killed", 0)
+    assert after.equals(full_disagreements(db, "killed", 0)) and not after.equals(before)
+    assert set(after["lower_value_high"]) == {1}
 
 
 def test_values_are_parameters_not_sql(warehouse: Path) -> None:

@@ -200,6 +200,20 @@ def test_connect_sets_utc(db_path: Path) -> None:
         con.close()
 
 
+def test_connections_draw_no_progress_bar_on_stdout(db_path: Path) -> None:
+    # DuckDB's own bar goes to stdout on slow queries, into `tally etl --json`'s output. It is on by
+    # default in a plain process writing to a pipe (not under pytest's capture): ask one.
+    wdb.connect(db_path).close()
+    script = ("import sys; from warehouse import db\n"
+              "for read_only in (False, True):\n"
+              "    con = db.connect(sys.argv[1], read_only=read_only)\n"
+              "    print(con.execute(\"SELECT current_setting('enable_progress_bar')\").fetchone()[0])\n"
+              "    con.close()\n")
+    shown = subprocess.run([sys.executable, "-c", script, str(db_path)], capture_output=True, text=True,
+                           check=True, cwd=Path(__file__).resolve().parents[1])
+    assert shown.stdout.split() == ["False", "False"]
+
+
 def test_read_only_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(WarehouseMissingError, match="tally etl"):
         wdb.connect(tmp_path / "nope.duckdb", read_only=True)

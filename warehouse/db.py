@@ -206,6 +206,9 @@ def connect(
             room.close()
     # TimeZone cannot go in connect(config=...): ICU is loaded only once the database is open.
     con.execute("SET TimeZone = 'UTC'")
+    # DuckDB draws its own progress bar on stdout for any query past two seconds (a read model's
+    # refresh at a million claims): it would break `tally etl --json` and cut into rich's progress.
+    con.execute("SET enable_progress_bar = false")
     return con
 
 

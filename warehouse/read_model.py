@@ -1,23 +1,38 @@
 """The dashboard's read model: small tables the runs that write keep current, so that a page's
 first view after a run reads thousands of rows, not every claim.
 
-`series_sources` (migration 0008) is `series_per_source` with no filter: one row per series and
-canonical source. `refresh` recomputes it at the end of a run (`tally etl`, `tally import`) when
-the warehouse changed since the last refresh, and records the state it was computed from
-(`read_model_state`, the view `warehouse_state`); `is_current` tells a reader whether it may use it.
-While a run is writing (its batches change the state) or after a write that skipped the refresh,
-readers fall back to the full query, so the read model is never stale, only sometimes unused.
+- `series_sources` (migration 0008) is `series_per_source` with no filter: one row per series and
+  canonical source, what the overview lists.
+- `source_disagreements` (migration 0009) is `disagreement_pairs` with no filter for the widest window
+  the disagreements page offers (DISAGREEMENT_WINDOW_MAX days): a narrower window is its pairs with
+  days_apart <= it.
+
+`refresh` recomputes each at the end of a run (`tally etl`, `tally import`) when the warehouse changed
+since its last refresh, and records the state it was computed from (`read_model_state`, the view
+`warehouse_state`); `is_current` tells a reader whether it may use one. While a run is writing (its
+batches change the state) or after a write that skipped the refresh, readers fall back to the full
+query, so the read model is never stale, only sometimes unused.
 """
 from __future__ import annotations
+
+import time
 
 import duckdb
 
 from warehouse.db import Connection, transaction, utc_now
 
 SERIES_SOURCES = "series_sources"
-# Part of the recorded state: a new version (the macro series_per_source changed) makes every
+SOURCE_DISAGREEMENTS = "source_disagreements"
+# The widest window (days apart) of the disagreements page's slider: what source_disagreements holds.
+DISAGREEMENT_WINDOW_MAX = 60
+# Each read model's table and the query (a macro with no filter) that computes its rows.
+READ_MODELS: dict[str, str] = {
+    SERIES_SOURCES: "SELECT * FROM series_per_source([], NULL, [])",
+    SOURCE_DISAGREEMENTS: f"SELECT * FROM disagreement_pairs(NULL, {DISAGREEMENT_WINDOW_MAX}, NULL, [])",
+}
+# Part of the recorded state: a new version (a macro behind a read model changed) makes every
 # stored read model out of date, so the next run recomputes it.
-READ_MODEL_VERSION = "1"
+READ_MODEL_VERSION = "2"
 
 
 def warehouse_state(con: Connection) -> str | None:
@@ -31,7 +46,7 @@ def warehouse_state(con: Connection) -> str | None:
 
 
 def refreshed_state(con: Connection, read_model: str = SERIES_SOURCES) -> str | None:
-    """The state `read_model` was last refreshed at (None if never, or before migration 0008)."""
+    """The state `read_model` was last refreshed at (None if never, or before its migration)."""
     try:
         row = con.execute("SELECT warehouse_state FROM read_model_state WHERE read_model = ?",
                           [read_model]).fetchone()
@@ -46,14 +61,24 @@ def is_current(con: Connection, read_model: str = SERIES_SOURCES) -> bool:
     return state is not None and state == warehouse_state(con)
 
 
-def refresh(con: Connection) -> bool:
-    """Recompute series_sources if the warehouse changed since its last refresh, in one
-    transaction; True when it was recomputed. Call at the end of a run, on its connection."""
+def refresh(con: Connection) -> dict[str, float]:
+    """Recompute each read model the warehouse changed since, each in one transaction; returns the
+    seconds each recomputed one took (empty, so false, when none was). Call at the end of a run, on
+    its connection."""
     state = warehouse_state(con)
-    if state is None or refreshed_state(con) == state:
-        return False
-    with transaction(con):
-        con.execute(f"DELETE FROM {SERIES_SOURCES}")
-        con.execute(f"INSERT INTO {SERIES_SOURCES} BY NAME SELECT * FROM series_per_source([], NULL, [])")
-        con.execute("INSERT OR REPLACE INTO read_model_state VALUES (?, ?, ?)", [SERIES_SOURCES, state, utc_now()])
-    return True
+    took: dict[str, float] = {}
+    if state is None:
+        return took
+    for table, query in READ_MODELS.items():
+        try:
+            if refreshed_state(con, table) == state:
+                continue
+            started = time.perf_counter()
+            with transaction(con):
+                con.execute(f"DELETE FROM {table}")
+                con.execute(f"INSERT INTO {table} BY NAME {query}")
+                con.execute("INSERT OR REPLACE INTO read_model_state VALUES (?, ?, ?)", [table, state, utc_now()])
+        except duckdb.CatalogException:
+            continue  # a warehouse before the read model's migration
+        took[table] = round(time.perf_counter() - started, 3)
+    return took

@@ -1,95 +1,16 @@
--- disagreements: the same series (metric, category, party, location, unit, scope, rate; NULL matches
--- NULL) reported by different canonical sources within $window_days of each other (incidents and
--- period counts on the same day: two events or windows days apart are no two reports of one), with ranges that
--- do not overlap: the lower figure's value_high is below the higher figure's value_low. An open
--- bound (NULL) overlaps everything on its open side, so "more than 500" never disagrees with "2,000".
--- Per series, source and day only the strongest figures take part (the lowest upper bound and the
--- highest lower bound of that day), so one pair stands for the repeats and copies of a figure and
--- the work grows with days, not with claims squared (days meet by time buckets of $window_days + 1).
--- Grain: one row per pair (lower source's day, higher source's day), the strongest (ratio) first.
+-- disagreements: the same series reported by different canonical sources within $window_days of each
+-- other with ranges that do not overlap (the macro disagreement_pairs: warehouse/macros, where the
+-- rules are), the strongest (ratio) first. disagreements_stored gives the same rows from the read model.
+-- Grain: one row per pair (lower source's day, higher source's day), at most $max_rows.
 -- Parameters: $metric VARCHAR (NULL = every metric), $window_days INTEGER, $max_rows INTEGER,
 -- $known_on DATE (NULL = everything; else the rule of claims_known_on), $languages VARCHAR[] (empty =
 -- every language; else the claims of articles in one of them, and every curated dataset's).
-WITH known AS (
-    SELECT
-        hash(c.metric, c.category, c.party, c.location, c.unit, c.scope, c.rate) AS series,
-        c.scope IN ('incident', 'period') AS one_day,
-        c.source_id, c.as_of, c.value_low, c.value_high, c.claim_id
-    FROM claims AS c
-    WHERE c.as_of IS NOT NULL AND c.source_id IS NOT NULL
-      AND (c.value_low IS NOT NULL OR c.value_high IS NOT NULL)
-      AND ($metric::VARCHAR IS NULL OR c.metric = $metric::VARCHAR)
-      AND ($known_on::DATE IS NULL OR c.article_id IN (
-            SELECT article_id FROM articles
-            WHERE coalesce(published, CAST(ingested_at AS DATE)) <= $known_on::DATE))
-      AND (len($languages::VARCHAR[]) = 0
-           OR c.article_id IN (SELECT article_id FROM articles WHERE list_contains($languages::VARCHAR[], language))
-           OR c.source_id IN (SELECT source_id FROM sources WHERE kind = 'dataset'))
-),
-days AS (
-    SELECT
-        series, source_id, as_of, any_value(one_day) AS one_day,
-        -- the as_of dates within $window_days of this one fall in this bucket or the next to either side
-        CAST(floor(date_diff('day', DATE '1970-01-01', as_of) / ($window_days::INTEGER + 1)) AS BIGINT) AS bucket,
-        min(value_high)                       AS lowest_high,
-        arg_min(claim_id, value_high)         AS lowest_high_claim_id,
-        max(value_low)                        AS highest_low,
-        arg_max(claim_id, value_low)          AS highest_low_claim_id
-    FROM known
-    GROUP BY series, source_id, as_of
-),
-lower_days AS (  -- each day once per bucket it can meet: an equality join, not one on the series alone
-    SELECT *, bucket + unnest([-1, 0, 1]) AS meets
-    FROM days
-    WHERE lowest_high IS NOT NULL
-),
-pairs AS (
-    SELECT
-        lo.as_of,
-        lo.lowest_high_claim_id AS lower_claim_id,
-        hi.highest_low_claim_id AS higher_claim_id,
-        CAST(hi.highest_low / nullif(lo.lowest_high, 0) AS DOUBLE) AS ratio
-    FROM lower_days AS lo
-    JOIN days AS hi
-      ON  hi.series = lo.series
-      AND hi.bucket = lo.meets
-      AND hi.source_id <> lo.source_id
-      AND abs(date_diff('day', lo.as_of, hi.as_of)) <= CASE WHEN lo.one_day THEN 0 ELSE $window_days::INTEGER END
-      AND lo.lowest_high < hi.highest_low
-    ORDER BY ratio DESC NULLS FIRST, lo.as_of, lower_claim_id, higher_claim_id
+WITH strongest AS (
+    SELECT * EXCLUDE (days_apart)
+    FROM disagreement_pairs($metric::VARCHAR, $window_days::INTEGER, $known_on::DATE, $languages::VARCHAR[])
+    ORDER BY ratio DESC NULLS FIRST, lower_as_of, lower_claim_id, higher_claim_id
     LIMIT $max_rows::INTEGER
-),
-picked AS (
-    SELECT c.claim_id, c.metric, c.category, c.party, c.location, c.unit, c.scope, c.rate,
-           c.as_of, c.source, s.name AS source_name, CAST(c.value_low AS DOUBLE) AS value_low,
-           CAST(c.value_best AS DOUBLE) AS value_best, CAST(c.value_high AS DOUBLE) AS value_high,
-           c.qualifier, c.quote
-    FROM claims AS c
-    LEFT JOIN sources AS s ON s.source_id = c.source_id
-    WHERE c.claim_id IN (SELECT lower_claim_id FROM pairs UNION ALL SELECT higher_claim_id FROM pairs)
 )
-SELECT
-    lo.metric, lo.category, lo.party, lo.location, lo.unit, lo.scope, lo.rate,
-    lo.as_of              AS lower_as_of,
-    lo.source             AS lower_source,
-    lo.source_name        AS lower_source_name,
-    lo.value_low          AS lower_value_low,
-    lo.value_best         AS lower_value_best,
-    lo.value_high         AS lower_value_high,
-    lo.qualifier          AS lower_qualifier,
-    lo.quote              AS lower_quote,
-    hi.as_of              AS higher_as_of,
-    hi.source             AS higher_source,
-    hi.source_name        AS higher_source_name,
-    hi.value_low          AS higher_value_low,
-    hi.value_best         AS higher_value_best,
-    hi.value_high         AS higher_value_high,
-    hi.qualifier          AS higher_qualifier,
-    hi.quote              AS higher_quote,
-    p.ratio,
-    p.lower_claim_id,
-    p.higher_claim_id
-FROM pairs AS p
-JOIN picked AS lo ON lo.claim_id = p.lower_claim_id
-JOIN picked AS hi ON hi.claim_id = p.higher_claim_id
-ORDER BY p.ratio DESC NULLS FIRST, lo.metric, lower_as_of, p.lower_claim_id, p.higher_claim_id;
+SELECT *
+FROM strongest
+ORDER BY ratio DESC NULLS FIRST, metric, lower_as_of, lower_claim_id, higher_claim_id;

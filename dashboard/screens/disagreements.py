@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, tables, ui
+from dashboard import charts, data, tables, ui
 
 ALL_METRICS = "every metric"
 MAX_ROWS = 500
@@ -23,7 +23,7 @@ with ui.warehouse_errors(warehouse):
     metrics = warehouse.query("list_metrics")
     choice = st.sidebar.selectbox("metric", [ALL_METRICS, *metrics], key="disagreement_metric")
     window = st.sidebar.slider(
-        "Days apart at most", min_value=0, max_value=60, value=7, key="disagreement_window",
+        "Days apart at most", min_value=0, max_value=data.DISAGREEMENT_WINDOW_MAX, value=7, key="disagreement_window",
         help="How far apart the two figures' as_of dates may be to count as the same period.",
     )
     metric = None if choice == ALL_METRICS else choice
