@@ -141,3 +141,27 @@ def test_an_overlong_cyrillic_sentence_is_read_in_parts_with_its_figures():
     assert len(parts) > 2 and all(len(p.text) <= MAX_SENTENCE_CHARS for p in parts)
     assert text[parts[-1].start:parts[-1].end].endswith("загинули 1 500 людей")
     assert [(c.metric, c.value_best) for c in extract_claims(text, {"published": "2022-06-15"})] == [("killed", 1500)]
+
+
+_TEXT_PIECES = ["US$", "$", "€", "U.S.", "a.m.", "1,500", "2.5m", "8am", "1 500", "4,6", "+380 67 123 45 67",
+                "0 800 500 335", "Kyiv’s", "don't", "Zelenskiy", "Харків", "п'ять", "ʼ", "-", "—", ",", ".", "(",
+                "_", "é", "ß", "中", "\u0301", "\u00a0", "\u202f", " ", "  ", "\n", "\t"]
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_TEXT_PIECES) | st.text(max_size=4), max_size=16),
+       offset=st.integers(0, 10_000))
+def test_tokens_are_the_tokenizer_regex_matches_at_their_offsets(language, pieces, offset):
+    """`tokenize` reads forms with `findall` and places them with `str.find`: the tokens must be exactly
+    the regex's matches, offsets included, whatever the spacing and the scripts."""
+    from etl.extract.text import _TOKEN_RE, _TOKEN_RE_CYRILLIC
+
+    text = "".join(pieces)
+    with using_language(language):
+        tokens = tokenize(text, offset)
+    regex = _TOKEN_RE if language == "en" else _TOKEN_RE_CYRILLIC
+    assert [(tok.text, tok.start - offset, tok.end - offset) for tok in tokens] == \
+        [(m.group(), m.start(), m.end()) for m in regex.finditer(text)]
+    assert all(text[tok.start - offset:tok.end - offset] == tok.text for tok in tokens)
+    assert tokens.digits == [k for k, tok in enumerate(tokens) if tok.lower[:1].isdigit()]

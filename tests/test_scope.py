@@ -3,6 +3,8 @@ Sentence-level cases for each scope are data in tests/golden/sentences.jsonl."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 from etl.extract import extract_claims
 from etl.extract.dates import window_dates
 
+GOLD = Path(__file__).parent / "gold"
 KINDS = ["rolling", "night", "weekend", "last_week", "this_week", "last_month", "month", "year_to_date",
          "month_to_date"]
 
@@ -61,3 +64,34 @@ def test_a_running_total_closes_the_event():
 def test_counted_strikes_and_totals(sentence, scope):
     claims = extract_claims(sentence, {"published": dt.date(2022, 6, 15)})
     assert [c.scope for c in claims] == [scope]
+
+
+@pytest.mark.parametrize("first, scope", [
+    ("Russian forces shelled the village, 2 km from the border, on Tuesday.", "incident"),  # a number, no metric
+    ("Russian forces shelled the village on Tuesday.", "incident"),
+    ("The village lies 2 km from the border.", "unknown"),  # a number, no metric word and no event word
+    ("The village lies near the border.", "unknown"),
+])
+def test_a_toll_after_a_sentence_that_tells_an_attack_is_an_incident(first, scope):
+    claims = extract_claims(first + "\n\nOfficials said a civilian was killed.", {"published": dt.date(2022, 6, 15)})
+    assert [(c.value_best, c.scope) for c in claims] == [(1, scope)]
+
+
+def test_every_sentence_that_opens_an_event_has_an_event_word():
+    """`scope.may_open_event` is a necessary condition of what `observe` reads (a sentence without a metric
+    word ends early when it is false): checked on every sentence of the gold articles, in every language."""
+    from etl.extract import detect_language, dates, scope
+    from etl.extract.lexicon import using_language
+    from etl.extract.text import split_sentences
+
+    opened = 0
+    for path in sorted(GOLD.glob("*.articles.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line)["text"]
+            with using_language(detect_language(text)):
+                for sentence in split_sentences(text):
+                    mentions = dates.find_dates(sentence, dt.date(2022, 6, 15))
+                    if scope._opens_event(scope._find_cues(sentence, mentions), lambda: mentions):
+                        opened += 1
+                        assert scope.may_open_event(sentence), sentence.text
+    assert opened > 50  # the check saw real event sentences

@@ -23,7 +23,7 @@ from typing import Any
 from etl.extract import attribution, dates, implicit, scope
 from etl.extract.lexicon import current_language, lexicon, per_language, using_language
 from etl.extract.numbers import Quantity, find_quantities, may_hold_quantity, read_amount
-from etl.extract.text import (MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, phrase_tokens, positions_in,
+from etl.extract.text import (MAX_SENTENCE_CHARS, PhraseTable, Sentence, Token, holds_any, phrase_tokens, positions_in,
                               split_sentences, word_set)
 from etl.models import Claim
 
@@ -441,7 +441,8 @@ def _trigger_in_clause(tokens: tuple[Token, ...], start: int, trigger_list: list
         if following in place_nouns or (trig.end + 1 < len(tokens) and tokens[trig.end + 1].lower in place_nouns):
             continue  # "the besieged port city": an adjective
         between = tokens[start:trig.start]
-        if any(tok.text in ",;:" or tok.lower in _words_of("clause_breaks") for tok in between) \
+        breaks = _words_of("clause_breaks")
+        if any(tok.text in ",;:" or tok.lower in breaks for tok in between) \
                 or any(k in quantity_starts for k in range(start, trig.start)) or trig.end in quantity_starts:
             return None
         return trig
@@ -471,7 +472,8 @@ def _trigger_before(tokens: tuple[Token, ...], q: Quantity, floor: int, triggers
         if trig.kind != "words" or trig.start < max(floor, q.start - window):
             continue
         between = tokens[trig.end:q.start]
-        if any(tok.lower in _words_of("previous_clause_stops") for tok in between):
+        stops = _words_of("previous_clause_stops")
+        if any(tok.lower in stops for tok in between):
             continue
         if not toll and any(tok.text == "," for tok in between) and len(between) > 3:
             continue  # "In addition to the dead, four persons sustained wounds": another clause
@@ -573,7 +575,8 @@ def _loser(tokens: tuple[Token, ...], q: Quantity, speakers: list[attribution.Sp
             group = next((str(g[1]) for g in groups if g and g[1] in ("military", "civilian")), None)
             if group is None and any(tok.lower.startswith("troop") for tok in tokens[lo:k + loss[0]]):
                 group = "military"
-            if group is None and any(tok.lower in tables().words.get("military_bodies", ()) for tok in tokens[lo:hi]):
+            bodies = tables().words.get("military_bodies", ())
+            if group is None and any(tok.lower in bodies for tok in tokens[lo:hi]):
                 group = "military"  # "ВСУ потеряли", "втрати противника": an army's losses are soldiers
             if not hits and group is None:
                 return None
@@ -780,8 +783,10 @@ def _clause_cuts(sentence: Sentence, memo: dict[int, list[int]]) -> list[int]:
 
 def _region_wide(sentence: Sentence, clause: tuple[int, int], ctx: _Context) -> tuple[str, str] | None:
     """"in the enclave", "across the strip", "nationwide": the region or the country the article is about."""
-    tokens = [t for t in sentence.tokens if clause[0] <= t.start < clause[1]]
-    if not any(t.lower in _region_wide_words() for t in tokens):
+    # a tuple, so that `tuple(tokens)` for each phrase test below copies nothing
+    tokens = tuple([t for t in sentence.tokens if clause[0] <= t.start < clause[1]])
+    words = _region_wide_words()
+    if not any(t.lower in words for t in tokens):
         return None
     for k in range(len(tokens) - 2):
         if tokens[k].lower in ("across", "throughout", "in", "on") and tokens[k + 2].lower in _words_of(
@@ -843,7 +848,8 @@ def _points_back_to_a_place(sentence: Sentence) -> bool:
         return any(j < len(tokens) and tokens[j].lower.removesuffix("'s").removesuffix("’s") in nouns
                    for j in (k + 1, k + 2))
 
-    return any(tok.lower == "there" and k > 0 and tokens[k - 1].lower not in _words_of("existential_verbs")
+    existential = _words_of("existential_verbs")
+    return any(tok.lower == "there" and k > 0 and tokens[k - 1].lower not in existential
                or (tok.lower == "the" and place_noun_after(k))
                for k, tok in enumerate(tokens))
 
@@ -887,6 +893,12 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         scope.observe_countless(sentence, lambda: dates.find_dates(sentence, ctx.published), ctx.scope,
                                 sentence.paragraph)
         return []
+    trigger_list = find_triggers(tokens)
+    no_metric_word = not trigger_list and not holds_any(tokens, t.weapon_verb_words)
+    if no_metric_word and not scope.may_open_event(sentence):
+        # without a metric word no quantity is a figure, and without an event word `scope.observe` (all that is
+        # left to do when no quantity is found) changes nothing: the steps below would end in [] either way
+        return []
     date_mentions = dates.find_dates(sentence, ctx.published)
     blocked = {k for d in date_mentions if d.kind in ("calendar", "month_part") for k in range(d.start, d.end)}
     date_tokens = {k for d in date_mentions for k in range(d.start, d.end)}
@@ -895,12 +907,11 @@ def extract_sentence_claims(sentence: Sentence, ctx: _Context, paragraph: tuple[
         k = bisect.bisect_left(tokens, place.end, key=_token_end)
         if k + 1 < len(tokens) and tokens[k].end == place.end:
             after_place.add(k + 1)
-    trigger_list = find_triggers(tokens)
     quantities = _sentence_quantities(tokens, blocked, after_place, trigger_list)
     if not quantities:
         scope.observe(sentence, date_mentions, ctx.scope, sentence.paragraph)
         return []
-    if not trigger_list and not positions_in(tokens, t.weapon_verb_words):
+    if no_metric_word:
         return []  # nothing gives a metric ("the mayor said"): no quantity is a figure
     # "an estimated 7.1 million": a verb inside a figure's words is no speaker
     inside = {k for q in quantities for k in range(q.start, q.end)}
@@ -1980,10 +1991,12 @@ def _article_claims(text: str, metadata: Mapping[str, Any], max_sentence_chars: 
         ctx.window_from = sentences[max(0, n - 2)].start if long else 0
         found = extract_sentence_claims(sentence, ctx, para_spans[sentence.paragraph])
         claims.extend(found)
-        named = [sp for sp in speakers if sp.kind in ("speech", "preposition")]
+        named = [sp for sp in speakers if sp.kind in ("speech", "preposition")] if speakers else []
         if named:
             ctx.last_speaker = named[-1].text
-        unattributed += [(sentence.paragraph, c) for c in found if c.explanation.get("source", "").startswith("publisher")]
+        if found:
+            unattributed += [(sentence.paragraph, c) for c in found
+                             if c.explanation.get("source", "").startswith("publisher")]
         if not found and named and attribution.reports_back(sentence):
             # "Про це повідомив голова ОВА ...": the speaker of the figures just told (this paragraph, or the
             # one before when the sentence opens its own)

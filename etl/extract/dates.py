@@ -16,7 +16,8 @@ from functools import lru_cache
 import dateparser
 
 from etl.extract.lexicon import LexiconError, lexicon, per_language, using_language
-from etl.extract.text import PhraseTable, Sentence, Token, digit_positions, positions_in, split_sentences, word_map
+from etl.extract.text import (PhraseTable, Sentence, Token, digit_positions, holds_any, positions_in, split_sentences,
+                              word_map)
 
 _DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
@@ -73,9 +74,10 @@ def tables() -> _DateTables:
 
 
 def _month(tok: Token) -> int | None:
-    if not tok.is_capitalised and tables().names_capitalised:
+    t = tables()
+    if not tok.is_capitalised and t.names_capitalised:
         return None
-    return tables().months.get(tok.lower.rstrip("."))
+    return t.months.get(tok.lower.rstrip("."))
 
 
 def _day(tok: Token) -> int | None:
@@ -196,7 +198,7 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
     t = tables()
     tokens = sentence.tokens
     found: list[DateMention] = []
-    ago = bool(positions_in(tokens, t.ago_words.first_words))  # "ago" must follow its number and unit
+    ago = holds_any(tokens, t.ago_words.first_words)  # "ago" must follow its number and unit
     free = 0  # the token after the last phrase found: phrases do not overlap
     for i in _date_starts(tokens, t, ago):
         if i < free:

@@ -25,7 +25,7 @@ from etl.extract import attribution
 from etl.extract.lexicon import current_language, lexicon, per_language
 from etl.extract.morphology import grammatical_numbers, parts_of_speech
 from etl.extract.numbers import Quantity
-from etl.extract.text import PhraseTable, Token, positions_in, word_map, word_set
+from etl.extract.text import PhraseTable, Token, holds_any, positions_in, word_map, word_set
 
 RULE = "implicit_count"
 _MAX_MODIFIERS = 3
@@ -102,10 +102,9 @@ def may_hold_count(tokens: tuple[Token, ...]) -> bool:
     person noun ("a civilian") or the word of one of the other forms ("one of", "another", "twin", "a couple");
     where a singular noun counts by itself (`bare_singular`), a person noun or a pair noun alone."""
     t = tables()
-    if t.bare_singular and (positions_in(tokens, t.persons.first_words) or positions_in(tokens, t.pair_words)):
+    if t.bare_singular and (holds_any(tokens, t.persons.first_words) or holds_any(tokens, t.pair_words)):
         return True
-    return bool(positions_in(tokens, t.start_words)) and bool(
-        positions_in(tokens, t.head_words) or positions_in(tokens, t.second_words))
+    return holds_any(tokens, t.start_words) and (holds_any(tokens, t.head_words) or holds_any(tokens, t.second_words))
 
 
 def allowed_metric(metric: str) -> bool:

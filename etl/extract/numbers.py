@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.lexicon import LANGUAGE, lexicon, per_language
-from etl.extract.text import PhraseTable, Token, digit_positions, positions_in, word_map, word_set
+from etl.extract.text import PhraseTable, Token, digit_positions, holds_any, positions_in, word_map, word_set
 
 Bounds = tuple[float | None, float, float | None]
 
@@ -337,7 +337,7 @@ def may_hold_quantity(tokens: tuple[Token, ...]) -> bool:
     number or scale word, a vague quantity, a fixed phrase; a qualifier or a currency alone is none).
     Most sentences of an article have none, and this test costs a fraction of the scan."""
     g = grammar()
-    if digit_positions(tokens) or positions_in(tokens, g.core_words):
+    if digit_positions(tokens) or holds_any(tokens, g.core_words):
         return True
     return any(g.vague.match(tokens, k) for k in g.vague.starts(tokens)) \
         or any(g.exact.match(tokens, k) for k in g.exact.starts(tokens))
@@ -446,7 +446,8 @@ def _unscaled(tokens: tuple[Token, ...], amount: Amount) -> float:
 
 def _after_change_verb(tokens: tuple[Token, ...], i: int) -> bool:
     """"rose from 20 to 25": a change verb just before the range."""
-    return any(t.lower in grammar().change_verbs for t in tokens[max(0, i - 4):i])
+    verbs = grammar().change_verbs
+    return any(t.lower in verbs for t in tokens[max(0, i - 4):i])
 
 
 def _one_is_pronoun(tokens: tuple[Token, ...], j: int, end: int) -> bool:

@@ -19,7 +19,7 @@ from etl.extract import attribution, dates
 from etl.extract.dates import DateMention
 from etl.extract.lexicon import lexicon, per_language
 from etl.extract.numbers import read_amount
-from etl.extract.text import PhraseTable, Sentence, Token, phrase_tokens, positions_in, word_map, word_set
+from etl.extract.text import PhraseTable, Sentence, Token, holds_any, phrase_tokens, positions_in, word_map, word_set
 from etl.models import Scope
 
 _TOLL_REACH = 30  # "The death toll from Thursday's Russian missile strike on the central city ... rose to 23"
@@ -320,8 +320,15 @@ def observe_countless(sentence: Sentence, read_dates: Callable[[], list[DateMent
                       paragraph: int) -> None:
     """`observe` for a sentence that holds no quantity: its dates are read only when an event cue needs them
     (the cues that dates make, "by Tuesday", only matter to figures)."""
-    if positions_in(sentence.tokens, tables().event_words) and _opens_event(_find_cues(sentence, []), read_dates):
+    if may_open_event(sentence) and _opens_event(_find_cues(sentence, []), read_dates):
         article.open_event_paragraph = paragraph
+
+
+def may_open_event(sentence: Sentence) -> bool:
+    """Whether `observe` can open an event at the sentence: only an event cue does ("shelled", "an attack"), and
+    every one starts with one of the event words. Without them `observe` changes nothing a later sentence reads
+    (the cues it keeps are the sentence's own)."""
+    return holds_any(sentence.tokens, tables().event_words)
 
 
 def _opens_event(cues: _SentenceCues, read_dates: Callable[[], list[DateMention]]) -> bool:

@@ -139,6 +139,13 @@ def positions_in(tokens: tuple[Token, ...], words: frozenset[str], *, surface: b
     return [k for k, word in enumerate(forms) if word in words]
 
 
+def holds_any(tokens: tuple[Token, ...], words: frozenset[str]) -> bool:
+    """Whether a token's compared form is one of `words` (`bool(positions_in(...))` without the positions)."""
+    if isinstance(tokens, Tokens):
+        return not words.isdisjoint(tokens.words)
+    return any(tok.lower in words for tok in tokens)
+
+
 def _forms_at(tokens: tuple[Token, ...], start: int, length: int, surface: bool) -> tuple[str, ...]:
     """The compared forms (`surface`: lowercase words) of tokens[start:start + length] (shorter past the end)."""
     if isinstance(tokens, Tokens):
@@ -174,15 +181,21 @@ def tokenize(text: str, offset: int = 0, language: str | None = None) -> Tokens:
     lowers: list[str] = []
     digits: list[int] = []
     new = object.__new__
+    find = text.find
+    end = 0
     # Tokens are made without calling Token.__init__, their features looked up per word form: the forms of
     # wire copy repeat, and building each token's features anew was a fifth of extraction. (Same fields.)
-    for m in (_TOKEN_RE_CYRILLIC if inflected else _TOKEN_RE).finditer(text):
-        form = m.group()
+    # The forms come from `findall`, without a match object each, and each one's offset from `str.find`
+    # after the one before: every character the regex steps over is whitespace (its last branch takes any
+    # other), and a form starts with none, so the first place it occurs there is where the regex took it.
+    for form in (_TOKEN_RE_CYRILLIC if inflected else _TOKEN_RE).findall(text):
         features = known.get(form) or _learn_form(known, form, language, inflected)
+        start = find(form, end)
+        end = start + len(form)
         tok = new(Token)
         tok.text = form
-        tok.start = m.start() + offset
-        tok.end = m.end() + offset
+        tok.start = start + offset
+        tok.end = end + offset
         tok.norm, tok.surface, tok.lower, tok.is_word, tok.is_capitalised, digit = features
         if digit:
             digits.append(len(tokens))
@@ -344,10 +357,14 @@ class PhraseTable:
 
     def match(self, tokens: tuple[Token, ...], i: int) -> tuple[int, object] | None:
         """(length in tokens, value) of the longest phrase starting at token i."""
-        if not 0 <= i < len(tokens):
+        if i < 0:
+            return None
+        try:  # (past the end: no phrase; cheaper than comparing with the length first, at the many misses)
+            tok = tokens[i]
+        except IndexError:
             return None
         surface = self._surface
-        entry = self._by_first.get(tokens[i].surface if surface else tokens[i].lower)
+        entry = self._by_first.get(tok.surface if surface else tok.lower)
         if entry is None:
             return None
         longer, single = entry
