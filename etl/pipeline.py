@@ -11,9 +11,6 @@ assembled (etl/assemble/: sources, copies, figure ids) in the transaction that s
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import functools
 import itertools
 import os
 import sys
@@ -513,30 +510,7 @@ def _store_batch(writer: Writer, summary: RunSummary, version: str, batch: list[
         summary.count_batch(counts)
         summary.articles_failed = len(summary.problems)
         loader.update_run(con, summary.run_id, summary.run_stats(), summary.messages())
-    _trim_heap()
     writer.offer()
-
-
-@functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's `malloc_trim`, where the C library is glibc (else None)."""
-    name = ctypes.util.find_library("c")
-    try:
-        return ctypes.CDLL(name).malloc_trim if name else None
-    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to trim
-        return None
-
-
-def _trim_heap() -> None:
-    """Give the free pages of the C heap back to the system, between batches.
-
-    Each batch allocates and frees tens of MB of claim rows, Arrow tables and query results; glibc
-    keeps what was freed in its heap, fragmented, and the writer's memory crept up by some 60 MB
-    over a 50,000-article run (measured: `mallinfo2`'s free bytes of the main arena). `malloc_trim`
-    returns the free pages (a few ms); DuckDB's own allocator is flushed by `Writer` settings."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
 
 
 def _reassemble_stale(writer: Writer, summary: RunSummary, batch_size: int) -> None:

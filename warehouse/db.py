@@ -256,19 +256,16 @@ class Writer:
     when the log grows past `checkpoint_mb`), not once per batch. That threshold is low on
     purpose: DuckDB keeps the rows committed since the last checkpoint in memory, so the
     writer's memory would otherwise grow with the run (to hundreds of MB at 50,000 articles).
-    DuckDB's allocator is flushed after every task that peaked past `allocator_flush_mb`, so that
-    what a batch's statements freed goes back to the system, not only after the rare large one.
     """
 
     def __init__(self, path: str | os.PathLike[str], timeout_s: float = DEFAULT_LOCK_TIMEOUT_S, *,
                  min_hold_s: float = 0.5, gap_s: float = 0.25, checkpoint_mb: int = 32,
-                 watch_s: float = 0.05, allocator_flush_mb: int = 8) -> None:
+                 watch_s: float = 0.05) -> None:
         self.path = Path(path)
         self.timeout_s = timeout_s
         self.min_hold_s = min_hold_s
         self.gap_s = gap_s
         self.checkpoint_mb = checkpoint_mb
-        self.allocator_flush_mb = allocator_flush_mb
         self.opens = 0
         self.waited_s = 0.0  # in gaps left to readers and waiting for their queries to end
         self._con: Connection | None = None
@@ -304,10 +301,6 @@ class Writer:
                 con.execute(f"SET wal_autocheckpoint = '{self.checkpoint_mb}MB'")
                 # A large commit would otherwise skip the log and checkpoint the whole file.
                 con.execute("SET auto_checkpoint_skip_wal_threshold = 1000000000")
-                # DuckDB's allocator (jemalloc) hands freed memory back to the system only after a
-                # task that peaked past this threshold (128 MB by default, above a batch's peak):
-                # otherwise a batch's freed working memory stays in the process.
-                con.execute(f"SET allocator_flush_threshold = '{self.allocator_flush_mb}MiB'")
             except BaseException:
                 con.close()
                 raise
