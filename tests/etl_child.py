@@ -88,13 +88,13 @@ def main() -> None:
                 die()
 
     loader_batch_open = [False]
-    real_load = loader.load_batch
+    real_load = loader.store_articles
 
-    def load_batch(*a, **k):
+    def store_articles(*a, **k):
         loader_batch_open[0] = True
         return real_load(*a, **k)
 
-    loader.load_batch = load_batch
+    loader.store_articles = store_articles
     real_finish = loader.finish_run
 
     def finish_run(con, run_id, status, stats, errors, **kw):

@@ -114,3 +114,24 @@ def test_band_keys_hash_each_band_of_four_values_with_its_number() -> None:
                                                person=band.to_bytes(2, "little")).digest(), "little", signed=True)
                 for band, values in enumerate(rows)]
     assert signature.band_keys == expected
+
+
+def test_copy_pairs_compares_in_slices_the_same_as_whole(monkeypatch) -> None:
+    """Pairs compared a slice at a time, from the distinct signatures and a pair index (as the
+    warehouse gives them), are the pairs a whole-matrix comparison finds."""
+    from warehouse.assembly_store import _PickedRows
+
+    rng = np.random.default_rng(3)
+    distinct = rng.integers(0, 4, size=(40, copies.NUM_PERM), dtype=np.uint32)
+    distinct[1::2] = distinct[::2]  # half the articles copy the one before
+    index_a = rng.integers(0, 40, size=500)
+    index_b = np.where(rng.random(500) < 0.5, index_a ^ 1, rng.integers(0, 40, size=500))
+    ids = [f"a{i}" for i in range(40)]
+    a, b = [ids[i] for i in index_a], [ids[i] for i in index_b]
+    numbers = [["5"]] * 500
+    whole = copies.copy_pairs(a, b, distinct[index_a], distinct[index_b], numbers, numbers)
+    monkeypatch.setattr(copies, "PAIR_CHUNK", 7)
+    sliced = copies.copy_pairs(a, b, _PickedRows(distinct, index_a), _PickedRows(distinct, index_b),
+                               numbers, numbers)
+    assert sliced == whole
+    assert len(whole) > 100  # the copies were found

@@ -194,22 +194,22 @@ def test_new_extractor_reextracts_stored_articles_gone_from_the_inputs(
 def test_batches_commit_separately_and_a_failed_batch_keeps_earlier_ones(
     corpus: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_load = loader.load_batch
+    real_load = loader.store_articles
     calls = []
 
-    def fail_second(con, run_id, version, batch):
+    def fail_second(con, run_id, version, batch, *rest):
         calls.append(len(batch))
         if len(calls) == 2:
             raise RuntimeError("disk full")
-        return real_load(con, run_id, version, batch)
+        return real_load(con, run_id, version, batch, *rest)
 
-    monkeypatch.setattr(loader, "load_batch", fail_second)
+    monkeypatch.setattr(loader, "store_articles", fail_second)
     with pytest.raises(LoadError, match="the 1 batch\\(es\\) committed before it are kept.*disk full"):
         pipeline.run_etl([corpus], db_path, batch_size=2)
     assert query(db_path, "SELECT count(*) FROM articles") == [(2,)]
     [(status, batches)] = query(db_path, "SELECT status, batches_committed FROM etl_runs")
     assert (status, batches) == ("failed", 1)
-    monkeypatch.setattr(loader, "load_batch", real_load)
+    monkeypatch.setattr(loader, "store_articles", real_load)
     again = pipeline.run_etl([corpus], db_path, batch_size=2)
     assert (again.articles_new, again.articles_skipped, again.interrupted_runs) == (3, 2, [])
 

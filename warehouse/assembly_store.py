@@ -109,8 +109,8 @@ class CandidatePairs:
 
     a: Sequence[str]
     b: Sequence[str]
-    minhash_a: np.ndarray  # uint32[pairs, NUM_PERM]
-    minhash_b: np.ndarray
+    minhash_a: np.ndarray | _PickedRows  # uint32[pairs, NUM_PERM] (its slices, for _PickedRows)
+    minhash_b: np.ndarray | _PickedRows
     numbers_a: Sequence[list[str]]
     numbers_b: Sequence[list[str]]
 
@@ -145,6 +145,20 @@ class _Picked(Sequence[Any]):
         return self._values[int(self._index[i])]
 
 
+class _PickedRows:
+    """`matrix[index]`, made a slice at a time: the rows of each pair's signature without the
+    whole pairs-by-permutations matrix (tens of MB at tens of thousands of pairs)."""
+
+    def __init__(self, matrix: np.ndarray, index: np.ndarray) -> None:
+        self._matrix, self._index = matrix, index
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __getitem__(self, rows: slice) -> np.ndarray:
+        return self._matrix[self._index[rows]]
+
+
 def candidate_signatures(con: Connection, bands: Mapping[str, Sequence[int]]) -> CandidatePairs:
     """`copy_candidates` with both articles' stored signatures, compared as arrays, not one by one.
 
@@ -177,7 +191,7 @@ def candidate_signatures(con: Connection, bands: Mapping[str, Sequence[int]]) ->
         sides.append((matrix, numbers, pc.index_in(column, value_set=ids).to_numpy()))
     (matrix_a, numbers_a, index_a), (matrix_b, numbers_b, index_b) = sides
     return CandidatePairs(_ArrowColumn(pairs.column("a")), _ArrowColumn(pairs.column("b")),
-                          matrix_a[index_a], matrix_b[index_b],
+                          _PickedRows(matrix_a, index_a), _PickedRows(matrix_b, index_b),
                           _Picked(numbers_a, index_a), _Picked(numbers_b, index_b))
 
 

@@ -67,7 +67,7 @@ class ArticleBatch:
 
 @dataclass
 class LoadCounts:
-    """What one `load_batch` call changed."""
+    """What storing one batch changed (`store_articles`, `batch_claim_rows`, `store_claims`)."""
 
     articles_new: int = 0
     articles_reextracted: int = 0
@@ -203,7 +203,8 @@ def stored_texts(con: Connection, article_ids: Iterable[str]) -> list[Article]:
     ]
 
 
-def _article_row(article: Article, run_id: str, extractor_version: str, now: datetime) -> dict[str, Any]:
+def _article_row(article: Article, run_id: str, extractor_version: str, now: datetime,
+                 assembly_version: str | None) -> dict[str, Any]:
     return {
         "article_id": article.article_id,
         "url": article.url,
@@ -220,16 +221,19 @@ def _article_row(article: Article, run_id: str, extractor_version: str, now: dat
         "ingested_at": now,
         "run_id": run_id,
         "extractor_version": extractor_version,
+        "assembly_version": assembly_version,
     }
 
 
-def load_batch(
-    con: Connection, run_id: str, extractor_version: str, batch: Sequence[ArticleBatch]
+def store_articles(
+    con: Connection, run_id: str, extractor_version: str, batch: Sequence[ArticleBatch],
+    assembly_version: str | None = None,
 ) -> LoadCounts:
-    """Store a batch: insert new articles, replace re-extracted articles' claims, insert all claims.
+    """Store a batch's articles: insert the new ones (with `assembly_version`, when the caller
+    assembles them in the same transaction), update the re-extracted ones' date fields and delete
+    their old claims. The claims go in with `store_claims`, once assembled.
 
-    Must run inside a transaction (`warehouse.db.transaction`). Claims with a claim_id
-    already seen in the batch are dropped (the first wins) and reported in the counts.
+    Must run inside a transaction (`warehouse.db.transaction`).
     """
     counts = LoadCounts()
     now = utc_now()
@@ -237,7 +241,7 @@ def load_batch(
     refreshed = [b for b in batch if b.replace]
 
     counts.articles_new = insert_rows(
-        con, "articles", [_article_row(b.article, run_id, extractor_version, now) for b in new]
+        con, "articles", [_article_row(b.article, run_id, extractor_version, now, assembly_version) for b in new]
     )
 
     if refreshed:
@@ -271,7 +275,14 @@ def load_batch(
         finally:
             con.unregister("_tally_refreshed")
         counts.articles_reextracted = len(refreshed)
+    return counts
 
+
+def batch_claim_rows(
+    run_id: str, extractor_version: str, batch: Sequence[ArticleBatch], counts: LoadCounts
+) -> list[dict[str, Any]]:
+    """The batch's `claims` rows as they are stored (with the run and extractor version): a claim
+    whose claim_id came before in the batch is dropped (the first wins) and named in `counts`."""
     claim_rows: dict[str, dict[str, Any]] = {}
     for b in batch:
         for row in b.claim_rows:
@@ -279,8 +290,13 @@ def load_batch(
                 counts.duplicate_claims.append(row["claim_id"])
                 continue
             claim_rows[row["claim_id"]] = {**row, "extractor_version": extractor_version, "run_id": run_id}
-    counts.claims_added = insert_rows(con, "claims", list(claim_rows.values()))
-    return counts
+    return list(claim_rows.values())
+
+
+def store_claims(con: Connection, rows: Sequence[Mapping[str, Any]], counts: LoadCounts) -> None:
+    """Insert a batch's claim rows (`batch_claim_rows`, with source_id and figure_key when
+    assembled), counting them as added. Must run inside the batch's transaction."""
+    counts.claims_added += insert_rows(con, "claims", rows)
 
 
 def delete_records(con: Connection, article_ids: Iterable[str]) -> int:

@@ -160,13 +160,23 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(np.asarray(a) == np.asarray(b))) / NUM_PERM
 
 
-def copy_pairs(a: Sequence[str], b: Sequence[str], minhash_a: np.ndarray, minhash_b: np.ndarray,
+PAIR_CHUNK = 4096
+"""Candidate pairs whose signatures are compared at once (`copy_pairs`)."""
+
+
+def copy_pairs(a: Sequence[str], b: Sequence[str], minhash_a: Sequence[np.ndarray], minhash_b: Sequence[np.ndarray],
                numbers_a: Sequence[Iterable[str]], numbers_b: Sequence[Iterable[str]]) -> list[tuple[str, str]]:
     """The pairs (a[i], b[i]) that are copies (`is_copy`), for many candidate pairs at once: the
-    signatures are compared as arrays, the numbers only of the pairs similar enough."""
+    signatures (`minhash_a[i]`: a uint32 matrix, or anything whose slices are one) are compared as
+    arrays, the numbers only of the pairs similar enough."""
     if not len(a):
         return []
-    similar = np.count_nonzero(minhash_a == minhash_b, axis=1) / NUM_PERM >= COPY_JACCARD
+    # In slices: templated text makes tens of thousands of pairs per batch, more as the warehouse
+    # grows, and whole pair matrices would be a transient peak of tens of MB in the writer.
+    equal = [np.count_nonzero(np.asarray(minhash_a[start:start + PAIR_CHUNK]) ==
+                              np.asarray(minhash_b[start:start + PAIR_CHUNK]), axis=1)
+             for start in range(0, len(a), PAIR_CHUNK)]
+    similar = np.concatenate(equal) / NUM_PERM >= COPY_JACCARD
     return [(a[i], b[i]) for i in np.flatnonzero(similar)
             if same_numbers(frozenset(numbers_a[i]), frozenset(numbers_b[i]))]
 

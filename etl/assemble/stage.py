@@ -7,7 +7,7 @@ the warehouse keeps (signatures, band keys, figure keys): never every stored art
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from etl.assemble import copies
@@ -31,7 +31,9 @@ def load_and_assemble(
     con: Connection, run_id: str, extractor_version: str, batch: Sequence[loader.ArticleBatch], assembly_version: str,
     removed: Sequence[str] = (),
 ) -> tuple[loader.LoadCounts, AssemblyCounts]:
-    """Store a batch (`loader.load_batch`) and assemble it, in the caller's transaction.
+    """Store a batch and assemble it, in the caller's transaction: the articles first (new ones
+    stamped with `assembly_version`), then copies are linked, and the claims go in with their
+    source_id and figure_key already set (no second pass over the claims table to update them).
 
     `removed` are stored dataset records that updated rows of the batch replace: they and their
     claims are deleted first, and the figures they leave behind renumbered.
@@ -39,35 +41,36 @@ def load_and_assemble(
     replaced = [b.article.article_id for b in batch if b.replace]
     old_keys = store.figure_keys_of(con, [*replaced, *removed])  # figures the replaced claims leave behind
     claims_removed = loader.delete_records(con, removed)
-    counts = loader.load_batch(con, run_id, extractor_version, batch)
+    counts = loader.store_articles(con, run_id, extractor_version, batch, assembly_version)
     counts.claims_removed += claims_removed
-    # The batch's claims as stored (the loader keeps the first of a repeated claim_id): read from
-    # memory, not back from the claims table, which a batch would otherwise scan whole.
-    stored: dict[str, dict] = {}
-    for b in batch:
-        publisher = b.article.publisher
-        for row in b.claim_rows:
-            if row["claim_id"] not in stored:
-                stored[row["claim_id"]] = {**row, "figure_key": None, "article_publisher": publisher}
+    # The batch's claims as they will be stored (the first of a repeated claim_id), from memory:
+    # never read back from the claims table, which a batch would otherwise scan whole.
+    claim_rows = loader.batch_claim_rows(run_id, extractor_version, batch, counts)
+    publishers = {b.article.article_id: b.article.publisher for b in batch}
     ids = [b.article.article_id for b in batch]
     signed = {aid: b.signature for aid, b in zip(ids, batch) if b.signature is not None}
     assembled = assemble_articles(con, ids, assembly_version, old_keys,
-                                  batch_claims=list(stored.values()),
+                                  batch_claims=claim_rows, publishers=publishers,
                                   texts={aid: b.article.text for aid, b in zip(ids, batch)},
-                                  signed=signed)
+                                  signed=signed, stamped=[b.article.article_id for b in batch if not b.replace],
+                                  store_batch_claims=lambda rows: loader.store_claims(con, rows, counts))
     return counts, assembled
 
 
 def assemble_articles(
     con: Connection, article_ids: Sequence[str], assembly_version: str, extra_keys: Iterable[str] = (),
     batch_claims: Sequence[dict] | None = None, texts: Mapping[str, str] | None = None,
-    signed: Mapping[str, copies.Signature] | None = None,
+    signed: Mapping[str, copies.Signature] | None = None, *, publishers: Mapping[str, str | None] | None = None,
+    stamped: Iterable[str] = (), store_batch_claims: Callable[[list[dict]], None] | None = None,
 ) -> AssemblyCounts:
     """Assemble stored articles: sign and link copies, canonicalise sources, number figures.
 
-    `batch_claims` (with `article_publisher`) and `texts` are the articles' claims and texts as
-    just stored, `signed` their signatures when the extraction made them (workers do); without
-    them, what is needed is read from the warehouse (and signed here).
+    Without `batch_claims`, the articles' claims are read from the warehouse and updated there
+    (signed here when `signed` lacks them, from their stored text). With them (the rows of a batch
+    being stored, `publishers` their articles' publishers, `texts` their texts, `signed` the
+    signatures the workers made), they are not stored yet: `store_batch_claims` gets them with
+    source_id and figure_key set, before the figures are numbered. `stamped` are articles
+    already stored with `assembly_version`.
     """
     counts = AssemblyCounts(articles=len(article_ids))
     touched = set(article_ids)
@@ -79,16 +82,21 @@ def assemble_articles(
 
     if batch_claims is None:
         rows = store.claims_to_assemble(con, touched)
+        pending: list[dict] = []
     else:
+        publishers = publishers or {}
         roots = store.root_publishers(con, touched)
-        rows = [dict(c, root_publisher=roots.get(c["article_id"], c["article_publisher"])) for c in batch_claims]
+        pending = list(batch_claims)
+        rows = [dict(c, article_publisher=publishers.get(c["article_id"]),
+                     root_publisher=roots.get(c["article_id"], publishers.get(c["article_id"])))
+                for c in pending]
         rows += store.claims_to_assemble(con, touched - set(article_ids))
     book = source_book()
     by_article: dict[str, list[dict]] = {}
     for row in rows:
         by_article.setdefault(row["article_id"], []).append(row)
     records: dict[str, SourceRecord] = {}
-    updates = []
+    assigned: dict[str, tuple[str | None, str]] = {}  # claim_id -> (source_id, figure_key)
     keys = set(extra_keys)
     for claims in by_article.values():
         publisher = claims[0]["article_publisher"]
@@ -107,19 +115,28 @@ def assemble_articles(
                 records[root_source.source_id] = root_source
             key = figure_key(effective.source_id if effective else None, claim,
                              dataset_records.get(claim["article_id"]))
-            if claim["figure_key"] is not None:
+            if claim.get("figure_key") is not None:
                 keys.add(claim["figure_key"])
             keys.add(key)
-            updates.append((claim["claim_id"], record.source_id if record else None, key))
-    store.set_claim_sources(con, updates)
+            assigned[claim["claim_id"]] = (record.source_id if record else None, key)
+    if pending:
+        if store_batch_claims is None:
+            raise ValueError("batch_claims are stored by store_batch_claims: none was given")
+        store_batch_claims([{**c, "source_id": assigned[c["claim_id"]][0], "figure_key": assigned[c["claim_id"]][1]}
+                            for c in pending])
+        pending_ids = {c["claim_id"] for c in pending}
+    else:
+        pending_ids = set()
+    store.set_claim_sources(con, [(cid, source_id, key) for cid, (source_id, key) in assigned.items()
+                                  if cid not in pending_ids])
     store.upsert_sources(
         con,
         [r.to_row() for r in records.values() if r.curated],
         [r.to_row() for r in records.values() if not r.curated],
     )
     store.assign_figure_ids(con, keys)
-    store.stamp_assembled(con, touched, assembly_version)
-    counts.claims = len(updates)
+    store.stamp_assembled(con, touched - set(stamped), assembly_version)
+    counts.claims = len(assigned)
     return counts
 
 
