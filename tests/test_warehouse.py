@@ -96,9 +96,9 @@ def test_views_exist_with_header_comments(con) -> None:
 
 
 def test_macros_exist_with_header_comments(con) -> None:
-    paths = sorted(wdb.MACROS_DIR.glob("*.sql"))
+    paths = wdb.macro_files()
     assert {"claims_known_on", "figures_of", "figure_points", "running_total_checks",
-            "dataset_events_at"} <= {p.stem for p in paths}
+            "dataset_events_at", "known_by", "in_languages"} <= {p.stem for p in paths}
     for path in paths:
         sql = path.read_text()
         assert sql.startswith(f"-- {path.stem}:") and "Grain:" in sql and f"CREATE OR REPLACE MACRO {path.stem}" in sql

@@ -426,11 +426,18 @@ def migrate(con: Connection) -> list[str]:
     return applied
 
 
+def macro_files() -> list[Path]:
+    """Every macro file, in the order they are created: the scalar conditions the table macros use
+    (warehouse/macros/conditions: DuckDB binds a macro's calls when it is created), then the table
+    macros (warehouse/macros), one `CREATE OR REPLACE MACRO` per file."""
+    return [*sorted(MACROS_DIR.glob("conditions/*.sql")), *sorted(MACROS_DIR.glob("*.sql"))]
+
+
 def create_views(con: Connection) -> list[str]:
     """(Re)create every view in warehouse/views (one `CREATE OR REPLACE VIEW` per file), then every
-    table macro in warehouse/macros (one `CREATE OR REPLACE MACRO` per file)."""
+    macro (`macro_files`)."""
     names = []
-    for path in [*sorted(VIEWS_DIR.glob("*.sql")), *sorted(MACROS_DIR.glob("*.sql"))]:
+    for path in [*sorted(VIEWS_DIR.glob("*.sql")), *macro_files()]:
         con.execute(path.read_text(encoding="utf-8"))
         names.append(path.stem)
     return names

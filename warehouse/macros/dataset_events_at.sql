@@ -29,8 +29,6 @@ WHERE s.kind = 'dataset'
   AND c.metric = of_metric
   AND c.location IS NOT DISTINCT FROM of_location
   AND c.unit IS NOT DISTINCT FROM of_unit
-  AND (known_on IS NULL OR c.article_id IN (
-        SELECT article_id FROM articles
-        WHERE coalesce(published, CAST(ingested_at AS DATE)) <= CAST(known_on AS DATE)));
+  AND known_by(c.article_id, known_on);
 
 COMMENT ON MACRO TABLE dataset_events_at IS 'dataset_events_at(metric, location, unit, known_on): one row per event a curated dataset (sources.kind dataset; scope incident) records for a metric at a place in a unit, any category or party, as known on known_on (NULL = everything).';

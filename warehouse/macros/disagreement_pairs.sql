@@ -27,13 +27,8 @@ WITH known AS (
     WHERE c.as_of IS NOT NULL AND c.source_id IS NOT NULL
       AND (c.value_low IS NOT NULL OR c.value_high IS NOT NULL)
       AND (CAST(of_metric AS VARCHAR) IS NULL OR c.metric = CAST(of_metric AS VARCHAR))
-      AND (CAST(known_on AS DATE) IS NULL OR c.article_id IN (
-            SELECT article_id FROM articles
-            WHERE coalesce(published, CAST(ingested_at AS DATE)) <= CAST(known_on AS DATE)))
-      AND (len(CAST(languages AS VARCHAR[])) = 0
-           OR c.article_id IN (SELECT article_id FROM articles
-                               WHERE list_contains(CAST(languages AS VARCHAR[]), language))
-           OR c.source_id IN (SELECT source_id FROM sources WHERE kind = 'dataset'))
+      AND known_by(c.article_id, known_on)
+      AND in_languages(c.article_id, c.source_id, languages)
 ),
 days AS (
     SELECT

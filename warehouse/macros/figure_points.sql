@@ -30,9 +30,7 @@ WHERE c.metric = of_metric
   AND c.party IS NOT DISTINCT FROM of_party
   AND c.location IS NOT DISTINCT FROM of_location
   AND c.unit IS NOT DISTINCT FROM of_unit
-  AND (known_on IS NULL OR c.article_id IN (
-        SELECT article_id FROM articles
-        WHERE coalesce(published, CAST(ingested_at AS DATE)) <= CAST(known_on AS DATE)))
+  AND known_by(c.article_id, known_on)
 GROUP BY 1;
 
 COMMENT ON MACRO TABLE figure_points IS 'figure_points(metric, category, party, location, unit, known_on): one row per figure of one subject (figure_id; a dataset''s claims one event each): series (scope, rate), canonical source, first as_of, values; as known on known_on (NULL = everything). The light form of figures_of, for envelopes and counts.';

@@ -19,13 +19,8 @@ WITH known AS (
     FROM claims AS c
     LEFT JOIN sources AS s ON s.source_id = c.source_id
     WHERE (len(CAST(metrics AS VARCHAR[])) = 0 OR list_contains(CAST(metrics AS VARCHAR[]), c.metric))
-      AND (CAST(known_on AS DATE) IS NULL OR c.article_id IN (
-            SELECT article_id FROM articles
-            WHERE coalesce(published, CAST(ingested_at AS DATE)) <= CAST(known_on AS DATE)))
-      AND (len(CAST(languages AS VARCHAR[])) = 0
-           OR c.article_id IN (SELECT article_id FROM articles
-                               WHERE list_contains(CAST(languages AS VARCHAR[]), language))
-           OR c.source_id IN (SELECT source_id FROM sources WHERE kind = 'dataset'))
+      AND known_by(c.article_id, known_on)
+      AND in_languages(c.article_id, c.source_id, languages)
 )
 SELECT
     metric, category, party, location, unit, scope, rate, source_id,
