@@ -286,7 +286,8 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS,
                 continue
             cuts.append(m.end())
         cuts.append(len(para))
-        cuts = _cap_lengths(para, cuts, max_chars)
+        if len(para) > max_chars:  # (a shorter paragraph has no cuts too far apart)
+            cuts = _cap_lengths(para, cuts, max_chars)
         in_para = 0
         for a, b in zip(cuts, cuts[1:]):
             chunk = para[a:b]
