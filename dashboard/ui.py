@@ -71,7 +71,7 @@ class Warehouse:
 
     def overview_table(self, metrics: tuple[str, ...], known_on: date | None,
                        languages: tuple[str, ...]) -> pd.DataFrame:
-        """`tables.overview_table` of the series list, cached and shared like it (read it, never modify it)."""
+        """The overview's table (`data.overview_table`), cached and shared (read it, never modify it)."""
         return cached_overview_table(self.path, self.stamp, metrics, known_on, languages)
 
     def disagreements(self, metric: str | None, window_days: int, max_rows: int, known_on: date | None,
@@ -107,8 +107,8 @@ def cached_shared(name: str, db: str, stamp: float, *args: Any) -> Any:
 @st.cache_resource(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
 def cached_overview_table(db: str, stamp: float, metrics: tuple[str, ...], known_on: date | None,
                           languages: tuple[str, ...]) -> pd.DataFrame:
-    """The overview's table (`tables.overview_table`) of the shared series list."""
-    return tables.overview_table(cached_shared("series_list", db, stamp, metrics, known_on, languages))
+    """The overview's table (`data.overview_table`: the read model's rows, else the series list's)."""
+    return data.overview_table(db, metrics, known_on, languages)
 
 
 @dataclass(frozen=True)
