@@ -172,6 +172,29 @@ def open_warehouse() -> Warehouse:
     return warehouse
 
 
+# A blank figure without traces, 10 px tall and transparent: what `plotly_ahead` shows.
+_BLANK_FIGURE_LAYOUT = {
+    "height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0, "pad": 0}, "xaxis": {"visible": False},
+    "yaxis": {"visible": False}, "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+    "showlegend": False,
+}
+_PLOTLY_AHEAD_KEY = "_plotly_ahead_shown"
+
+
+def plotly_ahead() -> Any:
+    """A slot in the sidebar that holds a blank plotly chart on a session's first run of a page with
+    charts, sent at once: the browser loads and evaluates plotly.js (4.6 MB, most of a first chart's
+    time in the browser) while the server still computes the page, rather than after its chart arrives.
+    Later runs find plotly loaded in the tab and leave the slot empty. The page empties it once its
+    charts are out, and before it stops on an empty state (st.stop() sends nothing after it)."""
+    slot = st.sidebar.empty()
+    if not st.session_state.get(_PLOTLY_AHEAD_KEY):
+        st.session_state[_PLOTLY_AHEAD_KEY] = True
+        slot.plotly_chart(go.Figure(layout=_BLANK_FIGURE_LAYOUT), theme=None, config={"staticPlot": True},
+                          key="plotly_ahead")
+    return slot
+
+
 @contextmanager
 def warehouse_errors(warehouse: Warehouse) -> Iterator[None]:
     """Turn a missing or busy warehouse into a message on the page, and stop the page."""

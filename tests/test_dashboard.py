@@ -846,6 +846,21 @@ def test_disagreements_filters_and_empty_state(monkeypatch: pytest.MonkeyPatch, 
     assert not at.dataframe
 
 
+def test_blank_chart_ahead_is_gone_once_a_page_is_out(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    # A session's first page with charts shows a blank chart at once (ui.plotly_ahead: the browser loads
+    # plotly.js while the server computes), emptied once the page's charts are out or it stops empty.
+    at = run_app(monkeypatch, warehouse, SERIES, **series_url(PER_DAY, scope="rate", rate="per_day"))
+    assert at.session_state[ui._PLOTLY_AHEAD_KEY]
+    (figure,) = charts_shown(at)
+    assert figure["data"]
+    monkeypatch.setenv("TALLY_DB", str(warehouse))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    at.session_state["disagreement_metric"] = "aid"  # no disagreements: the page stops on its empty state
+    at.switch_page(DISAGREEMENTS).run()
+    assert not at.exception and at.session_state[ui._PLOTLY_AHEAD_KEY]
+    assert any("No disagreements" in i.value for i in at.info) and not charts_shown(at)
+
+
 # --- empty states and a busy warehouse ------------------------------------------------------
 
 @pytest.mark.parametrize("page", [None, SERIES, DISAGREEMENTS])
