@@ -43,8 +43,9 @@ OVERVIEW_ROWS = "overview_rows"
 # a DataFrame of the table's columns), refreshed after READ_MODELS, which they may read. Imported only
 # when a refresh recomputes one: the ETL loads the dashboard's formatting for nothing else.
 COMPUTED: dict[str, str] = {OVERVIEW_ROWS: "dashboard.data:overview_read_model_rows"}
-# Part of the recorded state: a new version (a macro behind a read model changed) makes every
-# stored read model out of date, so the next run recomputes it.
+# Part of the recorded state: a new version (a macro behind a read model changed, or what a COMPUTED
+# function returns, such as the overview's display texts) makes every stored read model out of date,
+# so the next run recomputes it.
 READ_MODEL_VERSION = "2"
 
 
