@@ -30,13 +30,14 @@ import duckdb
 import pandas as pd
 
 from etl.errors import WarehouseLockedError, WarehouseMissingError
+from dashboard import tables
 from warehouse import db as warehouse_db
 from warehouse import read_model
 
 __all__ = [
     "SeriesKey", "SeriesView", "WarehouseLockedError", "WarehouseMissingError", "claims_by_id",
     "database_exists", "dataset_bin", "dataset_sums", "disagreements", "known_on_bounds", "last_modified",
-    "list_metrics", "read_only", "resolve_db_path", "series_envelope", "series_figures",
+    "list_metrics", "overview_table", "read_only", "resolve_db_path", "series_envelope", "series_figures",
     "languages", "series_list", "series_summary", "subject_connection", "total_checks",
 ]
 
@@ -210,6 +211,27 @@ def series_list(path: Source, metrics: Sequence[str] = (), known_on: date | None
     summary = known_on is None and not languages and read_model.is_current(path)
     return run_query(path, "series_list", {"metrics": list(metrics), "known_on": known_on,
                                            "languages": list(languages), "summary": summary})
+
+
+def overview_table(path: Source, metrics: Sequence[str] = (), known_on: date | None = None,
+                   languages: Sequence[str] = ()) -> pd.DataFrame:
+    """The overview's rows, `tables.overview_table` of `series_list`: read from the read model
+    overview_rows (queries/overview_stored.sql) while it is current and no "as known on" date or
+    language is given, else formatted from the series list (the same rows: tests/test_dashboard.py)."""
+    if not isinstance(path, duckdb.DuckDBPyConnection):
+        with read_only(path) as conn:
+            return overview_table(conn, metrics, known_on, languages)
+    if known_on is None and not languages and read_model.is_current(path, read_model.OVERVIEW_ROWS):
+        stored = run_query(path, "overview_stored", {"metrics": list(metrics)})
+        return stored if not stored.empty else tables.overview_table(stored)  # no rows: the same empty frame
+    return tables.overview_table(series_list(path, metrics, known_on, languages))
+
+
+def overview_read_model_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """What the read model overview_rows holds: the unfiltered overview's rows, formatted from the
+    series list (warehouse/read_model.py calls it at each refresh), with their order (shown_order)."""
+    rows = tables.overview_table(series_list(con))
+    return rows.assign(shown_order=range(len(rows)))
 
 
 def languages(path: Source) -> list[str]:

@@ -82,7 +82,7 @@ def series_work(db: str, key: data.SeriesKey, warehouse: Any | None) -> list[flo
 
 def overview_work(db: str, warehouse: Any | None) -> list[float]:
     if warehouse is None:
-        tables.overview_table(data.series_list(db))
+        data.overview_table(db)
     else:
         warehouse.overview_table((), None, ())
     return []
