@@ -35,10 +35,10 @@ from warehouse import db as warehouse_db
 from warehouse import read_model
 
 __all__ = [
-    "SeriesKey", "SeriesView", "WarehouseLockedError", "WarehouseMissingError", "claims_by_id",
+    "SeriesKey", "SeriesView", "WarehouseFacts", "WarehouseLockedError", "WarehouseMissingError", "claims_by_id",
     "database_exists", "dataset_bin", "dataset_sums", "disagreements", "known_on_bounds", "last_modified",
     "list_metrics", "overview_table", "read_only", "resolve_db_path", "series_envelope", "series_figures",
-    "languages", "series_list", "series_summary", "subject_connection", "total_checks",
+    "languages", "series_list", "series_summary", "subject_connection", "total_checks", "warehouse_facts",
 ]
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
@@ -175,15 +175,15 @@ def last_modified(path: Path | str) -> float:
     return max(stamps, default=0.0)
 
 
-def list_metrics(path: Path | str) -> list[str]:
+def list_metrics(path: Source) -> list[str]:
     """The metrics that have at least one claim, alphabetically."""
-    with read_only(path) as conn:
-        try:
-            rows = conn.execute(
-                "SELECT DISTINCT metric FROM claims WHERE metric IS NOT NULL ORDER BY metric"
-            ).fetchall()
-        except duckdb.CatalogException:
-            return []
+    if not isinstance(path, duckdb.DuckDBPyConnection):
+        with read_only(path) as conn:
+            return list_metrics(conn)
+    try:
+        rows = path.execute("SELECT DISTINCT metric FROM claims WHERE metric IS NOT NULL ORDER BY metric").fetchall()
+    except duckdb.CatalogException:
+        return []
     return [row[0] for row in rows]
 
 
@@ -198,6 +198,26 @@ def known_on_bounds(path: Source) -> tuple[date | None, date | None]:
         return None, None
     first, last = df.iloc[0]
     return _as_date(first), _as_date(last)
+
+
+@dataclass(frozen=True)
+class WarehouseFacts:
+    """What every page's controls read before anything else: the metrics (`list_metrics`; none =
+    no claims yet), the "as known on" bounds (`known_on_bounds`) and the articles' languages
+    (`languages`)."""
+
+    metrics: tuple[str, ...]
+    known_on_bounds: tuple[date | None, date | None]
+    languages: tuple[str, ...]
+
+
+def warehouse_facts(path: Source) -> WarehouseFacts:
+    """`WarehouseFacts`, read on one connection: a page's first view after a run opened three
+    (about 30 ms each at a million claims, more than the three queries)."""
+    if not isinstance(path, duckdb.DuckDBPyConnection):
+        with read_only(path) as conn:
+            return warehouse_facts(conn)
+    return WarehouseFacts(tuple(list_metrics(path)), known_on_bounds(path), tuple(languages(path)))
 
 
 def series_list(path: Source, metrics: Sequence[str] = (), known_on: date | None = None,

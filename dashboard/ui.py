@@ -39,9 +39,7 @@ LANGUAGE_KEY = "language"
 
 # The query functions pages may run through `cached` (a fixed whitelist).
 QUERIES: dict[str, Callable[..., Any]] = {
-    "list_metrics": data.list_metrics,
-    "known_on_bounds": data.known_on_bounds,
-    "languages": data.languages,
+    "warehouse_facts": data.warehouse_facts,
     "series_list": data.series_list,
     "series_page": data.series_page,
     "series_figures": data.series_figures,
@@ -68,6 +66,10 @@ class Warehouse:
         if name in SHARED:
             return cached_shared(name, self.path, self.stamp, *args)
         return cached(name, self.path, self.stamp, *args)
+
+    def facts(self) -> data.WarehouseFacts:
+        """The metrics, "as known on" bounds and languages every page's controls show (cached)."""
+        return self.query("warehouse_facts")
 
     def overview_table(self, metrics: tuple[str, ...], known_on: date | None,
                        languages: tuple[str, ...]) -> pd.DataFrame:
@@ -166,7 +168,7 @@ def open_warehouse() -> Warehouse:
         st.stop()
     warehouse = Warehouse(str(path), data.last_modified(path))
     with warehouse_errors(warehouse):
-        if not warehouse.query("list_metrics"):
+        if not warehouse.facts().metrics:
             st.info(f"The database has no claims yet. {EMPTY_WAREHOUSE_HINT}")
             st.stop()
     return warehouse
@@ -222,7 +224,7 @@ def known_on_control(warehouse: Warehouse) -> date | None:
     link shows the same day); a link's day wins over the session's. The date input is keyed by the
     day it shows, so a day from a link or another page always appears in it.
     """
-    first, last = warehouse.query("known_on_bounds")
+    first, last = warehouse.facts().known_on_bounds
     state = st.session_state
     from_url = _iso_date(st.query_params.get(KNOWN_ON_KEY))
     if from_url is not None and state.get("_known_on_from_url") != from_url:
@@ -253,7 +255,7 @@ def language_control(warehouse: Warehouse) -> tuple[str, ...]:
     """The sidebar's `language` filter (articles.language; none picked = every language), kept in the
     session and the URL (`?language=uk&language=ru`) like the "as known on" date. A curated dataset's
     records are in no language: they always count."""
-    options = warehouse.query("languages")
+    options = list(warehouse.facts().languages)
     state = st.session_state
     from_url = tuple(v for v in st.query_params.get_all(LANGUAGE_KEY) if v in options)
     if from_url and state.get("_language_from_url") != from_url:

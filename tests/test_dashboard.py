@@ -591,6 +591,13 @@ def test_missing_database_raises(tmp_path: Path) -> None:
         data.list_metrics(tmp_path / "none.duckdb")
 
 
+def test_warehouse_facts_are_the_three_controls_queries_on_one_connection(with_dataset: Path) -> None:
+    facts = data.warehouse_facts(with_dataset)
+    assert facts.metrics == tuple(data.list_metrics(with_dataset)) and "killed" in facts.metrics
+    assert facts.known_on_bounds == data.known_on_bounds(with_dataset) and None not in facts.known_on_bounds
+    assert facts.languages == ("en", "uk")
+
+
 def test_languages_filter_the_news_but_never_the_datasets(with_dataset: Path) -> None:
     assert data.languages(with_dataset) == ["en", "uk"]
     ukrainian = data.series_list(with_dataset, (), None, ("uk",))

@@ -21,7 +21,7 @@ ahead = ui.plotly_ahead()
 with ui.warehouse_errors(warehouse):
     known_on = ui.known_on_control(warehouse)
     languages = ui.language_control(warehouse)
-    metrics = warehouse.query("list_metrics")
+    metrics = list(warehouse.facts().metrics)
     choice = st.sidebar.selectbox("metric", [ALL_METRICS, *metrics], key="disagreement_metric")
     window = st.sidebar.slider(
         "Days apart at most", min_value=0, max_value=data.DISAGREEMENT_WINDOW_MAX, value=7, key="disagreement_window",
