@@ -49,12 +49,15 @@ SETTLE_MS = 800
 # Polled by Playwright on every animation frame (just before the browser paints): the
 # time of the first frame in which the awaited selector is visible, in seconds since the
 # navigation started, measured in the page (no polling delay, no round trip).
+# A plotly chart counts once it has traces and has drawn them (SVG trace groups, or WebGL's canvas):
+# never the blank chart a page shows while it computes (dashboard.ui.plotly_ahead).
 _FIRST_PAINT = """(selector) => {
   for (const el of document.querySelectorAll(selector)) {
     const box = el.getBoundingClientRect();
-    if (box.width > 0 && box.height > 0 && getComputedStyle(el).visibility === "visible") {
-      return performance.now() / 1000;
-    }
+    if (!(box.width > 0 && box.height > 0 && getComputedStyle(el).visibility === "visible")) continue;
+    if (el.matches(".js-plotly-plot")
+        && !((el._fullData || []).length > 0 && el.querySelector("g.trace, canvas"))) continue;
+    return performance.now() / 1000;
   }
   return false;
 }"""

@@ -39,9 +39,7 @@ LANGUAGE_KEY = "language"
 
 # The query functions pages may run through `cached` (a fixed whitelist).
 QUERIES: dict[str, Callable[..., Any]] = {
-    "list_metrics": data.list_metrics,
-    "known_on_bounds": data.known_on_bounds,
-    "languages": data.languages,
+    "warehouse_facts": data.warehouse_facts,
     "series_list": data.series_list,
     "series_page": data.series_page,
     "series_figures": data.series_figures,
@@ -69,9 +67,13 @@ class Warehouse:
             return cached_shared(name, self.path, self.stamp, *args)
         return cached(name, self.path, self.stamp, *args)
 
+    def facts(self) -> data.WarehouseFacts:
+        """The metrics, "as known on" bounds and languages every page's controls show (cached)."""
+        return self.query("warehouse_facts")
+
     def overview_table(self, metrics: tuple[str, ...], known_on: date | None,
                        languages: tuple[str, ...]) -> pd.DataFrame:
-        """`tables.overview_table` of the series list, cached and shared like it (read it, never modify it)."""
+        """The overview's table (`data.overview_table`), cached and shared (read it, never modify it)."""
         return cached_overview_table(self.path, self.stamp, metrics, known_on, languages)
 
     def disagreements(self, metric: str | None, window_days: int, max_rows: int, known_on: date | None,
@@ -107,8 +109,8 @@ def cached_shared(name: str, db: str, stamp: float, *args: Any) -> Any:
 @st.cache_resource(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
 def cached_overview_table(db: str, stamp: float, metrics: tuple[str, ...], known_on: date | None,
                           languages: tuple[str, ...]) -> pd.DataFrame:
-    """The overview's table (`tables.overview_table`) of the shared series list."""
-    return tables.overview_table(cached_shared("series_list", db, stamp, metrics, known_on, languages))
+    """The overview's table (`data.overview_table`: the read model's rows, else the series list's)."""
+    return data.overview_table(db, metrics, known_on, languages)
 
 
 @dataclass(frozen=True)
@@ -166,10 +168,33 @@ def open_warehouse() -> Warehouse:
         st.stop()
     warehouse = Warehouse(str(path), data.last_modified(path))
     with warehouse_errors(warehouse):
-        if not warehouse.query("list_metrics"):
+        if not warehouse.facts().metrics:
             st.info(f"The database has no claims yet. {EMPTY_WAREHOUSE_HINT}")
             st.stop()
     return warehouse
+
+
+# A blank figure without traces, 10 px tall and transparent: what `plotly_ahead` shows.
+_BLANK_FIGURE_LAYOUT = {
+    "height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0, "pad": 0}, "xaxis": {"visible": False},
+    "yaxis": {"visible": False}, "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+    "showlegend": False,
+}
+_PLOTLY_AHEAD_KEY = "_plotly_ahead_shown"
+
+
+def plotly_ahead() -> Any:
+    """A slot in the sidebar that holds a blank plotly chart on a session's first run of a page with
+    charts, sent at once: the browser loads and evaluates plotly.js (4.6 MB, most of a first chart's
+    time in the browser) while the server still computes the page, rather than after its chart arrives.
+    Later runs find plotly loaded in the tab and leave the slot empty. The page empties it once its
+    charts are out, and before it stops on an empty state (st.stop() sends nothing after it)."""
+    slot = st.sidebar.empty()
+    if not st.session_state.get(_PLOTLY_AHEAD_KEY):
+        st.session_state[_PLOTLY_AHEAD_KEY] = True
+        slot.plotly_chart(go.Figure(layout=_BLANK_FIGURE_LAYOUT), theme=None, config={"staticPlot": True},
+                          key="plotly_ahead")
+    return slot
 
 
 @contextmanager
@@ -199,7 +224,7 @@ def known_on_control(warehouse: Warehouse) -> date | None:
     link shows the same day); a link's day wins over the session's. The date input is keyed by the
     day it shows, so a day from a link or another page always appears in it.
     """
-    first, last = warehouse.query("known_on_bounds")
+    first, last = warehouse.facts().known_on_bounds
     state = st.session_state
     from_url = _iso_date(st.query_params.get(KNOWN_ON_KEY))
     if from_url is not None and state.get("_known_on_from_url") != from_url:
@@ -230,7 +255,7 @@ def language_control(warehouse: Warehouse) -> tuple[str, ...]:
     """The sidebar's `language` filter (articles.language; none picked = every language), kept in the
     session and the URL (`?language=uk&language=ru`) like the "as known on" date. A curated dataset's
     records are in no language: they always count."""
-    options = warehouse.query("languages")
+    options = list(warehouse.facts().languages)
     state = st.session_state
     from_url = tuple(v for v in st.query_params.get_all(LANGUAGE_KEY) if v in options)
     if from_url and state.get("_language_from_url") != from_url:

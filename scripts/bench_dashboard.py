@@ -61,16 +61,28 @@ def timed(work: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
+def controls_work(db: str, warehouse: Any | None) -> None:
+    """What every page reads first (dashboard.ui.open_warehouse and the sidebar's controls)."""
+    if warehouse is None:
+        data.warehouse_facts(db)
+    else:
+        warehouse.facts()
+
+
 def series_work(db: str, key: data.SeriesKey, warehouse: Any | None) -> list[float]:
-    """A series page's server work (as screens/series.py asks for it); returns its charts' JSON sizes
-    in MB. With `warehouse` (a dashboard.ui.Warehouse) through the dashboard's caches."""
+    """A series page's server work (as screens/series.py asks for it: the controls, the series list
+    its subject is picked from, the page); returns its charts' JSON sizes in MB. With `warehouse` (a
+    dashboard.ui.Warehouse) through the dashboard's caches."""
     from dashboard import ui
 
     view = data.SeriesView()
+    controls_work(db, warehouse)
     if warehouse is None:
+        data.series_list(db)
         page = data.series_page(db, key, view)
         figure = charts.series_figure(ui.series_chart(page))
     else:
+        warehouse.query("series_list", (), None, ())
         page = warehouse.query("series_page", key, view)
         figure = warehouse.series_figure(key, view, False, None)
     figures = page.figures if page.figures is not None else page.latest
@@ -81,14 +93,16 @@ def series_work(db: str, key: data.SeriesKey, warehouse: Any | None) -> list[flo
 
 
 def overview_work(db: str, warehouse: Any | None) -> list[float]:
+    controls_work(db, warehouse)
     if warehouse is None:
-        tables.overview_table(data.series_list(db))
+        data.overview_table(db)
     else:
         warehouse.overview_table((), None, ())
     return []
 
 
 def disagreements_work(db: str, warehouse: Any | None) -> list[float]:
+    controls_work(db, warehouse)
     if warehouse is not None:
         found = warehouse.disagreements(None, 7, 500, None, ())
         return [len(figure.to_json()) / 1e6 for _, figure, _ in found.charts]

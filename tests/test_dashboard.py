@@ -334,6 +334,54 @@ def test_series_list_filters_never_read_the_read_model(warehouse: Path) -> None:
     assert known.equals(data.series_list(warehouse, (), date(2022, 6, 5)))
 
 
+def computed_overview(db: Path | Any, metrics: tuple[str, ...] = (), known_on: date | None = None,
+                      languages: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The overview's rows formatted from the series list (never from the read model overview_rows)."""
+    return tables.overview_table(data.series_list(db, metrics, known_on, languages))
+
+
+def test_overview_rows_read_model_holds_what_the_page_computes(with_dataset: Path, tmp_path: Path) -> None:
+    db = tmp_path / "tally.duckdb"
+    db.write_bytes(with_dataset.read_bytes())
+    with warehouse_db.open_db(db) as con:
+        assert not read_model.is_current(con, read_model.OVERVIEW_ROWS)  # the dataset came after the run
+    for metrics in [(), ("killed",)]:  # not current: formatted from the series list
+        pd.testing.assert_frame_equal(data.overview_table(db, metrics), computed_overview(db, metrics))
+    with warehouse_db.open_db(db) as con:
+        took = read_model.refresh(con)
+        assert read_model.OVERVIEW_ROWS in took and not read_model.refresh(con)
+        assert read_model.is_current(con, read_model.OVERVIEW_ROWS)
+        stored = con.execute("SELECT count(*), count(DISTINCT shown_order) FROM overview_rows").fetchone()
+    assert stored[0] == stored[1] == len(computed_overview(db)) > 0
+    for metrics in [(), ("killed",), ("displaced", "aid"), ("no such metric",)]:
+        pd.testing.assert_frame_equal(data.overview_table(db, metrics), computed_overview(db, metrics))
+    # the dataset's rows and the display texts are the stored ones
+    shown = data.overview_table(db)
+    assert "Test events dataset" in set(shown[shown["source_id"] == "test-events"]["source"])
+    assert "about $4.6bn ($4.14bn–$5.06bn)" in set(shown["latest"])
+    with data.read_only(db) as con:
+        # the page reads the read model (emptied here, on this connection only) when it may ...
+        con.execute("CREATE TEMP TABLE overview_rows AS SELECT * FROM main.overview_rows LIMIT 0")
+        assert data.overview_table(con).empty
+        # ... and never as known on a day or in some languages
+        known = data.overview_table(con, (), date(2022, 6, 5))
+        in_english = data.overview_table(con, (), None, ("en",))
+    assert not known.empty and not in_english.empty
+    pd.testing.assert_frame_equal(known, computed_overview(db, (), date(2022, 6, 5)))
+    pd.testing.assert_frame_equal(in_english, computed_overview(db, (), None, ("en",)))
+    # a write the read model has not seen (hand-made, no run) is never shown stale
+    with warehouse_db.open_db(db) as con:
+        con.execute("UPDATE claims SET value_best = 9999, value_high = 9999 WHERE claim_id = 'ds-5'")
+        con.execute("INSERT INTO claims (claim_id, article_id, metric, category, value_low, value_best, value_high, "
+                    "unit, qualifier, as_of, source, source_id, location, quote, scope, figure_id) "
+                    "SELECT 'ds-6', article_id, metric, category, 7, 7, 7, unit, qualifier, DATE '2022-07-09', "
+                    "source, source_id, location, quote, scope, 'ds-6' FROM claims WHERE claim_id = 'ds-5'")
+        assert not read_model.is_current(con, read_model.OVERVIEW_ROWS)
+    after = data.overview_table(db)
+    pd.testing.assert_frame_equal(after, computed_overview(db))
+    assert "2022-07-09" in set(after[after["source_id"] == "test-events"]["as_of"])
+
+
 def test_counts_are_of_figures_never_copies(warehouse: Path) -> None:
     # The Kramatorsk story was published three times: "at least 11" killed is one figure, three mentions.
     series = data.series_list(warehouse)
@@ -541,6 +589,13 @@ def test_lock_held_past_the_timeout_raises(monkeypatch: pytest.MonkeyPatch, lock
 def test_missing_database_raises(tmp_path: Path) -> None:
     with pytest.raises(data.WarehouseMissingError):
         data.list_metrics(tmp_path / "none.duckdb")
+
+
+def test_warehouse_facts_are_the_three_controls_queries_on_one_connection(with_dataset: Path) -> None:
+    facts = data.warehouse_facts(with_dataset)
+    assert facts.metrics == tuple(data.list_metrics(with_dataset)) and "killed" in facts.metrics
+    assert facts.known_on_bounds == data.known_on_bounds(with_dataset) and None not in facts.known_on_bounds
+    assert facts.languages == ("en", "uk")
 
 
 def test_languages_filter_the_news_but_never_the_datasets(with_dataset: Path) -> None:
@@ -796,6 +851,21 @@ def test_disagreements_filters_and_empty_state(monkeypatch: pytest.MonkeyPatch, 
     assert not at.exception
     assert any("No disagreements" in i.value for i in at.info)
     assert not at.dataframe
+
+
+def test_blank_chart_ahead_is_gone_once_a_page_is_out(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    # A session's first page with charts shows a blank chart at once (ui.plotly_ahead: the browser loads
+    # plotly.js while the server computes), emptied once the page's charts are out or it stops empty.
+    at = run_app(monkeypatch, warehouse, SERIES, **series_url(PER_DAY, scope="rate", rate="per_day"))
+    assert at.session_state[ui._PLOTLY_AHEAD_KEY]
+    (figure,) = charts_shown(at)
+    assert figure["data"]
+    monkeypatch.setenv("TALLY_DB", str(warehouse))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    at.session_state["disagreement_metric"] = "aid"  # no disagreements: the page stops on its empty state
+    at.switch_page(DISAGREEMENTS).run()
+    assert not at.exception and at.session_state[ui._PLOTLY_AHEAD_KEY]
+    assert any("No disagreements" in i.value for i in at.info) and not charts_shown(at)
 
 
 # --- empty states and a busy warehouse ------------------------------------------------------

@@ -6,6 +6,8 @@ first view after a run reads thousands of rows, not every claim.
 - `source_disagreements` (migration 0009) is `disagreement_pairs` with no filter for the widest window
   the disagreements page offers (DISAGREEMENT_WINDOW_MAX days): a narrower window is its pairs with
   days_apart <= it.
+- `overview_rows` (migration 0011) is the overview's rows as the page shows them, display texts
+  included: computed in Python (COMPUTED), after series_sources, which it reads.
 
 `refresh` recomputes each at the end of a run (`tally etl`, `tally import`) when the warehouse changed
 since its last refresh, and records the state it was computed from (`read_model_state`, the view
@@ -15,11 +17,17 @@ query, so the read model is never stale, only sometimes unused.
 """
 from __future__ import annotations
 
+import importlib
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from warehouse.db import Connection, transaction, utc_now
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SERIES_SOURCES = "series_sources"
 SOURCE_DISAGREEMENTS = "source_disagreements"
@@ -30,8 +38,14 @@ READ_MODELS: dict[str, str] = {
     SERIES_SOURCES: "SELECT * FROM series_per_source([], NULL, [])",
     SOURCE_DISAGREEMENTS: f"SELECT * FROM disagreement_pairs(NULL, {DISAGREEMENT_WINDOW_MAX}, NULL, [])",
 }
-# Part of the recorded state: a new version (a macro behind a read model changed) makes every
-# stored read model out of date, so the next run recomputes it.
+OVERVIEW_ROWS = "overview_rows"
+# Read models whose rows a Python function of the connection computes ("module:function", returning
+# a DataFrame of the table's columns), refreshed after READ_MODELS, which they may read. Imported only
+# when a refresh recomputes one: the ETL loads the dashboard's formatting for nothing else.
+COMPUTED: dict[str, str] = {OVERVIEW_ROWS: "dashboard.data:overview_read_model_rows"}
+# Part of the recorded state: a new version (a macro behind a read model changed, or what a COMPUTED
+# function returns, such as the overview's display texts) makes every stored read model out of date,
+# so the next run recomputes it.
 READ_MODEL_VERSION = "2"
 
 
@@ -69,16 +83,30 @@ def refresh(con: Connection) -> dict[str, float]:
     took: dict[str, float] = {}
     if state is None:
         return took
-    for table, query in READ_MODELS.items():
+    for table, query in [*READ_MODELS.items(), *COMPUTED.items()]:
         try:
             if refreshed_state(con, table) == state:
                 continue
             started = time.perf_counter()
-            with transaction(con):
-                con.execute(f"DELETE FROM {table}")
-                con.execute(f"INSERT INTO {table} BY NAME {query}")
-                con.execute("INSERT OR REPLACE INTO read_model_state VALUES (?, ?, ?)", [table, state, utc_now()])
+            if table in COMPUTED:  # its rows, computed before the transaction, inserted in it
+                con.register("computed_rows", _computed(query)(con))
+                query = "SELECT * FROM computed_rows"
+            try:
+                with transaction(con):
+                    con.execute(f"DELETE FROM {table}")
+                    con.execute(f"INSERT INTO {table} BY NAME {query}")
+                    con.execute("INSERT OR REPLACE INTO read_model_state VALUES (?, ?, ?)",
+                                [table, state, utc_now()])
+            finally:
+                if table in COMPUTED:
+                    con.unregister("computed_rows")
         except duckdb.CatalogException:
             continue  # a warehouse before the read model's migration
         took[table] = round(time.perf_counter() - started, 3)
     return took
+
+
+def _computed(name: str) -> Callable[[Connection], pd.DataFrame]:
+    """The function `module:function` of COMPUTED."""
+    module, function = name.split(":")
+    return getattr(importlib.import_module(module), function)

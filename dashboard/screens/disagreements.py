@@ -17,10 +17,11 @@ st.caption(
     "copies. Select a row to see both sets of words; the CSV has the quotes and each series' page link."
 )
 warehouse = ui.open_warehouse()
+ahead = ui.plotly_ahead()
 with ui.warehouse_errors(warehouse):
     known_on = ui.known_on_control(warehouse)
     languages = ui.language_control(warehouse)
-    metrics = warehouse.query("list_metrics")
+    metrics = list(warehouse.facts().metrics)
     choice = st.sidebar.selectbox("metric", [ALL_METRICS, *metrics], key="disagreement_metric")
     window = st.sidebar.slider(
         "Days apart at most", min_value=0, max_value=data.DISAGREEMENT_WINDOW_MAX, value=7, key="disagreement_window",
@@ -32,6 +33,7 @@ ui.known_on_note(known_on, languages)
 
 shown = found.table
 if shown.empty:
+    ahead.empty()
     st.info(
         "No disagreements: no two sources report non-overlapping ranges for the same series "
         "within these dates. Widen the number of days or choose another metric."
@@ -47,6 +49,7 @@ for unit, figure, pair_count in found.charts:
     if pair_count > charts.DISAGREEMENT_PAIRS_SHOWN:
         st.caption(f"The {charts.DISAGREEMENT_PAIRS_SHOWN} strongest of {pair_count} pairs; "
                    "the table lists them all.")
+ahead.empty()
 event = st.dataframe(
     shown, hide_index=True, key="disagreement_table", on_select="rerun", selection_mode="multi-row",
     column_order=tables.DISAGREEMENT_SHOWN,

@@ -19,7 +19,7 @@ warehouse = ui.open_warehouse()
 with ui.warehouse_errors(warehouse):
     known_on = ui.known_on_control(warehouse)
     languages = ui.language_control(warehouse)
-    metrics = warehouse.query("list_metrics")
+    metrics = list(warehouse.facts().metrics)
     chosen = st.multiselect("metric", metrics, key="overview_metrics", placeholder="every metric")
     shown = warehouse.overview_table(tuple(chosen), known_on, languages)
 ui.known_on_note(known_on, languages)

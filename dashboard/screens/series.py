@@ -77,11 +77,13 @@ def pick_subject(series: pd.DataFrame, wanted: data.SeriesKey | None) -> data.Se
 
 
 warehouse = ui.open_warehouse()
+ahead = ui.plotly_ahead()
 with ui.warehouse_errors(warehouse):
     known_on = ui.known_on_control(warehouse)
     languages = ui.language_control(warehouse)
     series = warehouse.query("series_list", (), known_on, languages)
 if series.empty:
+    ahead.empty()
     st.info("Nothing was public on that day. Clear the \"As known on\" date.")
     st.stop()
 
@@ -124,11 +126,13 @@ st.caption(
        f"high of each source's figures per {page.bin_part}): narrow the dates to see each figure.")
 )
 if page.in_view == 0:
+    ahead.empty()
     st.info("No figures in view. Widen the dates or clear the source filter.")
     st.stop()
 
 event = st.plotly_chart(figure, key="series_chart", theme=None, on_select="rerun", selection_mode="points",
                         width="stretch")
+ahead.empty()
 picked_ids = ui.selected_point_ids(event)
 st.caption(LEGEND)
 undated = int(summary["undated"].sum())
