@@ -180,6 +180,20 @@ def _capitalised_word_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?<![^\W\d_]['’‘`´])(?=[{capitals}]){_TOKEN_RE.pattern}")
 
 
+# What `_capitalised_word_re` finds in a text whose only capitals are A-Z, some three times faster: a pattern
+# that opens with a small character class lets the regex engine skip to the next capital in C, where the
+# lookbehinds first are tried at every character (the capital is consumed first, so they look one further back).
+_ASCII_CAPITALISED_WORD_RE = re.compile(rf"[A-Z](?<![^\W\d_].)(?<![^\W\d_]['’‘`´].)[^\W\d_]*(?:['’‘`´][^\W\d_]+)*")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def _capitalised_words(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_capitalised_word_re` in `text`."""
+    if text.isascii() or not any(ch.isupper() for ch in _NON_ASCII_RE.findall(text)):
+        return _ASCII_CAPITALISED_WORD_RE.finditer(text)
+    return _capitalised_word_re().finditer(text)
+
+
 @functools.lru_cache(maxsize=65536)
 def _token_key(word: str) -> str:
     """One word in key form: lowercase ASCII where possible, no apostrophes."""
@@ -505,7 +519,7 @@ class Gazetteer:
         cyrillic = language in ("uk", "ru") and bool(self._cyrillic_variants)
         mentions: list[PlaceMention] = []
         resume = 0  # mentions do not overlap: the next name starts after the last one found
-        for m in _capitalised_word_re().finditer(text):
+        for m in _capitalised_words(text):
             if m.start() < resume or not self._may_start(m.group(), cyrillic):
                 continue
             first = _token(m)

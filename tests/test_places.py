@@ -347,3 +347,14 @@ def test_find_places_costs_work_in_proportion_to_the_text() -> None:
     large, found_large = count_steps(find_places, text + "\n" + text)
     assert len(found_large) == 2 * len(found_small) > 0
     assert large / small <= 2.1, f"steps {small} -> {large} for twice the text"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAzZé'’‘`´ .\n-_1—ЄдїǅⒶ\u00a0")), max_size=40))
+def test_the_ascii_fast_path_finds_the_same_capitalised_words(text: str) -> None:
+    from etl.places import _capitalised_word_re, _capitalised_words
+
+    def found(matches):
+        return [(m.start(), m.group()) for m in matches]
+
+    assert found(_capitalised_words(text)) == found(_capitalised_word_re().finditer(text))

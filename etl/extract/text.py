@@ -123,9 +123,30 @@ class Tokens(tuple):
         return frozenset(self.surfaces) if self.inflected else self.words
 
     @_once
+    def where(self) -> dict[str, list[int]]:
+        """Each compared form's token indices, ascending: `positions_in` reads the few words of a table that a
+        sentence has from here instead of passing over every token once per table."""
+        return _where(self.lowers)
+
+    @_once
+    def surface_where(self) -> dict[str, list[int]]:
+        """Each lowercase word's token indices, ascending."""
+        return _where(self.surfaces) if self.inflected else self.where
+
+    @_once
     def digits(self) -> list[int]:
         """Indices of the tokens that start with a digit, ascending."""
         return [k for k, word in enumerate(self.lowers) if word[:1].isdigit()]
+
+
+def _where(forms: tuple[str, ...]) -> dict[str, list[int]]:
+    where: dict[str, list[int]] = {}
+    for k, form in enumerate(forms):
+        if form in where:
+            where[form].append(k)
+        else:
+            where[form] = [k]
+    return where
 
 
 def positions_in(tokens: tuple[Token, ...], words: frozenset[str], *, surface: bool = False) -> list[int]:
@@ -133,10 +154,12 @@ def positions_in(tokens: tuple[Token, ...], words: frozenset[str], *, surface: b
     if isinstance(tokens, Tokens):
         if words.isdisjoint(tokens.surface_words if surface else tokens.words):  # iterates the smaller set
             return []
-        forms: tuple[str, ...] | list[str] = tokens.surfaces if surface else tokens.lowers
-    else:
-        forms = [tok.surface if surface else tok.lower for tok in tokens]
-    return [k for k, word in enumerate(forms) if word in words]
+        found = words & (tokens.surface_words if surface else tokens.words)
+        where = tokens.surface_where if surface else tokens.where
+        if len(found) == 1:
+            return where[next(iter(found))][:]  # a copy: callers extend it
+        return sorted([k for word in found for k in where[word]])
+    return [k for k, tok in enumerate(tokens) if (tok.surface if surface else tok.lower) in words]
 
 
 def holds_any(tokens: tuple[Token, ...], words: frozenset[str]) -> bool:
@@ -286,7 +309,8 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS,
                 continue
             cuts.append(m.end())
         cuts.append(len(para))
-        cuts = _cap_lengths(para, cuts, max_chars)
+        if len(para) > max_chars:  # (a shorter paragraph has no cuts too far apart)
+            cuts = _cap_lengths(para, cuts, max_chars)
         in_para = 0
         for a, b in zip(cuts, cuts[1:]):
             chunk = para[a:b]
