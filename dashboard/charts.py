@@ -511,24 +511,28 @@ def _window(row: Mapping[str, Any]) -> tuple[pd.Timestamp, float]:
     return start + (end - start) / 2 if end > start else start + pd.Timedelta(hours=12), width
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows as dicts (column by column: much faster than DataFrame.to_dict on Arrow-backed columns)."""
-    columns = list(frame.columns)
-    return [dict(zip(columns, row)) for row in zip(*(frame[c].tolist() for c in columns))]
+_records = tables.records
 
 
 def _draw_figures(chart: SeriesChart, traces: list[dict[str, Any]], rows_of: dict[Panel, int]) -> None:
     figures = chart.figures
     if figures is None or figures.empty:
         return
-    dated = figures[figures["as_of"].notna()]
-    for (scope, rate, source_id), part in dated.groupby(
-            [dated["scope"].fillna("unknown"), dated["rate"].fillna(""), dated["source_id"].fillna("")],
-            sort=False):
+    # One trace group per series and source, in the order they first appear, each by as_of then best (a
+    # missing best last): grouped and sorted on the rows as dicts, which costs a fraction of pandas'
+    # groupby and sort per group on a thousand figures.
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for row in _records(figures):
+        if not tables.missing(row["as_of"]):
+            key = (tables.text_or_none(row["scope"]) or "unknown", tables.text_or_none(row["rate"]) or "",
+                   tables.text_or_none(row["source_id"]) or "")
+            groups.setdefault(key, []).append(row)
+    for (scope, rate, _source_id), group in groups.items():
         panel = _panel_of(scope, rate or None)
         if panel not in rows_of:
             continue
-        records = _records(part.sort_values(["as_of", "value_best"], kind="stable"))
+        records = sorted(group, key=lambda r: (r["as_of"], tables.missing(r["value_best"]),
+                                               0.0 if tables.missing(r["value_best"]) else r["value_best"]))
         style = _style(chart, records[0])
         build = _Builder(chart, traces, rows_of[panel])
         lows = [r["value_low"] for r in records]

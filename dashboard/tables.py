@@ -43,11 +43,18 @@ def missing(value: Any) -> bool:
         return False
 
 
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows as dicts (column by column: much faster than DataFrame.to_dict on Arrow-backed columns)."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, row)) for row in zip(*(frame[c].tolist() for c in columns))]
+
+
 def text_or_none(value: Any) -> str | None:
     """A cell as text, or None for NULL."""
     return None if missing(value) else str(value)
 
 
+@lru_cache(maxsize=1 << 14)  # hover texts and tables format the same few thousand days again and again
 def format_date(value: Any) -> str:
     """'15 Jun 2022'; 'undated' for a missing date."""
     return "undated" if missing(value) else pd.Timestamp(value).strftime("%-d %b %Y")
@@ -283,7 +290,7 @@ def figures_table(figures: pd.DataFrame) -> pd.DataFrame:
     if figures.empty:
         return pd.DataFrame(columns=list(FIGURE_COLUMNS))
     shown = figures.copy()
-    rows = shown.to_dict("records")
+    rows = records(shown)
     shown["figure"] = [figure_text(r) for r in rows]
     shown["range"] = [derived_range(r["value_low"], r["value_best"], r["value_high"], text_or_none(r["unit"]))
                       for r in rows]
@@ -311,7 +318,7 @@ def checks_table(checks: pd.DataFrame, unit: str | None = None) -> pd.DataFrame:
     agree and by how much the sum differs from the change."""
     if checks.empty:
         return pd.DataFrame(columns=list(CHECK_COLUMNS))
-    rows = checks.to_dict("records")
+    rows = records(checks)
 
     def change(r: Mapping[str, Any]) -> str:
         if missing(r["change_best"]):

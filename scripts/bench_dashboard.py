@@ -86,7 +86,7 @@ def series_work(db: str, key: data.SeriesKey, warehouse: Any | None) -> list[flo
         page = warehouse.query("series_page", key, view)
         figure = warehouse.series_figure(key, view, False, None)
     figures = page.figures if page.figures is not None else page.latest
-    tables.figures_table(figures).head(ui.TABLE_PREVIEW_ROWS)
+    tables.figures_table(figures.head(ui.TABLE_PREVIEW_ROWS))  # the rows the page lists, as it formats them
     if not page.checks.empty:
         tables.checks_table(page.checks, key.unit)
     return [len(figure.to_json()) / 1e6]

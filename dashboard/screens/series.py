@@ -178,10 +178,11 @@ elif page.latest is not None:
 else:
     with ui.warehouse_errors(warehouse):
         figures = warehouse.query("series_figures", key, view, ui.TABLE_PREVIEW_ROWS)
-shown = tables.figures_table(figures)
-listed = shown
-if len(shown) > ui.TABLE_PREVIEW_ROWS and not st.toggle(f"List all {len(shown)} figures", key="figures_all"):
-    listed = shown.head(ui.TABLE_PREVIEW_ROWS)
+# Only the rows listed are formatted (the figures come the latest first, the table's own order).
+listed = figures
+if len(figures) > ui.TABLE_PREVIEW_ROWS and not st.toggle(f"List all {len(figures)} figures", key="figures_all"):
+    listed = figures.head(ui.TABLE_PREVIEW_ROWS)
+listed = tables.figures_table(listed)
 if len(listed) < page.in_view:
     st.caption(f"The {len(listed)} latest of {page.in_view} figures in view; the CSV has them all.")
 table_event = st.dataframe(
