@@ -310,16 +310,22 @@ def test_series_list_reads_the_read_model_only_while_it_is_current(with_dataset:
         pd.testing.assert_frame_equal(data.series_list(db, metrics), full_series_list(db, metrics))
     # a write the read model has not seen (no run, as a hand-made INSERT) is never shown stale
     with warehouse_db.open_db(db) as con:
-        con.execute("UPDATE claims SET value_best = 9999, value_high = 9999 WHERE claim_id = 'ds-5'")
-        con.execute("INSERT INTO claims (claim_id, article_id, metric, category, value_low, value_best, value_high, "
-                    "unit, qualifier, as_of, source, source_id, location, quote, scope, figure_id) "
-                    "SELECT 'ds-6', article_id, metric, category, 7, 7, 7, unit, qualifier, DATE '2022-07-09', "
-                    "source, source_id, location, quote, scope, 'ds-6' FROM claims WHERE claim_id = 'ds-5'")
+        write_by_hand(con)
         assert not read_model.is_current(con)
     kharkiv = series_row(data.series_list(db), metric="killed", category="unspecified", location="Kharkiv",
                          unit="people", scope="incident")
     latest = {e["source_id"]: e for e in kharkiv["latest_by_source"]}["test-events"]
     assert latest["figures"] == 6 and latest["latest"]["as_of"] == date(2022, 7, 9)
+
+
+def write_by_hand(con: Any) -> None:
+    """A write no run made (so no read model refresh): the dataset's event ds-5 changed and a sixth
+    event, ds-6 on 9 July 2022, added at Kharkiv."""
+    con.execute("UPDATE claims SET value_best = 9999, value_high = 9999 WHERE claim_id = 'ds-5'")
+    con.execute("INSERT INTO claims (claim_id, article_id, metric, category, value_low, value_best, value_high, "
+                "unit, qualifier, as_of, source, source_id, location, quote, scope, figure_id) "
+                "SELECT 'ds-6', article_id, metric, category, 7, 7, 7, unit, qualifier, DATE '2022-07-09', "
+                "source, source_id, location, quote, scope, 'ds-6' FROM claims WHERE claim_id = 'ds-5'")
 
 
 def test_series_list_filters_never_read_the_read_model(warehouse: Path) -> None:
@@ -371,11 +377,7 @@ def test_overview_rows_read_model_holds_what_the_page_computes(with_dataset: Pat
     pd.testing.assert_frame_equal(in_english, computed_overview(db, (), None, ("en",)))
     # a write the read model has not seen (hand-made, no run) is never shown stale
     with warehouse_db.open_db(db) as con:
-        con.execute("UPDATE claims SET value_best = 9999, value_high = 9999 WHERE claim_id = 'ds-5'")
-        con.execute("INSERT INTO claims (claim_id, article_id, metric, category, value_low, value_best, value_high, "
-                    "unit, qualifier, as_of, source, source_id, location, quote, scope, figure_id) "
-                    "SELECT 'ds-6', article_id, metric, category, 7, 7, 7, unit, qualifier, DATE '2022-07-09', "
-                    "source, source_id, location, quote, scope, 'ds-6' FROM claims WHERE claim_id = 'ds-5'")
+        write_by_hand(con)
         assert not read_model.is_current(con, read_model.OVERVIEW_ROWS)
     after = data.overview_table(db)
     pd.testing.assert_frame_equal(after, computed_overview(db))
