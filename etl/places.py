@@ -183,7 +183,10 @@ def _capitalised_word_re() -> re.Pattern[str]:
 # What `_capitalised_word_re` finds in a text whose only capitals are A-Z, some three times faster: a pattern
 # that opens with a small character class lets the regex engine skip to the next capital in C, where the
 # lookbehinds first are tried at every character (the capital is consumed first, so they look one further back).
-_ASCII_CAPITALISED_WORD_RE = re.compile(rf"[A-Z](?<![^\W\d_].)(?<![^\W\d_]['’‘`´].)[^\W\d_]*(?:['’‘`´][^\W\d_]+)*")
+_LETTERS = r"[^\W\d_]+"
+assert _TOKEN_RE.pattern.startswith(_LETTERS)  # the token's first run of letters, whose first is the capital
+_ASCII_CAPITALISED_WORD_RE = re.compile(
+    rf"[A-Z](?<![^\W\d_].)(?<![^\W\d_]['’‘`´].)[^\W\d_]*{_TOKEN_RE.pattern.removeprefix(_LETTERS)}")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
