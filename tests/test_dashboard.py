@@ -399,6 +399,38 @@ def test_counts_are_of_figures_never_copies(warehouse: Path) -> None:
     assert len(figures) == 1 and figures.iloc[0]["mentions"] == 3 and figures.iloc[0]["reports"] == 1
 
 
+def test_listed_figures_are_figures_of_latest_in_view(with_dataset: Path) -> None:
+    """series_figures picks the figures from figure_points and reads their words on the slice narrowed
+    to their claims: the same rows as figures_of over the whole warehouse, filtered and cut there."""
+    reference = """SELECT * FROM figures_of($metric, $category, $party, $location, $unit, $known_on::DATE) AS f
+        WHERE ($as_of_from::DATE IS NULL OR f.as_of >= $as_of_from::DATE)
+          AND ($as_of_to::DATE IS NULL OR f.as_of <= $as_of_to::DATE)
+          AND (len($source_ids::VARCHAR[]) = 0 OR list_contains($source_ids::VARCHAR[], f.source_id))
+          AND ($scope::VARCHAR IS NULL OR (coalesce(f.scope, 'unknown') = $scope AND f.rate IS NOT DISTINCT FROM $rate))
+        ORDER BY f.as_of DESC NULLS LAST, f.source_name, f.value_best DESC, f.figure_id LIMIT $max_rows"""
+    events = data.SeriesKey("killed", "unspecified", None, "Kharkiv", "people")
+    cases = [
+        (KHARKIV, data.SeriesView(), 1_000, None, None),
+        (KHARKIV, data.SeriesView(), 2, None, None),
+        (KHARKIV, data.SeriesView(known_on=date(2022, 6, 9)), 1_000, None, None),
+        (KHARKIV, data.SeriesView(date(2022, 6, 7), date(2022, 6, 10)), 1_000, "incident", None),
+        # the dataset's events: cut at three, between two events of one day that share a figure_id
+        (events, data.SeriesView(source_ids=("test-events",)), 3, None, None),
+        (events, data.SeriesView(), 1_000, None, None),
+        (KRAMATORSK, data.SeriesView(), 1_000, None, None),  # one figure, three copies
+        (PER_DAY, data.SeriesView(), 1_000, "rate", "per_day"),
+    ]
+    for key, view, max_rows, scope, rate in cases:
+        listed = data.series_figures(with_dataset, key, view, max_rows, scope, rate)
+        with data.read_only(with_dataset) as con:
+            expected = con.execute(reference, {**key.params(), **view.params(), "scope": scope, "rate": rate,
+                                               "max_rows": max_rows}).df()[list(listed.columns)]
+        assert not expected.empty, (key, view)
+        pd.testing.assert_frame_equal(listed, expected, obj=f"{key} {view} {max_rows}")
+    kramatorsk = data.series_figures(with_dataset, KRAMATORSK, data.SeriesView())
+    assert list(kramatorsk["mentions"]) == [3]  # the narrowed slice kept every copy's claim
+
+
 def test_known_on_shows_what_was_public_that_day(warehouse: Path) -> None:
     later = data.series_list(warehouse, (), date(2022, 6, 5))
     per_day = series_row(later, metric="killed", category="military", party="Ukraine", unit="people",

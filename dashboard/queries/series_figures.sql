@@ -1,12 +1,10 @@
--- series_figures: the figures of one subject (metric, category, party, location, unit) in every
--- scope and rate, in the dates and sources looked at, as known on a date, with the words and the
--- article each leads back to (its representative mention, see figures_of).
--- Grain: one row per figure, the latest first.
+-- series_figures: the figures a page lists or draws of one subject (metric, category, party,
+-- location, unit), those listed_figures picked (the latest in the dates, sources and series looked
+-- at), with the words and the article each leads back to (its representative mention, see
+-- figures_of), on the page's slice narrowed to their claims (slice_listed).
+-- Grain: one row per figure, the latest first (listed_figures' order).
 -- Parameters: $metric, $category, $party, $location, $unit VARCHAR (NULL = not stated);
--- $known_on DATE (NULL = everything); $as_of_from, $as_of_to DATE (NULL = open; undated figures
--- are kept only while both are NULL); $source_ids VARCHAR[] (empty = every source);
--- $scope VARCHAR (NULL = every series; 'unknown' also matches a NULL scope) with $rate VARCHAR
--- (NULL = a total) for one series; $max_rows INTEGER.
+-- $known_on DATE (NULL = everything).
 SELECT
     f.figure_id,
     f.claim_id,
@@ -40,10 +38,5 @@ SELECT
     f.url
 FROM figures_of($metric::VARCHAR, $category::VARCHAR, $party::VARCHAR, $location::VARCHAR, $unit::VARCHAR,
                 $known_on::DATE) AS f
-WHERE ($as_of_from::DATE IS NULL OR f.as_of >= $as_of_from::DATE)
-  AND ($as_of_to::DATE IS NULL OR f.as_of <= $as_of_to::DATE)
-  AND (len($source_ids::VARCHAR[]) = 0 OR list_contains($source_ids::VARCHAR[], f.source_id))
-  AND ($scope::VARCHAR IS NULL OR (coalesce(f.scope, 'unknown') = $scope::VARCHAR
-                                   AND f.rate IS NOT DISTINCT FROM $rate::VARCHAR))
-ORDER BY f.as_of DESC NULLS LAST, f.source_name, f.value_best DESC, f.figure_id
-LIMIT $max_rows::INTEGER;
+JOIN temp.main.listed_figures AS listed ON listed.figure_id = f.figure_id
+ORDER BY listed.listed_order;
