@@ -39,7 +39,7 @@ __all__ = [
     "SeriesKey", "SeriesView", "WarehouseFacts", "WarehouseLockedError", "WarehouseMissingError", "claims_by_id",
     "database_exists", "dataset_bin", "dataset_sums", "disagreements", "known_on_bounds", "last_modified",
     "list_metrics", "overview_table", "read_only", "resolve_db_path", "series_envelope", "series_figures",
-    "languages", "listed_figures", "series_list", "series_summary", "subject_connection", "total_checks",
+    "languages", "listed_figures", "series_list", "series_subjects", "series_summary", "subject_connection", "total_checks",
     "warehouse_facts",
 ]
 
@@ -233,6 +233,17 @@ def series_list(path: Source, metrics: Sequence[str] = (), known_on: date | None
     summary = known_on is None and not languages and read_model.is_current(path)
     return run_query(path, "series_list", {"metrics": list(metrics), "known_on": known_on,
                                            "languages": list(languages), "summary": summary})
+
+
+def series_subjects(path: Source, known_on: date | None = None, languages: Sequence[str] = ()) -> pd.DataFrame:
+    """Every subject with its figures, first and last as_of and sources, the most figures first
+    (queries/series_subjects.sql): what a series page picks from, lighter than `series_list` (no
+    latest figures). Read from the read model series_sources under the same rule as `series_list`."""
+    if not isinstance(path, duckdb.DuckDBPyConnection):
+        with read_only(path) as conn:
+            return series_subjects(conn, known_on, languages)
+    summary = known_on is None and not languages and read_model.is_current(path)
+    return run_query(path, "series_subjects", {"known_on": known_on, "languages": list(languages), "summary": summary})
 
 
 def overview_table(path: Source, metrics: Sequence[str] = (), known_on: date | None = None,

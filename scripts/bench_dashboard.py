@@ -70,19 +70,19 @@ def controls_work(db: str, warehouse: Any | None) -> None:
 
 
 def series_work(db: str, key: data.SeriesKey, warehouse: Any | None) -> list[float]:
-    """A series page's server work (as screens/series.py asks for it: the controls, the series list
-    its subject is picked from, the page); returns its charts' JSON sizes in MB. With `warehouse` (a
+    """A series page's server work (as screens/series.py asks for it: the controls, the subjects it
+    picks from, the page); returns its charts' JSON sizes in MB. With `warehouse` (a
     dashboard.ui.Warehouse) through the dashboard's caches."""
     from dashboard import ui
 
     view = data.SeriesView()
     controls_work(db, warehouse)
     if warehouse is None:
-        data.series_list(db)
+        data.series_subjects(db)
         page = data.series_page(db, key, view)
         figure = charts.series_figure(ui.series_chart(page))
     else:
-        warehouse.query("series_list", (), None, ())
+        warehouse.query("series_subjects", None, ())
         page = warehouse.query("series_page", key, view)
         figure = warehouse.series_figure(key, view, False, None)
     figures = page.figures if page.figures is not None else page.latest

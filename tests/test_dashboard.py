@@ -328,6 +328,33 @@ def write_by_hand(con: Any) -> None:
                 "source, source_id, location, quote, scope, 'ds-6' FROM claims WHERE claim_id = 'ds-5'")
 
 
+def test_series_subjects_are_the_series_list_grouped(with_dataset: Path, tmp_path: Path) -> None:
+    """What a series page picks from: series_list's rows per subject (figures summed, first and last
+    as_of, the sources), the most figures first, from the read model and under every filter."""
+    keys = list(data.SeriesKey.columns())
+    with_dataset = shutil.copy(with_dataset, tmp_path / "tally.duckdb")
+    with warehouse_db.open_db(with_dataset) as con:
+        read_model.refresh(con)  # the dataset's rows were written by hand: the read model sees them now
+        assert read_model.is_current(con)
+    for known_on, languages in [(None, ()), (date(2022, 6, 9), ()), (None, ("en",))]:
+        subjects = data.series_subjects(with_dataset, known_on, languages)
+        series = data.series_list(with_dataset, (), known_on, languages)
+        expected = series.groupby(keys, dropna=False).agg(
+            figures=("figures", "sum"), first_as_of=("first_as_of", "min"), last_as_of=("last_as_of", "max"),
+            sources=("latest_by_source", lambda entries: sorted({e["source_id"] for es in entries for e in es
+                                                                 if e["source_id"]})))
+        got = subjects.set_index(keys)
+        assert len(got) == len(expected) > 3
+        for subject, row in expected.iterrows():
+            mine = got.loc[subject]
+            assert (mine["figures"], mine["first_as_of"], mine["last_as_of"]) == (
+                row["figures"], row["first_as_of"], row["last_as_of"]), subject
+            assert sorted(mine["source_ids"]) == row["sources"], subject
+        assert list(subjects["figures"]) == sorted(subjects["figures"], reverse=True)
+    kharkiv = data.series_subjects(with_dataset).set_index(keys).loc[("killed", "unspecified", None, "Kharkiv", "people")]
+    assert dict(zip(kharkiv["source_ids"], kharkiv["source_names"])) == {"test-events": "Test events dataset"}
+
+
 def test_series_list_filters_never_read_the_read_model(warehouse: Path) -> None:
     with data.read_only(warehouse) as con:
         assert read_model.is_current(con)

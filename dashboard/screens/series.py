@@ -48,12 +48,12 @@ def show_in_url(key: data.SeriesKey) -> None:
             st.query_params[column] = value
 
 
-def pick_subject(series: pd.DataFrame, wanted: data.SeriesKey | None) -> data.SeriesKey:
-    """Sidebar pickers for the subject, one per key column (each narrowing the next); the URL's
-    subject preselected, else the one with the most figures."""
-    subjects = series.groupby(list(KEY_COLUMNS), dropna=False, sort=False)["figures"].sum().reset_index()
-    subjects = subjects.astype(object).where(subjects.notna(), None)
-    subjects = subjects.sort_values("figures", ascending=False, kind="stable")
+def pick_subject(subjects: pd.DataFrame, wanted: data.SeriesKey | None) -> data.SeriesKey:
+    """Sidebar pickers for the subject, one per key column (each narrowing the next), from
+    `data.series_subjects` (the most figures first); the URL's subject preselected, else the one with
+    the most figures."""
+    subjects = subjects[list(KEY_COLUMNS)].astype(object)
+    subjects = subjects.where(subjects.notna(), None)
     if wanted is not None and not of_key(subjects, wanted).any():
         if any(column in st.query_params for column in KEY_COLUMNS[1:]):
             st.sidebar.warning("The series in the link has no figures (as known on the chosen day): showing another.")
@@ -81,21 +81,21 @@ ahead = ui.plotly_ahead()
 with ui.warehouse_errors(warehouse):
     known_on = ui.known_on_control(warehouse)
     languages = ui.language_control(warehouse)
-    series = warehouse.query("series_list", (), known_on, languages)
-if series.empty:
+    subjects = warehouse.query("series_subjects", known_on, languages)
+if subjects.empty:
     ahead.empty()
     st.info("Nothing was public on that day. Clear the \"As known on\" date.")
     st.stop()
 
 wanted = data.SeriesKey.from_mapping(st.query_params)
-key = pick_subject(series, wanted)
+key = pick_subject(subjects, wanted)
 linked = (st.query_params.get("scope"), st.query_params.get("rate")) if key == wanted else (None, None)
 if key != wanted:
     show_in_url(key)
 
-of_subject = series[of_key(series, key)]
-first_as_of, last_as_of = of_subject["first_as_of"].min(), of_subject["last_as_of"].max()
-sources = {e["source_id"]: e["name"] or e["source_id"] for entries in of_subject["latest_by_source"] for e in entries}
+of_subject = subjects[of_key(subjects, key)].iloc[0]
+first_as_of, last_as_of = of_subject["first_as_of"], of_subject["last_as_of"]
+sources = dict(zip(of_subject["source_ids"], of_subject["source_names"]))
 as_of_from = as_of_to = None
 if pd.notna(first_as_of) and pd.notna(last_as_of) and first_as_of < last_as_of:
     first, last = pd.Timestamp(first_as_of).date(), pd.Timestamp(last_as_of).date()
