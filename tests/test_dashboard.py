@@ -633,6 +633,35 @@ def test_queries_leave_no_connection_open(warehouse: Path) -> None:
         assert con.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
 
 
+def test_one_connection_serves_a_first_view_and_never_leaks_a_slice(monkeypatch: pytest.MonkeyPatch,
+                                                                     with_dataset: Path) -> None:
+    """A page's first view inside `one_connection`: its reads open the warehouse once, a series page's
+    slice is gone once the page is read (later reads see every claim), and the block's end closes it."""
+    alone = (data.warehouse_facts(with_dataset), data.series_subjects(with_dataset), data.series_list(with_dataset),
+             data.series_page(with_dataset, KHARKIV, data.SeriesView()),
+             data.series_figures(with_dataset, PER_DAY, data.SeriesView()))
+    opened: list[bool] = []
+    connect = warehouse_db.connect
+    monkeypatch.setattr(warehouse_db, "connect", lambda *a, **k: opened.append(k.get("read_only")) or connect(*a, **k))
+    with data.one_connection():
+        facts, subjects = data.warehouse_facts(with_dataset), data.series_subjects(with_dataset)
+        page = data.series_page(with_dataset, KHARKIV, data.SeriesView())
+        per_day = data.series_figures(with_dataset, PER_DAY, data.SeriesView())  # a second slice on it
+        series = data.series_list(with_dataset)  # after the slices: every series, not Kharkiv's
+    assert opened == [True]
+    assert facts == alone[0]
+    for got, expected in [(subjects, alone[1]), (series, alone[2]), (per_day, alone[4])]:
+        pd.testing.assert_frame_equal(got, expected)
+    for got, expected in [(page.summary, alone[3].summary), (page.figures, alone[3].figures),
+                          (page.checks, alone[3].checks)]:
+        pd.testing.assert_frame_equal(got, expected)
+    assert len(series) > len(page.summary)
+    with warehouse_db.open_db(with_dataset) as con:  # the block's connection is closed: a writer gets in
+        assert con.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
+    data.series_list(with_dataset)
+    assert opened == [True, False, True]  # outside a block, a connection per read again
+
+
 def test_resolve_db_path(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TALLY_DB", raising=False)
     assert data.resolve_db_path([]) == Path("warehouse/tally.duckdb")

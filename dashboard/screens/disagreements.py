@@ -16,19 +16,21 @@ st.caption(
     "disagrees with \"2,000\". Per source and day the strongest figures stand for their repeats and "
     "copies. Select a row to see both sets of words; the CSV has the quotes and each series' page link."
 )
-warehouse = ui.open_warehouse()
-ahead = ui.plotly_ahead()
-with ui.warehouse_errors(warehouse):
-    known_on = ui.known_on_control(warehouse)
-    languages = ui.language_control(warehouse)
-    metrics = list(warehouse.facts().metrics)
-    choice = st.sidebar.selectbox("metric", [ALL_METRICS, *metrics], key="disagreement_metric")
-    window = st.sidebar.slider(
-        "Days apart at most", min_value=0, max_value=data.DISAGREEMENT_WINDOW_MAX, value=7, key="disagreement_window",
-        help="How far apart the two figures' as_of dates may be to count as the same period.",
-    )
-    metric = None if choice == ALL_METRICS else choice
-    found = warehouse.disagreements(metric, window, MAX_ROWS, known_on, languages)
+with data.one_connection():  # a first view's reads (the controls, the pairs) open the warehouse once
+    warehouse = ui.open_warehouse()
+    ahead = ui.plotly_ahead()
+    with ui.warehouse_errors(warehouse):
+        known_on = ui.known_on_control(warehouse)
+        languages = ui.language_control(warehouse)
+        metrics = list(warehouse.facts().metrics)
+        choice = st.sidebar.selectbox("metric", [ALL_METRICS, *metrics], key="disagreement_metric")
+        window = st.sidebar.slider(
+            "Days apart at most", min_value=0, max_value=data.DISAGREEMENT_WINDOW_MAX, value=7,
+            key="disagreement_window",
+            help="How far apart the two figures' as_of dates may be to count as the same period.",
+        )
+        metric = None if choice == ALL_METRICS else choice
+        found = warehouse.disagreements(metric, window, MAX_ROWS, known_on, languages)
 ui.known_on_note(known_on, languages)
 
 shown = found.table

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import tables, ui
+from dashboard import data, tables, ui
 
 SERIES_PAGE = "screens/series.py"
 
@@ -15,13 +15,14 @@ st.caption(
     "counts figures (figure_id), never copies of a story. Select a row to open the series' page; the "
     "CSV has the unit, the values, each series' sources and page link and its series_id too."
 )
-warehouse = ui.open_warehouse()
-with ui.warehouse_errors(warehouse):
-    known_on = ui.known_on_control(warehouse)
-    languages = ui.language_control(warehouse)
-    metrics = list(warehouse.facts().metrics)
-    chosen = st.multiselect("metric", metrics, key="overview_metrics", placeholder="every metric")
-    shown = warehouse.overview_table(tuple(chosen), known_on, languages)
+with data.one_connection():  # a first view's reads (the controls, the table) open the warehouse once
+    warehouse = ui.open_warehouse()
+    with ui.warehouse_errors(warehouse):
+        known_on = ui.known_on_control(warehouse)
+        languages = ui.language_control(warehouse)
+        metrics = list(warehouse.facts().metrics)
+        chosen = st.multiselect("metric", metrics, key="overview_metrics", placeholder="every metric")
+        shown = warehouse.overview_table(tuple(chosen), known_on, languages)
 ui.known_on_note(known_on, languages)
 
 scopes = sorted({s for s in shown["scope"] if s})

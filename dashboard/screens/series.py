@@ -76,42 +76,45 @@ def pick_subject(subjects: pd.DataFrame, wanted: data.SeriesKey | None) -> data.
     return data.SeriesKey(**picked)
 
 
-warehouse = ui.open_warehouse()
-ahead = ui.plotly_ahead()
-with ui.warehouse_errors(warehouse):
-    known_on = ui.known_on_control(warehouse)
-    languages = ui.language_control(warehouse)
-    subjects = warehouse.query("series_subjects", known_on, languages)
-if subjects.empty:
-    ahead.empty()
-    st.info("Nothing was public on that day. Clear the \"As known on\" date.")
-    st.stop()
+# A first view's reads (the controls, the subjects, the page) open the warehouse once.
+with data.one_connection():
+    warehouse = ui.open_warehouse()
+    ahead = ui.plotly_ahead()
+    with ui.warehouse_errors(warehouse):
+        known_on = ui.known_on_control(warehouse)
+        languages = ui.language_control(warehouse)
+        subjects = warehouse.query("series_subjects", known_on, languages)
+    if subjects.empty:
+        ahead.empty()
+        st.info("Nothing was public on that day. Clear the \"As known on\" date.")
+        st.stop()
 
-wanted = data.SeriesKey.from_mapping(st.query_params)
-key = pick_subject(subjects, wanted)
-linked = (st.query_params.get("scope"), st.query_params.get("rate")) if key == wanted else (None, None)
-if key != wanted:
-    show_in_url(key)
+    wanted = data.SeriesKey.from_mapping(st.query_params)
+    key = pick_subject(subjects, wanted)
+    linked = (st.query_params.get("scope"), st.query_params.get("rate")) if key == wanted else (None, None)
+    if key != wanted:
+        show_in_url(key)
 
-of_subject = subjects[of_key(subjects, key)].iloc[0]
-first_as_of, last_as_of = of_subject["first_as_of"], of_subject["last_as_of"]
-sources = dict(zip(of_subject["source_ids"], of_subject["source_names"]))
-as_of_from = as_of_to = None
-if pd.notna(first_as_of) and pd.notna(last_as_of) and first_as_of < last_as_of:
-    first, last = pd.Timestamp(first_as_of).date(), pd.Timestamp(last_as_of).date()
-    picked = st.sidebar.date_input("as_of from / to", value=(first, last), min_value=first, max_value=last,
-                                   key=f"as_of_{'|'.join(map(option_text, key.params().values()))}",
-                                   help="The dates looked at; narrow them to see each figure.")
-    if isinstance(picked, tuple) and len(picked) == 2 and tuple(picked) != (first, last):
-        as_of_from, as_of_to = picked
-chosen_sources = st.sidebar.multiselect("source", list(sources), format_func=lambda s: str(sources.get(s, s)),
-                                        key="series_sources", placeholder="every source",
-                                        help="canonical sources (claims.source_id)")
-log_y = st.sidebar.toggle("Logarithmic scale", key="log_y", help="For figures of very different sizes.")
-view = data.SeriesView(as_of_from, as_of_to, tuple(s for s in chosen_sources if s), known_on, languages)
+    of_subject = subjects[of_key(subjects, key)].iloc[0]
+    first_as_of, last_as_of = of_subject["first_as_of"], of_subject["last_as_of"]
+    sources = dict(zip(of_subject["source_ids"], of_subject["source_names"]))
+    as_of_from = as_of_to = None
+    if pd.notna(first_as_of) and pd.notna(last_as_of) and first_as_of < last_as_of:
+        first, last = pd.Timestamp(first_as_of).date(), pd.Timestamp(last_as_of).date()
+        picked = st.sidebar.date_input("as_of from / to", value=(first, last), min_value=first, max_value=last,
+                                       key=f"as_of_{'|'.join(map(option_text, key.params().values()))}",
+                                       help="The dates looked at; narrow them to see each figure.")
+        if isinstance(picked, tuple) and len(picked) == 2 and tuple(picked) != (first, last):
+            as_of_from, as_of_to = picked
+    chosen_sources = st.sidebar.multiselect("source", list(sources), format_func=lambda s: str(sources.get(s, s)),
+                                            key="series_sources", placeholder="every source",
+                                            help="canonical sources (claims.source_id)")
+    log_y = st.sidebar.toggle("Logarithmic scale", key="log_y", help="For figures of very different sizes.")
+    view = data.SeriesView(as_of_from, as_of_to, tuple(s for s in chosen_sources if s), known_on, languages)
 
-with ui.warehouse_errors(warehouse):
-    page: data.SeriesPage = warehouse.query("series_page", key, view)
+    with ui.warehouse_errors(warehouse):
+        page: data.SeriesPage = warehouse.query("series_page", key, view)
+with ui.warehouse_errors(warehouse):  # built from the page just read, after the connection is closed
     figure = warehouse.series_figure(key, view, log_y, linked if linked[0] else None)
 
 st.title(tables.subject_label(key.metric, key.category, key.party, key.location, key.unit))
