@@ -281,13 +281,14 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
             writer.checkpoint()  # what was committed to the log is in the file before the run is called done
             status = "partial" if summary.problems else "ok"
             summary.articles_failed = len(summary.problems)
+            with writer.use() as con, transaction(con):
+                loader.remember_input_files(con, summary.run_id, work.stored_whole())
+                summary.finished_at = utc_now()
+                loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
+            writer.offer()
+            read_model.refresh_handing_over(writer)  # the dashboard's summary tables, if this run changed anything
+            summary.status = status  # from here on the run stands whatever happens
             with writer.use() as con:
-                with transaction(con):
-                    loader.remember_input_files(con, summary.run_id, work.stored_whole())
-                    summary.finished_at = utc_now()
-                    loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
-                read_model.refresh(con)  # the dashboard's summary tables, if this run changed anything
-                summary.status = status  # from here on the run stands whatever happens
                 summary.audit_failures = {a.name: len(a.rows) for a in run_audits(con) if not a.ok}
             summary.warehouse_opens, summary.warehouse_wait_s = writer.opens, round(writer.waited_s, 3)
         except Exception as exc:

@@ -16,6 +16,7 @@ import pytest
 from etl import pipeline, places
 from etl.errors import WarehouseLockedError
 from warehouse import db as wdb
+from warehouse import read_model
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "dev.articles.jsonl"
@@ -98,6 +99,24 @@ def test_the_writer_hands_the_warehouse_to_a_waiting_reader(tmp_path: Path) -> N
         with writer.use() as con:  # and the writer opens it again
             con.execute("INSERT INTO t VALUES (2)")
         assert writer.opens == 2
+
+
+def test_the_read_models_are_refreshed_one_hold_each(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """At the end of a run each read model is recomputed in a hold of the writer's own: a reader that
+    waits (here the waiting room is said to be taken) gets the warehouse between two, and every read
+    model is current at the end; nobody waiting, the connection stays open throughout."""
+    db_path = tmp_path / "wh.duckdb"
+    assert pipeline.run_etl([GOLD], db_path, workers=1, progress=False).problems == []
+    every = {*read_model.READ_MODELS, *read_model.COMPUTED}
+    for waiting, opens in [(True, len(every)), (False, 1)]:
+        with wdb.open_db(db_path) as con:
+            con.execute("DELETE FROM read_model_state")  # every read model out of date
+        monkeypatch.setattr(wdb, "readers_waiting", lambda path, waiting=waiting: waiting)
+        with wdb.Writer(db_path, timeout_s=60, min_hold_s=0, gap_s=0) as writer:
+            assert set(read_model.refresh_handing_over(writer)) == every
+            assert writer.opens == opens
+        with wdb.open_db(db_path, read_only=True) as con:
+            assert all(read_model.is_current(con, name) for name in every)
 
 
 def test_a_waiting_writer_holds_new_readers_at_the_gate(tmp_path: Path) -> None:
