@@ -286,7 +286,7 @@ def _run_locked(paths: Sequence[str | os.PathLike[str]], db: Path, options: _Run
                 summary.finished_at = utc_now()
                 loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
             writer.offer()
-            read_model.refresh_handing_over(writer)  # the dashboard's summary tables, if this run changed anything
+            read_model.refresh_handing_over(writer)  # the dashboard's summary tables, if this run wrote
             summary.status = status  # from here on the run stands whatever happens
             with writer.use() as con:
                 summary.audit_failures = {a.name: len(a.rows) for a in run_audits(con) if not a.ok}

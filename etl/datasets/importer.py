@@ -23,7 +23,7 @@ from etl.errors import LoadError, TallyError, storage_error, storage_reason
 from etl.models import ReadProblem
 from etl.pipeline import DEFAULT_DB_WAIT_S, DEFAULT_ETL_WAIT_S, RunSummary, holding_etl_lock, new_run_id, record_failure
 from warehouse import loader, read_model
-from warehouse.db import open_db, run_audits, transaction, utc_now
+from warehouse.db import Writer, open_db, run_audits, transaction, utc_now
 
 DEFAULT_IMPORT_BATCH = 1000
 """Events per all-or-nothing batch (rows are small: a batch of a thousand is a few hundred kB)."""
@@ -92,12 +92,15 @@ def _import_locked(
                 _store_records(db, db_wait_s, summary, spec, chunk)
         status = "partial" if summary.problems else "ok"
         summary.articles_failed = len(summary.problems)
-        with open_db(db, timeout_s=db_wait_s) as con:
-            summary.finished_at = utc_now()
-            loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
-            read_model.refresh(con)  # the dashboard's summary tables, if this import changed anything
+        with Writer(db, db_wait_s) as writer:
+            with writer.use() as con:
+                summary.finished_at = utc_now()
+                loader.finish_run(con, summary.run_id, status, summary.run_stats(), summary.messages())
+            writer.offer()
+            read_model.refresh_handing_over(writer)  # the dashboard's summary tables, if this import wrote
             summary.status = status
-            summary.audit_failures = {a.name: len(a.rows) for a in run_audits(con) if not a.ok}
+            with writer.use() as con:
+                summary.audit_failures = {a.name: len(a.rows) for a in run_audits(con) if not a.ok}
     except Exception as exc:
         if summary.status != "running":
             raise
