@@ -9,11 +9,12 @@ first view after a run reads thousands of rows, not every claim.
 - `overview_rows` (migration 0011) is the overview's rows as the page shows them, display texts
   included: computed in Python (COMPUTED), after series_sources, which it reads.
 
-`refresh` recomputes each at the end of a run (`tally etl`, `tally import`) when the warehouse changed
-since its last refresh, and records the state it was computed from (`read_model_state`, the view
-`warehouse_state`); `is_current` tells a reader whether it may use one. While a run is writing (its
-batches change the state) or after a write that skipped the refresh, readers fall back to the full
-query, so the read model is never stale, only sometimes unused.
+`refresh` recomputes each at the end of a run (`tally etl`, `tally import`: `refresh_handing_over`, one
+hold of the warehouse per read model) when the warehouse changed since its last refresh, and records
+the state it was computed from (`read_model_state`, the view `warehouse_state`); `is_current` tells
+a reader whether it may use one. While a run is writing (its batches change the state) or after a
+write that skipped the refresh, readers fall back to the full query, so the read model is never
+stale, only sometimes unused.
 """
 from __future__ import annotations
 
