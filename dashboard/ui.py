@@ -40,7 +40,6 @@ LANGUAGE_KEY = "language"
 # The query functions pages may run through `cached` (a fixed whitelist).
 QUERIES: dict[str, Callable[..., Any]] = {
     "warehouse_facts": data.warehouse_facts,
-    "series_list": data.series_list,
     "series_subjects": data.series_subjects,
     "series_page": data.series_page,
     "series_figures": data.series_figures,
@@ -94,12 +93,11 @@ def cached(name: str, db: str, stamp: float, *args: Any) -> Any:
     return QUERIES[name](db, *args)
 
 
-# Results that are Python objects in every cell (series_list's latest_by_source: a list of dicts per
-# series; series_subjects' lists of sources) or several frames with words (a series page) cost
-# `st.cache_data` more to copy out (unpickle) on every view than anything else a reload does: they are
-# kept once and shared, like the figures below. Nothing may modify them (pages and tables filter or
-# copy into new frames).
-SHARED = frozenset({"series_list", "series_subjects", "series_page"})
+# Results that are Python objects in every cell (series_subjects' lists of sources) or several frames
+# with words (a series page) cost `st.cache_data` more to copy out (unpickle) on every view than
+# anything else a reload does: they are kept once and shared, like the figures below. Nothing may
+# modify them (pages and tables filter or copy into new frames).
+SHARED = frozenset({"series_subjects", "series_page"})
 
 
 @st.cache_resource(ttl=CACHE_TTL_S, max_entries=CACHE_ENTRIES, show_spinner=False)
