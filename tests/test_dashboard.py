@@ -458,6 +458,57 @@ def test_listed_figures_are_figures_of_latest_in_view(with_dataset: Path) -> Non
     assert list(kramatorsk["mentions"]) == [3]  # the narrowed slice kept every copy's claim
 
 
+def assert_same_pages(got: data.SeriesPage, expected: data.SeriesPage) -> None:
+    """Two pages of one subject and view show the same: every frame equal, the same bins and span."""
+    assert (got.bin_part, got.dataset_bin, got.span) == (expected.bin_part, expected.dataset_bin, expected.span)
+    for name in ["summary", "figures", "envelope", "dataset_sums", "checks", "latest"]:
+        mine, theirs = getattr(got, name), getattr(expected, name)
+        assert (mine is None) == (theirs is None), name
+        if mine is not None:
+            pd.testing.assert_frame_equal(mine, theirs, obj=f"{got.key} {got.view} {name}")
+
+
+def test_series_pages_read_subject_points_only_while_current(with_dataset: Path, tmp_path: Path) -> None:
+    """A page with no "as known on" day and no language reads its figures' points from the read model
+    subject_points while it is current, and shows what the claims give; else it groups the claims."""
+    stored = Path(shutil.copy(with_dataset, tmp_path / "stored.duckdb"))
+    with warehouse_db.open_db(stored) as con:
+        assert not read_model.is_current(con, read_model.SUBJECT_POINTS)  # the dataset came after the run
+        read_model.refresh(con)
+        assert read_model.is_current(con, read_model.SUBJECT_POINTS)
+        # in subject order: each subject's rows are one run of the table, which zone maps can find
+        runs = con.execute("SELECT count(*) FROM (SELECT DISTINCT metric, category, party, location, unit, "
+                           "sum(CASE WHEN same THEN 0 ELSE 1 END) OVER (ORDER BY rowid) AS run FROM (SELECT *, "
+                           "rowid, (metric, category, party, location, unit) IS NOT DISTINCT FROM lag((metric, "
+                           "category, party, location, unit)) OVER (ORDER BY rowid) AS same FROM subject_points))"
+                           ).fetchone()[0]
+        subjects = con.execute("SELECT count(*) FROM (SELECT DISTINCT metric, category, party, location, unit "
+                               "FROM subject_points)").fetchone()[0]
+        assert runs == subjects > 3
+    live = Path(shutil.copy(stored, tmp_path / "live.duckdb"))
+    emptied = Path(shutil.copy(stored, tmp_path / "emptied.duckdb"))
+    with warehouse_db.open_db(live) as con:
+        con.execute("DELETE FROM read_model_state WHERE read_model = ?", [read_model.SUBJECT_POINTS])
+    with warehouse_db.open_db(emptied) as con:  # current by its state, but empty: what reads it shows nothing
+        con.execute("DELETE FROM subject_points")
+    events = data.SeriesKey("killed", "unspecified", None, "Kharkiv", "people")
+    views = [data.SeriesView(), data.SeriesView(date(2022, 6, 7), date(2022, 6, 10)),
+             data.SeriesView(source_ids=("test-events",))]
+    for key in [KHARKIV, PER_DAY, KRAMATORSK, events]:
+        for view in views:
+            for max_figures in [None, 1]:  # each figure drawn, or envelopes and the latest listed
+                assert_same_pages(data.series_page(stored, key, view, max_figures),
+                                  data.series_page(live, key, view, max_figures))
+        assert data.series_page(emptied, key, data.SeriesView()).summary.empty
+        for view in [data.SeriesView(known_on=date(2022, 7, 1)), data.SeriesView(languages=("en",))]:
+            assert_same_pages(data.series_page(emptied, key, view), data.series_page(live, key, view))
+    # a write no run made leaves the read model out of date: the page shows the claims, never it
+    with warehouse_db.open_db(stored) as con:
+        write_by_hand(con)
+    assert data.series_page(stored, events, data.SeriesView()).summary["figures"].sum() == 6
+    assert data.series_page(live, events, data.SeriesView()).summary["figures"].sum() == 5
+
+
 def test_known_on_shows_what_was_public_that_day(warehouse: Path) -> None:
     later = data.series_list(warehouse, (), date(2022, 6, 5))
     per_day = series_row(later, metric="killed", category="military", party="Ukraine", unit="people",

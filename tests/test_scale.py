@@ -9,7 +9,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import psutil
 import pytest
 
@@ -117,6 +119,42 @@ def test_the_read_models_are_refreshed_one_hold_each(monkeypatch: pytest.MonkeyP
             assert writer.opens == opens
         with wdb.open_db(db_path, read_only=True) as con:
             assert all(read_model.is_current(con, name) for name in every)
+
+
+def test_a_read_model_in_parts_is_refreshed_one_part_per_hold(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """subject_points is refreshed a range of metrics at a time, each in a hold of its own (a reader that
+    waits gets the warehouse between two, and finds it not current, so reads the claims), and ends as
+    the whole query's rows, in subject order."""
+    db_path = tmp_path / "wh.duckdb"
+    assert pipeline.run_etl([GOLD], db_path, workers=1, progress=False).problems == []
+    with wdb.open_db(db_path) as con:
+        metrics = con.execute("SELECT count(DISTINCT metric) FROM claims").fetchone()[0]
+        con.execute("DELETE FROM read_model_state WHERE read_model = ?", [read_model.SUBJECT_POINTS])
+    assert metrics >= 3
+    monkeypatch.setattr(read_model, "PART_ROWS", 1)  # a part per metric
+    monkeypatch.setattr(wdb, "readers_waiting", lambda path: True)
+    seen_current = []
+    refresh_part = read_model._refresh_part
+
+    def watched(con: wdb.Connection, *args: Any, **kwargs: Any) -> None:
+        seen_current.append(read_model.is_current(con, read_model.SUBJECT_POINTS))
+        refresh_part(con, *args, **kwargs)
+
+    monkeypatch.setattr(read_model, "_refresh_part", watched)
+    with wdb.Writer(db_path, timeout_s=60, min_hold_s=0, gap_s=0) as writer:
+        assert set(read_model.refresh_handing_over(writer)) == {read_model.SUBJECT_POINTS}
+        assert writer.opens == 1 + metrics  # the check, then a hold per part
+    assert seen_current == [False] * metrics
+    with wdb.open_db(db_path, read_only=True) as con:
+        assert read_model.is_current(con, read_model.SUBJECT_POINTS)
+        stored = con.execute("SELECT * FROM subject_points ORDER BY rowid").df()
+        expected = con.execute(read_model.READ_MODELS[read_model.SUBJECT_POINTS]).df()
+    key = ["metric", "location", "unit", "category", "party"]
+    assert len(stored) == len(expected) > metrics
+    assert stored[key].equals(expected[key])  # the same order of subjects
+    by_figure = ["metric", "figure_id"]
+    pd.testing.assert_frame_equal(stored.sort_values(by_figure, ignore_index=True),
+                                  expected.sort_values(by_figure, ignore_index=True))
 
 
 def test_a_waiting_writer_holds_new_readers_at_the_gate(tmp_path: Path) -> None:
