@@ -468,9 +468,11 @@ def assert_same_pages(got: data.SeriesPage, expected: data.SeriesPage) -> None:
             pd.testing.assert_frame_equal(mine, theirs, obj=f"{got.key} {got.view} {name}")
 
 
-def test_series_pages_read_subject_points_only_while_current(with_dataset: Path, tmp_path: Path) -> None:
+def test_series_pages_read_subject_points_only_while_current(with_dataset: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """A page with no "as known on" day and no language reads its figures' points from the read model
     subject_points while it is current, and shows what the claims give; else it groups the claims."""
+    monkeypatch.setattr(data, "STORED_POINTS_MIN_CLAIMS", 0)  # every subject here is small
     stored = Path(shutil.copy(with_dataset, tmp_path / "stored.duckdb"))
     with warehouse_db.open_db(stored) as con:
         assert not read_model.is_current(con, read_model.SUBJECT_POINTS)  # the dataset came after the run
@@ -502,6 +504,8 @@ def test_series_pages_read_subject_points_only_while_current(with_dataset: Path,
         assert data.series_page(emptied, key, data.SeriesView()).summary.empty
         for view in [data.SeriesView(known_on=date(2022, 7, 1)), data.SeriesView(languages=("en",))]:
             assert_same_pages(data.series_page(emptied, key, view), data.series_page(live, key, view))
+    monkeypatch.setattr(data, "STORED_POINTS_MIN_CLAIMS", 10**9)  # a small subject groups its claims
+    assert not data.series_page(emptied, events, data.SeriesView()).summary.empty
     # a write no run made leaves the read model out of date: the page shows the claims, never it
     with warehouse_db.open_db(stored) as con:
         write_by_hand(con)
